@@ -1,0 +1,31 @@
+/** One jest run, three kinds of test: node (BFF, sandbox, shared), jsdom (Taro components), browser (H5 end-to-end). */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/server', '<rootDir>/test/shared', '<rootDir>/test/sandbox', '<rootDir>/test/build'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+    },
+    {
+      displayName: 'client',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test/client'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      moduleNameMapper: {
+        '^@tarojs/components$': '<rootDir>/test/client/stand-ins/components.tsx',
+        '^@tarojs/taro$': '<rootDir>/test/client/stand-ins/taro.ts',
+        '\\.(css|scss|less)$': '<rootDir>/test/client/stand-ins/style.ts',
+      },
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      testTimeout: 60000,
+    },
+  ],
+};

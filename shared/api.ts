@@ -1,0 +1,28 @@
+import type { LiveCard } from './live-card';
+
+/** `GET /api/lives` */
+export interface LivesResponse {
+  lives: LiveCard[];
+}
+
+/** `POST /api/session/weapp` */
+export interface SessionResponse {
+  token: string;
+  /** ISO 8601 */
+  expiresAt: string;
+}
+
+/** How the client opens WeCom's live mini program: `navigateToMiniProgram` uses appId, the H5 open tag username. */
+export interface LaunchTarget {
+  appId: string;
+  username: string;
+  path: string;
+}
+
+/** `POST /api/lives/:livingId/code` */
+export interface LivingCodeResponse {
+  livingCode: string;
+  /** ISO 8601; the code stops working after this. */
+  expiresAt: string;
+  launch: LaunchTarget;
+}

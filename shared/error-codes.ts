@@ -1,0 +1,28 @@
+/**
+ * Every `error.code` the BFF sends. The client switches on these names, so they are a closed union.
+ */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'INVALID_LIVING_ID',
+  'INVALID_BODY',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'LIVE_NOT_FOUND',
+  'LIVE_NOT_WATCHABLE',
+  'SESSION_REQUIRED',
+  'SESSION_INVALID',
+  'LOGIN_FAILED',
+  'UPSTREAM_RATE_LIMITED',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_MISCONFIGURED',
+  'INTERNAL_ERROR',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The body of every non-2xx JSON answer. */
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; reason?: string };
+}
