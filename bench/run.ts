@@ -1,0 +1,30 @@
+/**
+ * `npm run bench`: prints the BFF's figures (see docs/benchmarks.md for the targets and recorded results).
+ * Measures ratios within one run, since these machines are noisy.
+ */
+import { measureThroughput } from './bff-throughput';
+import { countUpstreamCalls } from './upstream-counts';
+
+async function main() {
+  console.log('# BFF benchmark');
+  console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+
+  console.log('## Upstream calls: 1,000 distinct viewers ask for a code for one live, twice 3.5 minutes apart');
+  const counts = await countUpstreamCalls();
+  console.table(counts);
+  const countsOk = counts.gettoken === 1 && counts.getLivingCode === 1000 && counts.getLivingInfo <= counts.roundsTouchingWecom && counts.answered === 2000;
+  console.log(`target: 1 gettoken, 1 get_living_info per cache period touched by a round (≤ 2), 1,000 get_living_code → ${countsOk ? 'MET' : 'MISSED'}\n`);
+
+  console.log('## Throughput: GET /api/lives/:id (warm), BFF vs bare Koa + @koa/router serving the same JSON from a Map');
+  const t = await measureThroughput();
+  console.table(t.runs);
+  console.log(`bodies identical: ${t.sameBody}`);
+  console.log(`bare koa: ${t.bare.requestsPerSecond} req/s, p99 ${t.bare.p99Ms} ms`);
+  console.log(`bff:      ${t.bff.requestsPerSecond} req/s, p99 ${t.bff.p99Ms} ms`);
+  console.log(`ratio bff / bare: ${t.ratio.toFixed(3)} (target ≥ 0.8) → ${t.ratio >= 0.8 ? 'MET' : 'MISSED'}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

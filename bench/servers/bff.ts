@@ -1,0 +1,38 @@
+/**
+ * The BFF as `npm run serve` runs it in sandbox mode (memory store, info-level JSON logs to stdout), on an
+ * ephemeral port. Prints its port and the living id to load on stdout's first line, logs after.
+ */
+import { createApp } from '../../server/app';
+import { loadConfig } from '../../server/config/config';
+import { createLogger } from '../../server/logging/logger';
+import { createSecretScrubber } from '../../server/logging/secret-scrubber';
+import { SANDBOX_LIVES, createSandbox } from '../../server/sandbox';
+import { createServices } from '../../server/services';
+import { createMemoryStore } from '../../server/store/memory-store';
+
+async function main() {
+  const sandbox = createSandbox();
+  const base = await sandbox.listen(0);
+  const config = loadConfig({ SANDBOX: '1', LOG_LEVEL: 'info' });
+  const { corpId, corpSecret, miniAppId, miniSecret } = sandbox.credentials;
+  const scrubber = createSecretScrubber();
+  const logger = createLogger({ level: config.logLevel, scrubber });
+  const services = createServices({
+    config: {
+      ...config,
+      wecom: { corpId, secret: corpSecret, apiBase: base },
+      wechat: { miniAppId, miniSecret, apiBase: base },
+    },
+    sessionSecret: 'bench-session-secret-0123456789-0123456789',
+    store: createMemoryStore(),
+    logger,
+    scrubber,
+  });
+  const app = createApp(services);
+  const server = app.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    process.stderr.write(`PORT ${typeof address === 'object' && address ? address.port : 0} ${SANDBOX_LIVES.living}\n`);
+  });
+}
+
+void main();

@@ -1,0 +1,58 @@
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { Logger } from 'pino';
+import type { LiveCardService } from './lives/live-card-service';
+import type { LiveListService } from './lives/live-list-service';
+import type { LivingCodeService } from './lives/living-code-service';
+import type { SessionTokens } from './session/session-token';
+import type { MiniProgramLogin } from './wechat/mini-program-login';
+import { errorHandler } from './http/middleware/error-handler';
+import { requestLog } from './http/middleware/request-log';
+import { staticH5 } from './http/middleware/static-h5';
+import { buildOpenApi, mountRoutes, type RouteSpec } from './http/route-spec';
+import { healthRoutes } from './http/routes/health-routes';
+import { liveRoutes } from './http/routes/live-routes';
+import { livingCodeRoutes } from './http/routes/living-code-routes';
+import { sessionRoutes } from './http/routes/session-routes';
+
+export interface AppDeps {
+  logger: Logger;
+  cards: LiveCardService;
+  lists: LiveListService;
+  codes: LivingCodeService;
+  sessions: SessionTokens;
+  login: MiniProgramLogin;
+  /** Serve this H5 build folder as a single-page app. */
+  h5Dir?: string;
+}
+
+/** Every endpoint of the BFF, in one list: the router serves it and /openapi.json describes it. */
+export function apiRoutes(deps: AppDeps): RouteSpec[] {
+  return [...healthRoutes(), ...liveRoutes(deps), ...sessionRoutes(deps), ...livingCodeRoutes(deps)];
+}
+
+/** The Koa application, built from its collaborators; tests drive `app.callback()` without a port. */
+export function createApp(deps: AppDeps): Koa {
+  const app = new Koa({ proxy: false });
+  // Errors are turned into responses by errorHandler; Koa's default handler would print them to stderr.
+  app.silent = true;
+  const routes = apiRoutes(deps);
+  const openapi = buildOpenApi(routes, { title: 'WeCom live viewer BFF', version: '1' });
+
+  const router = new Router();
+  mountRoutes(router, routes);
+  router.get('/openapi.json', (ctx) => {
+    ctx.body = openapi;
+  });
+
+  app.use(requestLog(deps.logger));
+  app.use(errorHandler(deps.logger));
+  app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    await next();
+  });
+  app.use(router.routes());
+  app.use(router.allowedMethods({ throw: true }));
+  if (deps.h5Dir) app.use(staticH5(deps.h5Dir));
+  return app;
+}

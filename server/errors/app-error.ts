@@ -1,0 +1,38 @@
+import type { ErrorCode } from '../../shared/error-codes';
+
+export interface AppErrorOptions {
+  /** Whether `message` may be shown to the client; otherwise a generic message is sent. Defaults to status < 500. */
+  expose?: boolean;
+  /** Seconds, sent as `Retry-After`. */
+  retryAfter?: number;
+  /** A machine-readable detail sent as `error.reason` (e.g. why a live is not watchable). */
+  reason?: string;
+  cause?: unknown;
+}
+
+/**
+ * The one error type the HTTP layer turns into a response: a stable `code` from `shared/error-codes`, an HTTP
+ * status, and whether its message is safe to show. Match on `code`, not on the class.
+ */
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly expose: boolean;
+  readonly retryAfter: number | undefined;
+  readonly reason: string | undefined;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    { expose = status < 500, retryAfter, reason, cause }: AppErrorOptions = {},
+  ) {
+    super(message, { cause });
+    this.expose = expose;
+    this.retryAfter = retryAfter;
+    this.reason = reason;
+  }
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}

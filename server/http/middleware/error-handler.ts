@@ -1,0 +1,71 @@
+import type { Middleware } from 'koa';
+import type { Logger } from 'pino';
+import type { ApiErrorBody, ErrorCode } from '../../../shared/error-codes';
+import { isAppError } from '../../errors/app-error';
+import { isUpstreamError } from '../../errors/upstream-error';
+
+/** Errors thrown by koa and its parsers carry a status; name them with our codes. */
+const BY_STATUS: Record<number, ErrorCode> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  501: 'METHOD_NOT_ALLOWED',
+};
+
+interface HttpishError extends Error {
+  status?: number;
+  statusCode?: number;
+  expose?: boolean;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Turns every error into the same JSON body `{error:{code,message}}`. Messages of 5xx errors are never shown;
+ * unexpected errors are logged with their stack, upstream failures with what went wrong (never with a secret:
+ * no URL or answer body is kept on them).
+ */
+export function errorHandler(logger: Logger): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        ctx.status = 404;
+        ctx.state.errorCode = 'NOT_FOUND';
+        ctx.body = { error: { code: 'NOT_FOUND', message: 'No such resource' } } satisfies ApiErrorBody;
+      }
+    } catch (caught) {
+      const err = caught as HttpishError;
+      let status: number;
+      let code: ErrorCode;
+      let message: string;
+      let reason: string | undefined;
+      if (isAppError(err)) {
+        status = err.status;
+        code = err.code;
+        message = err.expose ? err.message : 'Internal error';
+        reason = err.reason;
+        if (err.retryAfter !== undefined) ctx.set('Retry-After', String(err.retryAfter));
+        if (isUpstreamError(err)) {
+          logger.warn({ event: 'upstream_error', code, api: err.api, errcode: err.errcode, detail: err.detail }, 'upstream error');
+        }
+      } else if (err instanceof URIError) {
+        status = 400;
+        code = 'BAD_REQUEST';
+        message = 'Malformed URL encoding';
+      } else {
+        const candidate = err.status ?? err.statusCode ?? 500;
+        status = candidate >= 400 && candidate < 600 ? candidate : 500;
+        if (status === 501) status = 405;
+        code = BY_STATUS[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL_ERROR');
+        message = status < 500 && err.expose !== false ? err.message : 'Internal error';
+        if (status === 405 && err.headers?.Allow) ctx.set('Allow', err.headers.Allow);
+        if (status >= 500) logger.error({ event: 'unhandled_error', err }, 'unhandled error');
+      }
+      ctx.status = status;
+      ctx.state.errorCode = code;
+      ctx.body = { error: { code, message, ...(reason ? { reason } : {}) } } satisfies ApiErrorBody;
+    }
+  };
+}

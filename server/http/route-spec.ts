@@ -1,0 +1,118 @@
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import type { ErrorCode } from '../../shared/error-codes';
+import { AppError } from '../errors/app-error';
+import { jsonBody } from './middleware/json-body';
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+export interface RouteResponse {
+  description: string;
+  schema?: z.ZodType;
+  headers?: Record<string, string>;
+}
+
+/** One endpoint: its contract (for validation and for the OpenAPI document) and its handler. */
+export interface RouteSpec<P extends AnyObject = AnyObject, B extends AnyObject = AnyObject> {
+  method: 'get' | 'post';
+  /** Koa path syntax, e.g. `/api/lives/:livingId`. */
+  path: string;
+  summary: string;
+  params?: P;
+  body?: B;
+  /** Needs `Authorization: Bearer` (documented; the handler checks it). */
+  auth?: boolean;
+  responses: Record<number, RouteResponse>;
+  handler: (ctx: Context, input: { params: z.infer<P>; body: z.infer<B> }) => Promise<void> | void;
+}
+
+export const defineRoute = <P extends AnyObject = AnyObject, B extends AnyObject = AnyObject>(
+  spec: RouteSpec<P, B>,
+): RouteSpec => spec as unknown as RouteSpec;
+
+/** Which error a malformed path parameter is. */
+const PARAM_ERRORS: Record<string, ErrorCode> = { livingId: 'INVALID_LIVING_ID' };
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+}
+
+/** Registers each spec on the router, validating params and body with the spec's own schemas first. */
+export function mountRoutes(router: Router, specs: RouteSpec[]): void {
+  for (const spec of specs) {
+    const handle = async (ctx: Context) => {
+      let params: unknown = {};
+      if (spec.params) {
+        const parsed = spec.params.safeParse(ctx.params);
+        if (!parsed.success) {
+          const name = String(parsed.error.issues[0]?.path[0] ?? '');
+          throw new AppError(PARAM_ERRORS[name] ?? 'BAD_REQUEST', 400, describeIssues(parsed.error));
+        }
+        params = parsed.data;
+      }
+      let body: unknown = {};
+      if (spec.body) {
+        const raw = ctx.request.body ?? {};
+        const parsed = spec.body.safeParse(raw);
+        if (!parsed.success) throw new AppError('INVALID_BODY', 400, describeIssues(parsed.error));
+        body = parsed.data;
+      }
+      await spec.handler(ctx, { params, body } as never);
+    };
+    if (spec.body) router[spec.method](spec.path, jsonBody(), handle);
+    else router[spec.method](spec.path, handle);
+  }
+}
+
+const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+const schemaOf = (schema: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+
+/** An OpenAPI 3.1 document built from the same specs the router serves. */
+export function buildOpenApi(specs: RouteSpec[], info: { title: string; version: string }) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of specs) {
+    const operation: Record<string, unknown> = {
+      summary: spec.summary,
+      responses: Object.fromEntries(
+        Object.entries(spec.responses).map(([status, r]) => [
+          status,
+          {
+            description: r.description,
+            ...(r.headers
+              ? { headers: Object.fromEntries(Object.entries(r.headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' } }])) }
+              : {}),
+            ...(r.schema ? { content: { 'application/json': { schema: schemaOf(r.schema, 'output') } } } : {}),
+          },
+        ]),
+      ),
+    };
+    if (spec.params) {
+      operation.parameters = Object.entries(spec.params.shape).map(([name, schema]) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema: schemaOf(schema as z.ZodType, 'input'),
+      }));
+    }
+    if (spec.body) {
+      operation.requestBody = {
+        required: false,
+        content: { 'application/json': { schema: schemaOf(spec.body, 'input') } },
+      };
+    }
+    if (spec.auth) operation.security = [{ viewerSession: [] }];
+    (paths[toOpenApiPath(spec.path)] ??= {})[spec.method] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info,
+    paths,
+    components: {
+      securitySchemes: { viewerSession: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/session/weapp' } },
+    },
+  };
+}

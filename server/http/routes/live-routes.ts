@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import type { LiveCardService } from '../../lives/live-card-service';
+import type { LiveListService } from '../../lives/live-list-service';
+import { ErrorBodySchema, LiveCardSchema, LiveParamsSchema, LivesResponseSchema } from '../api-schemas';
+import { defineRoute } from '../route-spec';
+
+const unavailable = { description: 'WeCom is rate-limiting or down and nothing is cached', schema: ErrorBodySchema, headers: { 'Retry-After': 'Seconds to wait' } };
+
+/** A weak ETag over the serialized card: clients polling an unchanged live get 304 and no body. */
+const etagOf = (json: string) => `W/"${createHash('sha1').update(json).digest('base64url').slice(0, 22)}"`;
+
+export function liveRoutes({ cards, lists }: { cards: LiveCardService; lists: LiveListService }) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/lives',
+      summary: 'Featured lives: live now, then upcoming, then replays, then the rest',
+      responses: { 200: { description: 'The lives', schema: LivesResponseSchema }, 503: unavailable },
+      async handler(ctx) {
+        ctx.body = { lives: await lists.list() };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/lives/:livingId',
+      summary: 'One live card; answers 304 to a matching If-None-Match',
+      params: LiveParamsSchema,
+      responses: {
+        200: { description: 'The live card', schema: LiveCardSchema, headers: { ETag: 'Changes whenever the card does' } },
+        304: { description: 'Unchanged since the ETag sent in If-None-Match' },
+        400: { description: 'Malformed living id', schema: ErrorBodySchema },
+        404: { description: 'No such live (or not one of this app)', schema: ErrorBodySchema },
+        503: unavailable,
+      },
+      async handler(ctx, { params }) {
+        const json = JSON.stringify(await cards.get(params.livingId));
+        ctx.set('ETag', etagOf(json));
+        ctx.set('Cache-Control', 'no-cache');
+        if (ctx.fresh) {
+          ctx.status = 304;
+          return;
+        }
+        ctx.type = 'application/json';
+        ctx.body = json;
+      },
+    }),
+  ];
+}

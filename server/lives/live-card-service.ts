@@ -1,0 +1,84 @@
+import type { Logger } from 'pino';
+import type { LiveCard } from '../../shared/live-card';
+import { AppError } from '../errors/app-error';
+import { isUpstreamError } from '../errors/upstream-error';
+import type { Store } from '../store/store';
+import type { LivingApi } from '../wecom/living-api';
+import { toLiveCard } from './live-card-mapper';
+
+export interface LiveCardServiceOptions {
+  livingApi: LivingApi;
+  store: Store;
+  logger: Logger;
+  now?: () => number;
+  /** A card younger than this is served without asking WeCom. */
+  freshMs?: number;
+  /** While WeCom fails, a card up to this old is served with `stale: true`. */
+  staleMaxMs?: number;
+  /** An unknown live is remembered this long, so scanning random ids cannot turn into WeCom calls. */
+  notFoundMs?: number;
+}
+
+interface CachedCard {
+  card: Omit<LiveCard, 'stale'>;
+  fetchedAt: number;
+}
+
+const notFound = (livingId: string) => new AppError('LIVE_NOT_FOUND', 404, `No live with id ${livingId}`);
+
+/**
+ * Live cards, cached briefly; concurrent misses for one live become one `get_living_info`. When WeCom is failing
+ * the last good card stands in (marked stale) for a bounded time.
+ */
+export function createLiveCardService({
+  livingApi,
+  store,
+  logger,
+  now = Date.now,
+  freshMs = 5_000,
+  staleMaxMs = 15 * 60_000,
+  notFoundMs = 30_000,
+}: LiveCardServiceOptions) {
+  const cardKey = (id: string) => `live:${id}`;
+  const missKey = (id: string) => `live-missing:${id}`;
+
+  async function fetchCard(livingId: string): Promise<CachedCard> {
+    // A concurrent flight (or another instance) may have just stored a fresh card.
+    const cached = await store.get<CachedCard>(cardKey(livingId));
+    if (cached && now() - cached.fetchedAt < freshMs) return cached;
+    try {
+      const info = await livingApi.getLivingInfo(livingId);
+      const entry: CachedCard = { card: toLiveCard(livingId, info), fetchedAt: now() };
+      await store.set(cardKey(livingId), entry, staleMaxMs);
+      return entry;
+    } catch (err) {
+      // WeCom answers an unknown or foreign id with a plain errcode (typically 40058): the live is not ours.
+      if (isUpstreamError(err) && err.code === 'UPSTREAM_ERROR' && err.errcode !== 0) {
+        await store.set(missKey(livingId), true, notFoundMs);
+        await store.delete(cardKey(livingId));
+        throw notFound(livingId);
+      }
+      throw err;
+    }
+  }
+
+  return {
+    async get(livingId: string): Promise<LiveCard> {
+      const cached = await store.get<CachedCard>(cardKey(livingId));
+      if (cached && now() - cached.fetchedAt < freshMs) return { ...cached.card, stale: false };
+      if (!cached && (await store.get<boolean>(missKey(livingId)))) throw notFound(livingId);
+      try {
+        const fresh = await store.singleFlight(cardKey(livingId), () => fetchCard(livingId));
+        return { ...fresh.card, stale: false };
+      } catch (err) {
+        if (cached && isUpstreamError(err) && err.isOutage && now() - cached.fetchedAt < staleMaxMs) {
+          logger.warn({ event: 'stale_card', livingId, code: err.code, ageMs: now() - cached.fetchedAt }, 'serving stale card');
+          return { ...cached.card, stale: true };
+        }
+        throw err;
+      }
+    },
+  };
+}
+
+export type LiveCardService = ReturnType<typeof createLiveCardService>;

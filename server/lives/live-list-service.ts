@@ -1,0 +1,89 @@
+import type { Logger } from 'pino';
+import type { LiveCard } from '../../shared/live-card';
+import { isAppError } from '../errors/app-error';
+import type { Store } from '../store/store';
+import type { LivingApi } from '../wecom/living-api';
+import type { LiveCardService } from './live-card-service';
+import { compareLiveCards } from './live-order';
+
+export interface LiveListServiceOptions {
+  liveIds: string[];
+  anchors: string[];
+  livingApi: LivingApi;
+  cards: LiveCardService;
+  store: Store;
+  logger: Logger;
+  /** How long an anchor's list of lives is reused. */
+  anchorListMs?: number;
+  /** At most this many cards fetched at once. */
+  concurrency?: number;
+}
+
+/**
+ * The home page's lives: the featured ids plus every live of the listed anchors, de-duplicated and ordered.
+ * One live that cannot be loaded does not spoil the list; the list fails only when nothing at all could be.
+ */
+export function createLiveListService({
+  liveIds,
+  anchors,
+  livingApi,
+  cards,
+  store,
+  logger,
+  anchorListMs = 60_000,
+  concurrency = 8,
+}: LiveListServiceOptions) {
+  async function anchorLives(userId: string): Promise<string[]> {
+    const key = `anchor-lives:${userId}`;
+    const cached = await store.get<string[]>(key);
+    if (cached) return cached;
+    return store.singleFlight(key, async () => {
+      const ids = await livingApi.getUserAllLivingIds(userId);
+      await store.set(key, ids, anchorListMs);
+      return ids;
+    });
+  }
+
+  async function mapLimited<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+    const results: PromiseSettledResult<R>[] = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length) {
+        const i = next++;
+        try {
+          results[i] = { status: 'fulfilled', value: await fn(items[i] as T) };
+        } catch (reason) {
+          results[i] = { status: 'rejected', reason };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    return results;
+  }
+
+  return {
+    async list(): Promise<LiveCard[]> {
+      const anchorResults = await Promise.allSettled(anchors.map(anchorLives));
+      const ids = new Set(liveIds);
+      const failures: unknown[] = [];
+      anchorResults.forEach((r, i) => {
+        if (r.status === 'fulfilled') r.value.forEach((id) => ids.add(id));
+        else {
+          failures.push(r.reason);
+          logger.warn({ event: 'anchor_lives_failed', anchor: anchors[i], err: String(r.reason) }, 'anchor list failed');
+        }
+      });
+      const results = await mapLimited([...ids], (id) => cards.get(id));
+      const lives: LiveCard[] = [];
+      for (const r of results) {
+        if (r.status === 'fulfilled') lives.push(r.value);
+        else if (!(isAppError(r.reason) && r.reason.code === 'LIVE_NOT_FOUND')) failures.push(r.reason);
+      }
+      // Nothing to show and something failed: say so rather than pretend the list is empty.
+      if (lives.length === 0 && failures.length > 0) throw failures[0];
+      return lives.sort(compareLiveCards);
+    },
+  };
+}
+
+export type LiveListService = ReturnType<typeof createLiveListService>;

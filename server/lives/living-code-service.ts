@@ -1,0 +1,79 @@
+import type { LivingCodeResponse } from '../../shared/api';
+import { LIVING_CODE_TTL_SECONDS, WECOM_LIVE_APP_ID, WECOM_LIVE_USERNAME } from '../../shared/constants';
+import { watchAccess } from '../../shared/watch-access';
+import { buildWatchPath } from '../../shared/watch-path';
+import { AppError } from '../errors/app-error';
+import type { Store } from '../store/store';
+import type { LivingApi } from '../wecom/living-api';
+import type { LiveCardService } from './live-card-service';
+
+export interface LivingCodeServiceOptions {
+  livingApi: LivingApi;
+  cards: LiveCardService;
+  store: Store;
+  now?: () => number;
+  /** A code is handed out again until this long after WeCom issued it (it is valid for five minutes). */
+  reuseMs?: number;
+  watchPathHtmlSuffix?: boolean;
+}
+
+export interface Viewer {
+  openid: string;
+  /** The app the openid belongs to: openids differ per app. */
+  appId: string;
+}
+
+interface IssuedCode {
+  code: string;
+  issuedAt: number;
+}
+
+/**
+ * A viewer's `living_code` for one live and the launch target built from it. Repeated taps within the reuse
+ * window cost no WeCom call; a viewer only ever gets a code for their own openid (from the session).
+ */
+export function createLivingCodeService({
+  livingApi,
+  cards,
+  store,
+  now = Date.now,
+  reuseMs = 4 * 60_000,
+  watchPathHtmlSuffix = false,
+}: LivingCodeServiceOptions) {
+  const validityMs = LIVING_CODE_TTL_SECONDS * 1000;
+
+  return {
+    async issue(viewer: Viewer, livingId: string, replayAsked: boolean): Promise<LivingCodeResponse> {
+      const card = await cards.get(livingId);
+      const access = watchAccess(card, replayAsked);
+      if (!access.watchable) {
+        throw new AppError('LIVE_NOT_WATCHABLE', 409, `This live cannot be watched now (${access.reason})`, {
+          reason: access.reason,
+        });
+      }
+      const key = `living-code:${viewer.appId}:${viewer.openid}:${livingId}`;
+      const usable = (c: IssuedCode | undefined): c is IssuedCode => !!c && now() - c.issuedAt < reuseMs;
+      let issued = await store.get<IssuedCode>(key);
+      if (!usable(issued)) {
+        issued = await store.singleFlight(key, async () => {
+          const again = await store.get<IssuedCode>(key);
+          if (usable(again)) return again;
+          const fresh: IssuedCode = { code: await livingApi.getLivingCode(livingId, viewer.openid), issuedAt: now() };
+          await store.set(key, fresh, reuseMs);
+          return fresh;
+        });
+      }
+      return {
+        livingCode: issued.code,
+        expiresAt: new Date(issued.issuedAt + validityMs).toISOString(),
+        launch: {
+          appId: WECOM_LIVE_APP_ID,
+          username: WECOM_LIVE_USERNAME,
+          path: buildWatchPath(issued.code, { replay: access.replay, htmlSuffix: watchPathHtmlSuffix }),
+        },
+      };
+    },
+  };
+}
+
+export type LivingCodeService = ReturnType<typeof createLivingCodeService>;

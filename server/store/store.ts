@@ -1,0 +1,18 @@
+/**
+ * The small key-value interface behind every cache and every "do this once" in the BFF: access tokens, live
+ * cards, viewers' living codes, upstream back-off windows. In one process it is memory; several BFF instances
+ * will share one Redis-backed implementation of the same interface.
+ *
+ * Values must be JSON-safe (a shared store serializes them) and must not be mutated after `set`.
+ */
+export interface Store {
+  get<T>(key: string): Promise<T | undefined>;
+  /** Stores `value` for `ttlMs` milliseconds. */
+  set<T>(key: string, value: T, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /**
+   * Runs `work` once for all concurrent callers with the same key and gives each of them its result (or error).
+   * In a shared store the "once" holds across instances.
+   */
+  singleFlight<T>(key: string, work: () => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,74 @@
+import { UpstreamError } from '../errors/upstream-error';
+import type { WecomClient } from './wecom-client';
+
+/** `living_info` as WeCom sends it (get_living_info). Only the fields this product reads are typed. */
+export interface WecomLivingInfo {
+  theme: string;
+  living_start: number;
+  living_duration: number;
+  status: number;
+  reserve_start?: number;
+  reserve_living_duration?: number;
+  description?: string;
+  anchor_userid: string;
+  viewer_num?: number;
+  comment_num?: number;
+  open_replay?: number;
+  replay_status?: number;
+  type?: number;
+  online_count?: number;
+  subscribe_count?: number;
+}
+
+/** WeCom caps `limit` of get_user_all_livingid at 100. */
+const PAGE_LIMIT = 100;
+/** A runaway cursor must not loop forever. */
+const MAX_PAGES = 50;
+
+/** The WeCom live calls this product makes, with their documented methods and shapes. */
+export function createLivingApi(wecom: WecomClient) {
+  return {
+    /** GET, the id URL-encoded in the query (never POST: WeCom documents this call as GET). */
+    async getLivingInfo(livingId: string): Promise<WecomLivingInfo> {
+      const answer = await wecom.call<{ living_info?: WecomLivingInfo }>('living/get_living_info', {
+        method: 'GET',
+        query: { livingid: livingId },
+      });
+      const info = answer.living_info;
+      if (!info || typeof info !== 'object' || typeof info.status !== 'number') {
+        throw new UpstreamError('UPSTREAM_ERROR', 'living/get_living_info', 0, 'answer without living_info');
+      }
+      return info;
+    },
+
+    /** POST `{livingid, openid}`; the code is an opaque string and is passed on untouched. */
+    async getLivingCode(livingId: string, openid: string): Promise<string> {
+      const answer = await wecom.call<{ living_code?: unknown }>('living/get_living_code', {
+        method: 'POST',
+        body: { livingid: livingId, openid },
+      });
+      if (typeof answer.living_code !== 'string' || !answer.living_code) {
+        throw new UpstreamError('UPSTREAM_ERROR', 'living/get_living_code', 0, 'answer without a living_code string');
+      }
+      return answer.living_code;
+    },
+
+    /** Every living id of one member, following `next_cursor` through all pages. */
+    async getUserAllLivingIds(userId: string): Promise<string[]> {
+      const ids: string[] = [];
+      let cursor = '';
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const answer = await wecom.call<{ next_cursor?: string; livingid_list?: string[] }>(
+          'living/get_user_all_livingid',
+          { method: 'POST', body: { userid: userId, cursor, limit: PAGE_LIMIT } },
+        );
+        ids.push(...(answer.livingid_list ?? []).filter((id): id is string => typeof id === 'string'));
+        if (!answer.next_cursor) break;
+        cursor = answer.next_cursor;
+      }
+      return ids;
+    },
+  };
+}
+
+export type LivingApi = ReturnType<typeof createLivingApi>;

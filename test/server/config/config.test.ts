@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { ConfigError, loadConfig } from '../../../server/config/config';
+
+const REAL = {
+  WECOM_CORP_ID: 'ww0123456789abcdef',
+  WECOM_SECRET: 'a-wecom-secret',
+  WX_MINI_APPID: 'wx0123456789abcdef',
+  WX_MINI_SECRET: 'a-mini-secret',
+  SESSION_SECRET: 's'.repeat(32),
+};
+
+describe('configuration', () => {
+  it('defaults to sandbox mode without a corp id', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ sandbox: true, port: 3000, liveIds: [], liveAnchors: [] });
+    expect(config.wecom.apiBase).toBe('https://qyapi.weixin.qq.com');
+    expect(config.wechat.apiBase).toBe('https://api.weixin.qq.com');
+  });
+
+  it('runs against WeCom when the credentials are set', () => {
+    const config = loadConfig({ ...REAL, LIVE_IDS: 'lvA, lvB,lvA', WECOM_API_BASE: 'http://127.0.0.1:4555/' });
+    expect(config.sandbox).toBe(false);
+    expect(config.liveIds).toEqual(['lvA', 'lvB']);
+    expect(config.wecom).toEqual({ corpId: REAL.WECOM_CORP_ID, secret: REAL.WECOM_SECRET, apiBase: 'http://127.0.0.1:4555' });
+  });
+
+  it('names every missing variable outside sandbox', () => {
+    try {
+      loadConfig({ SANDBOX: '0', WECOM_CORP_ID: 'ww01' });
+      throw new Error('should have failed');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      for (const name of ['WECOM_SECRET', 'WX_MINI_APPID', 'WX_MINI_SECRET', 'SESSION_SECRET']) expect(problems).toContain(name);
+      expect(problems).not.toContain('WECOM_CORP_ID');
+    }
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['WECOM_API_BASE', 'ftp://example.com'],
+    ['SESSION_SECRET', 'short'],
+    ['WX_MINI_APPID', 'not-an-appid'],
+    ['LIVE_IDS', 'ok,../bad'],
+    ['SANDBOX', 'maybe'],
+  ])('refuses an invalid %s', (name, value) => {
+    expect(() => loadConfig({ ...REAL, [name]: value })).toThrow(name);
+  });
+
+  it('stops the process at start with a message naming each offending variable', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { PATH: process.env.PATH, SANDBOX: '0', WECOM_CORP_ID: 'ww01', PORT: 'x' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(78);
+    for (const name of ['PORT', 'WECOM_SECRET', 'WX_MINI_APPID', 'WX_MINI_SECRET', 'SESSION_SECRET']) {
+      expect(run.stderr).toContain(name);
+    }
+    expect(run.stderr).not.toContain('WECOM_CORP_ID');
+  });
+});

@@ -1,0 +1,87 @@
+import { Writable } from 'node:stream';
+import supertest from 'supertest';
+import { createApp } from '../../server/app';
+import type { Config } from '../../server/config/config';
+import { createLogger } from '../../server/logging/logger';
+import { createSecretScrubber } from '../../server/logging/secret-scrubber';
+import { createSandbox, type SandboxOptions } from '../../server/sandbox';
+import { createServices, type ServiceOptions } from '../../server/services';
+import { createMemoryStore } from '../../server/store/memory-store';
+
+/** A clock tests can move. */
+export function manualClock(start = Date.now()) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => void (t += ms), set: (ms: number) => void (t = ms) };
+}
+
+/** Collects every JSON log line the BFF writes. */
+export function logCapture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { stream, lines, parsed: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>), text: () => lines.join('\n') };
+}
+
+export const SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
+
+export interface HarnessOptions {
+  sandbox?: SandboxOptions;
+  config?: Partial<Config>;
+  now?: () => number;
+  tuning?: Pick<ServiceOptions, 'wecom' | 'cards' | 'upstreamTimeoutMs'>;
+}
+
+/**
+ * The BFF wired to a sandbox over real HTTP on loopback. Requests to the BFF go through `app.callback()`
+ * (supertest, no port): the network path under test is the one between the BFF and WeCom.
+ */
+export async function startHarness({ sandbox: sandboxOptions, config: overrides = {}, now, tuning = {} }: HarnessOptions = {}) {
+  const sandbox = createSandbox({ ...(now ? { now } : {}), ...sandboxOptions });
+  const base = await sandbox.listen();
+  const logs = logCapture();
+  const scrubber = createSecretScrubber();
+  const logger = createLogger({ level: 'debug', destination: logs.stream, scrubber });
+  const { corpId, corpSecret, miniAppId, miniSecret } = sandbox.credentials;
+  const config: Config = {
+    port: 0,
+    host: undefined,
+    sandbox: true,
+    sandboxPort: 0,
+    wecom: { corpId, secret: corpSecret, apiBase: base },
+    wechat: { miniAppId, miniSecret, apiBase: base },
+    sessionSecret: SESSION_SECRET,
+    liveIds: [],
+    liveAnchors: [],
+    watchPathHtmlSuffix: false,
+    logLevel: 'debug',
+    h5Dir: undefined,
+    ...overrides,
+  };
+  const services = createServices({
+    config,
+    sessionSecret: SESSION_SECRET,
+    store: createMemoryStore(now ? { now } : {}),
+    logger,
+    scrubber,
+    ...(now ? { now } : {}),
+    wecom: { backoff: { baseMs: 5, maxMs: 20 }, outageHoldMs: 500, ...tuning.wecom },
+    cards: tuning.cards,
+    upstreamTimeoutMs: tuning.upstreamTimeoutMs ?? 1000,
+  });
+  const app = createApp(services);
+  const http = supertest(app.callback());
+
+  /** Signs in through the real mini program login path; returns the token and the openid WeChat gave. */
+  async function login(code = `code-${Math.random().toString(36).slice(2, 12)}`) {
+    const res = await http.post('/api/session/weapp').send({ code }).expect(200);
+    return { token: res.body.token as string, openid: sandbox.wechat.openidForCode(code) };
+  }
+
+  return { sandbox, base, app, http, logs, services, config, login, close: () => sandbox.close() };
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;

@@ -1,0 +1,58 @@
+import { ErrorBodySchema, LiveCardSchema, LivesResponseSchema, LivingCodeResponseSchema, SessionResponseSchema } from '../../../server/http/api-schemas';
+import { SANDBOX_ANCHORS, SANDBOX_LIVES } from '../../../server/sandbox';
+import { startHarness, type Harness } from '../harness';
+
+describe('GET /openapi.json', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ config: { liveAnchors: [...SANDBOX_ANCHORS] } });
+  });
+  afterAll(() => h.close());
+
+  it('describes every route the app serves, and only those', async () => {
+    const doc = (await h.http.get('/openapi.json').expect(200)).body;
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual([
+      'GET /api/lives',
+      'GET /api/lives/{livingId}',
+      'GET /healthz',
+      'POST /api/lives/{livingId}/code',
+      'POST /api/session/weapp',
+    ]);
+    // Each documented route really exists: none answers 404 NOT_FOUND / 405.
+    for (const entry of documented) {
+      const [method, path] = entry.split(' ') as [string, string];
+      const res = await h.http[method.toLowerCase() as 'get'](path.replace('{livingId}', SANDBOX_LIVES.living));
+      expect(res.status).not.toBe(405);
+      expect(res.body.error?.code).not.toBe('NOT_FOUND');
+    }
+  });
+
+  it('uses the same patterns the server validates with', async () => {
+    const doc = (await h.http.get('/openapi.json').expect(200)).body;
+    const param = doc.paths['/api/lives/{livingId}'].get.parameters[0];
+    expect(param).toMatchObject({ name: 'livingId', in: 'path', required: true, schema: { type: 'string' } });
+    const pattern = new RegExp(param.schema.pattern);
+    expect(pattern.test(SANDBOX_LIVES.living)).toBe(true);
+    expect(pattern.test('../etc')).toBe(false);
+    const body = doc.paths['/api/lives/{livingId}/code'].post.requestBody.content['application/json'].schema;
+    expect(body.properties.replay).toMatchObject({ type: 'boolean' });
+    expect(body.properties.openid).toBeUndefined();
+  });
+
+  it('describes responses the server really sends', async () => {
+    LivesResponseSchema.parse((await h.http.get('/api/lives').expect(200)).body);
+    LiveCardSchema.parse((await h.http.get(`/api/lives/${SANDBOX_LIVES.living}`).expect(200)).body);
+    ErrorBodySchema.parse((await h.http.get('/api/lives/lvUnknownOne').expect(404)).body);
+    const session = SessionResponseSchema.parse((await h.http.post('/api/session/weapp').send({ code: 'openapi-code' })).body);
+    LivingCodeResponseSchema.parse(
+      (await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', `Bearer ${session.token}`).expect(200)).body,
+    );
+    const doc = (await h.http.get('/openapi.json').expect(200)).body;
+    const cardSchema = doc.paths['/api/lives/{livingId}'].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(cardSchema.properties).sort()).toEqual(Object.keys(LiveCardSchema.shape).sort());
+  });
+});
