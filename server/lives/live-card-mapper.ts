@@ -8,7 +8,9 @@ const seconds = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && 
 
 /**
  * WeCom's `living_info` → the card viewers see. Before a live starts, `living_start` may be empty, so the
- * reserved start and duration stand in. Fields viewers must never see (`push_stream_url`) are not copied.
+ * reserved start and duration stand in. A replay only exists once a live has ended: WeCom may report a
+ * `replay_status` for a live that is still reserved or on, which would read as "replay generating" on its card.
+ * Fields viewers must never see (`push_stream_url`) are not copied.
  */
 export function toLiveCard(livingId: string, info: WecomLivingInfo): Omit<LiveCard, 'stale'> {
   const status = liveStatusFromCode(info.status);
@@ -36,6 +38,6 @@ export function toLiveCard(livingId: string, info: WecomLivingInfo): Omit<LiveCa
     onlineCount: count(info.online_count),
     commentCount: count(info.comment_num),
     subscribeCount: count(info.subscribe_count),
-    replay: replayStateFrom(info.open_replay, info.replay_status),
+    replay: status === 'ended' ? replayStateFrom(info.open_replay, info.replay_status) : 'none',
   };
 }

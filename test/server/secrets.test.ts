@@ -19,6 +19,8 @@ describe('secrets', () => {
       }
       record(await h.http.post('/api/session/weapp').send({ code: 'secret-check-code' })); // reused → 401
       h.sandbox.tokens.expireAll();
+      h.sandbox.lives.upsert('lvSecretRefresh1', { status: 1 });
+      record(await h.http.get('/api/lives/lvSecretRefresh1')); // not cached yet: refreshes the token
       h.sandbox.faults.failNext('*', 40014, 3);
       record(await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', auth).send({}));
       h.sandbox.faults.failNext('gettoken', 40001, 1);

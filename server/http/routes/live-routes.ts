@@ -36,6 +36,7 @@ export function liveRoutes({ cards, lists }: { cards: LiveCardService; lists: Li
         const json = JSON.stringify(await cards.get(params.livingId));
         ctx.set('ETag', etagOf(json));
         ctx.set('Cache-Control', 'no-cache');
+        ctx.status = 200; // ctx.fresh only compares validators on a 2xx answer
         if (ctx.fresh) {
           ctx.status = 304;
           return;

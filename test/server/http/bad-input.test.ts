@@ -19,7 +19,7 @@ describe('bad input', () => {
     ['GET', '/api/lives/%3Cscript%3E', 400, 'INVALID_LIVING_ID'],
     ['GET', '/api/lives/lv%20x', 400, 'INVALID_LIVING_ID'],
     ['GET', `/api/lives/${'a'.repeat(129)}`, 400, 'INVALID_LIVING_ID'],
-    ['GET', '/api/lives/%E0%A4%A', 400, 'BAD_REQUEST'],
+    ['GET', '/api/lives/%E0%A4%A', 400, 'INVALID_LIVING_ID'],
     ['GET', '/api/lives/abc/def/ghi', 404, 'NOT_FOUND'],
     ['GET', '/api/nothing-here', 404, 'NOT_FOUND'],
     ['DELETE', `/api/lives/${live}`, 405, 'METHOD_NOT_ALLOWED'],
