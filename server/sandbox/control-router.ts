@@ -1,0 +1,201 @@
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { SANDBOX_ANCHORS, SANDBOX_BULK_ANCHOR, SANDBOX_LIVES, type SandboxLiveName } from './seed-lives';
+import { BodyTooLargeError, readBody } from './read-body';
+import type { Sandbox } from './sandbox';
+import { SANDBOX_APIS, isSandboxApi, type SandboxApi } from './sandbox-api';
+
+/** The control endpoints live here; they are never recorded as calls and never meet faults. */
+export const CONTROL_PREFIX = '/__sandbox';
+
+const livingInfoPatch = z
+  .object({
+    theme: z.string(),
+    living_start: z.number().int().nonnegative(),
+    living_duration: z.number().int().nonnegative(),
+    status: z.literal([0, 1, 2, 3, 4]),
+    reserve_start: z.number().int().nonnegative(),
+    reserve_living_duration: z.number().int().nonnegative(),
+    description: z.string(),
+    anchor_userid: z.string().min(1),
+    main_department: z.number().int(),
+    viewer_num: z.number().int().nonnegative(),
+    comment_num: z.number().int().nonnegative(),
+    mic_num: z.number().int().nonnegative(),
+    open_replay: z.literal([0, 1]),
+    replay_status: z.literal([0, 1, 2, 3]),
+    type: z.literal([0, 1, 2, 3, 4]),
+    push_stream_url: z.string(),
+    online_count: z.number().int().nonnegative(),
+    subscribe_count: z.number().int().nonnegative(),
+  })
+  .partial()
+  .strict();
+
+const target = z.union([z.literal('*'), z.custom<SandboxApi>(isSandboxApi, 'unknown api')]).default('*');
+const count = z.number().int().min(1).optional();
+const failureCode = z
+  .number()
+  .int()
+  .refine((n) => n !== 0, 'errcode 0 is success, not a fault');
+const faultRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('failNext'), api: target, errcode: failureCode, count }),
+  z.object({ kind: z.literal('httpStatus'), api: target, status: z.number().int().min(200).max(599), count }),
+  z.object({ kind: z.literal('drop'), api: target, count }),
+  z.object({ kind: z.literal('latency'), api: target, ms: z.number().min(0) }),
+  z.object({ kind: z.literal('down') }),
+  z.object({ kind: z.literal('up') }),
+]);
+
+/**
+ * `/__sandbox/*`: for people poking at the sandbox and for browser tests that run the BFF in another process.
+ * Everything here mirrors the programmatic API of {@link Sandbox}.
+ */
+export function createControlRouter(sandbox: Sandbox): Router {
+  const router = new Router({ prefix: CONTROL_PREFIX });
+
+  router.get('/', (ctx) => {
+    ctx.body = {
+      credentials: sandbox.credentials,
+      apis: SANDBOX_APIS,
+      lives: SANDBOX_LIVES,
+      anchors: SANDBOX_ANCHORS,
+      bulkAnchor: SANDBOX_BULK_ANCHOR,
+      endpoints: [
+        'GET /__sandbox/lives',
+        'GET|PATCH|DELETE /__sandbox/lives/:id',
+        'POST|DELETE /__sandbox/faults',
+        'GET|DELETE /__sandbox/calls',
+        'GET /__sandbox/living-codes',
+        'POST /__sandbox/tokens/expire',
+        'POST /__sandbox/tokens/invalidate',
+        'POST /__sandbox/reset',
+      ],
+    };
+  });
+
+  router.get('/lives', (ctx) => {
+    ctx.body = { lives: sandbox.lives.list() };
+  });
+
+  router.get('/lives/:id', (ctx) => {
+    const livingId = resolveLiveName(ctx.params.id ?? '');
+    const info = sandbox.lives.get(livingId);
+    if (!info) return notFound(ctx, `no live ${livingId}`);
+    ctx.body = { livingId, info };
+  });
+
+  // A status change goes through setStatus, so `{status: 1}` starts the live as the anchor would (living_start
+  // now); the other fields are then merged as given.
+  router.patch('/lives/:id', async (ctx) => {
+    const livingId = resolveLiveName(ctx.params.id ?? '');
+    const body = await readJson(ctx);
+    if (!body.ok) return badRequest(ctx, 'the body is not JSON');
+    const patch = livingInfoPatch.safeParse(body.value);
+    if (!patch.success) return badRequest(ctx, z.prettifyError(patch.error));
+    const { status, ...rest } = patch.data;
+    const exists = sandbox.lives.get(livingId) !== undefined;
+    if (exists && status !== undefined) sandbox.lives.setStatus(livingId, status);
+    sandbox.lives.upsert(livingId, exists ? rest : patch.data);
+    ctx.body = { livingId, info: sandbox.lives.get(livingId) };
+  });
+
+  router.delete('/lives/:id', (ctx) => {
+    sandbox.lives.remove(resolveLiveName(ctx.params.id ?? ''));
+    ctx.status = 204;
+  });
+
+  router.post('/faults', async (ctx) => {
+    const body = await readJson(ctx);
+    if (!body.ok) return badRequest(ctx, 'the body is not JSON');
+    const parsed = faultRequest.safeParse(body.value);
+    if (!parsed.success) return badRequest(ctx, z.prettifyError(parsed.error));
+    const fault = parsed.data;
+    const faults = sandbox.faults;
+    switch (fault.kind) {
+      case 'failNext':
+        faults.failNext(fault.api, fault.errcode, fault.count);
+        break;
+      case 'httpStatus':
+        faults.httpStatus(fault.api, fault.status, fault.count);
+        break;
+      case 'drop':
+        faults.drop(fault.api, fault.count);
+        break;
+      case 'latency':
+        faults.latency(fault.api, fault.ms);
+        break;
+      case 'down':
+        faults.down();
+        break;
+      case 'up':
+        faults.up();
+        break;
+    }
+    ctx.status = 204;
+  });
+
+  router.delete('/faults', (ctx) => {
+    sandbox.faults.clear();
+    ctx.status = 204;
+  });
+
+  router.get('/calls', (ctx) => {
+    const api = ctx.query.api;
+    ctx.body = { calls: isSandboxApi(api) ? sandbox.callsTo(api) : sandbox.calls };
+  });
+
+  router.delete('/calls', (ctx) => {
+    sandbox.resetCalls();
+    ctx.status = 204;
+  });
+
+  router.get('/living-codes', (ctx) => {
+    ctx.body = { livingCodes: sandbox.livingCodes.issued() };
+  });
+
+  router.post('/tokens/expire', (ctx) => {
+    sandbox.tokens.expireAll();
+    ctx.status = 204;
+  });
+
+  router.post('/tokens/invalidate', (ctx) => {
+    sandbox.tokens.invalidateAll();
+    ctx.status = 204;
+  });
+
+  router.post('/reset', (ctx) => {
+    sandbox.reset();
+    ctx.status = 204;
+  });
+
+  router.all('/{*rest}', (ctx) => notFound(ctx, `no control endpoint ${ctx.method} ${ctx.path}`));
+
+  return router;
+}
+
+/** `/__sandbox/lives/living` works as well as the id: the showcase names are easier to type. */
+function resolveLiveName(idOrName: string): string {
+  return (SANDBOX_LIVES as Record<string, string>)[idOrName as SandboxLiveName] ?? idOrName;
+}
+
+async function readJson(ctx: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  try {
+    const text = await readBody(ctx.req);
+    return { ok: true, value: text === '' ? {} : (JSON.parse(text) as unknown) };
+  } catch (err) {
+    if (err instanceof BodyTooLargeError || err instanceof SyntaxError) return { ok: false };
+    throw err;
+  }
+}
+
+function badRequest(ctx: Context, message: string): void {
+  ctx.status = 400;
+  ctx.body = { error: 'bad_request', message };
+}
+
+function notFound(ctx: Context, message: string): void {
+  ctx.status = 404;
+  ctx.body = { error: 'not_found', message };
+}

@@ -1,0 +1,44 @@
+import type { SandboxCredentials } from './credentials';
+import type { LiveStore } from './live-store';
+import type { LivingCodeRegistry } from './living-code-registry';
+import type { MinuteWindowLimiter } from './minute-window-limiter';
+import type { TokenRegistry } from './token-registry';
+import type { WechatLogins } from './wechat-logins';
+
+/** One API request, reduced to what the emulated platforms look at. */
+export interface ApiRequest {
+  method: string;
+  query: Record<string, string>;
+  /** The body as sent; WeCom parses it as JSON whatever the Content-Type says. */
+  rawBody: string;
+  /** The caller's IP, which WeCom echoes in every errmsg. */
+  ip: string;
+}
+
+/** The emulated platforms' state, shared by every endpoint. */
+export interface SandboxState {
+  credentials: SandboxCredentials;
+  now: () => number;
+  rateLimitPerMinute: number;
+  tokens: TokenRegistry;
+  lives: LiveStore;
+  livingCodes: LivingCodeRegistry;
+  wechat: WechatLogins;
+  /** WeCom's per-API-per-corp limit and WeChat's per-user login limit. */
+  limiter: MinuteWindowLimiter;
+}
+
+/** One emulated API: the JSON it answers with HTTP 200 (success or `{errcode, errmsg}`). */
+export type Endpoint = (req: ApiRequest, state: SandboxState) => Record<string, unknown>;
+
+/** A JSON object body, or `undefined` when the body is not one (WeCom then answers 47001). */
+export function parseJsonObject(rawBody: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(rawBody);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

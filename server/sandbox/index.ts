@@ -1,0 +1,18 @@
+export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
+export { SANDBOX_CREDENTIALS, type SandboxCredentials } from './credentials';
+export {
+  SANDBOX_LIVES,
+  SANDBOX_ANCHORS,
+  SANDBOX_BULK_ANCHOR,
+  BULK_LIVE_COUNT,
+  type SandboxLiveName,
+} from './seed-lives';
+export { SANDBOX_APIS, type SandboxApi } from './sandbox-api';
+export type { SandboxCall } from './call-log';
+export type { SandboxFaults, FaultTarget } from './fault-injector';
+export type { SandboxLives, ReplayChange } from './live-store';
+export type { SandboxTokens } from './token-registry';
+export type { SandboxWechat } from './wechat-logins';
+export type { SandboxLivingCodes, IssuedLivingCode } from './living-code-registry';
+export type { WecomLivingInfo, LivingStatus, LivingType, ReplayStatus } from './living-info';
+export { CONTROL_PREFIX } from './control-router';

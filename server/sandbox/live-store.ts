@@ -1,0 +1,86 @@
+import {
+  defaultLivingInfo,
+  normalizeLivingInfo,
+  type LivingStatus,
+  type ReplayStatus,
+  type WecomLivingInfo,
+} from './living-info';
+import { SANDBOX_ANCHORS, seedLives } from './seed-lives';
+
+export interface ReplayChange {
+  open_replay: 0 | 1;
+  replay_status?: ReplayStatus;
+}
+
+/** What tests and the control endpoints may do to the lives the sandbox serves. */
+export interface SandboxLives {
+  /** A copy of the live's `living_info`, or `undefined` when WeCom would not know the id. */
+  get(livingId: string): WecomLivingInfo | undefined;
+  list(): Array<{ livingId: string; info: WecomLivingInfo }>;
+  /** Merges `info` into the live, creating it (reserved an hour from now, general type) when new. */
+  upsert(livingId: string, info: Partial<WecomLivingInfo>): void;
+  /**
+   * Moves a live to `status` the way the anchor's actions would: going live stamps `living_start` now, ending
+   * it stamps `living_duration`. Throws for an unknown id.
+   */
+  setStatus(livingId: string, status: LivingStatus, replay?: ReplayChange): void;
+  remove(livingId: string): void;
+}
+
+export interface LiveStore extends SandboxLives {
+  /** Every live of one member, newest reserved start first (the order get_user_all_livingid pages through). */
+  idsOfAnchor(userId: string): string[];
+  /** Back to the seeded lives (or none), with times relative to the clock now. */
+  reseed(): void;
+}
+
+/** The lives the sandbox's WeCom knows, kept as WeCom would send them (see `normalizeLivingInfo`). */
+export function createLiveStore({ now, seed }: { now: () => number; seed: boolean }): LiveStore {
+  const lives = new Map<string, WecomLivingInfo>();
+  const nowSeconds = () => Math.floor(now() / 1000);
+
+  const store: LiveStore = {
+    get(livingId) {
+      const info = lives.get(livingId);
+      return info && structuredClone(info);
+    },
+    list() {
+      return [...lives].map(([livingId, info]) => ({ livingId, info: structuredClone(info) }));
+    },
+    upsert(livingId, info) {
+      const current = lives.get(livingId) ?? defaultLivingInfo(now(), SANDBOX_ANCHORS[0] ?? 'zhangwei');
+      lives.set(livingId, normalizeLivingInfo({ ...current, ...info }, livingId));
+    },
+    setStatus(livingId, status, replay) {
+      const current = lives.get(livingId);
+      if (!current) throw new Error(`sandbox: no live ${livingId}`);
+      const next: WecomLivingInfo = { ...current, status };
+      if (status === 1 && current.status !== 1) {
+        next.living_start = nowSeconds();
+        next.living_duration = 0;
+        next.online_count = Math.max(current.online_count, 1);
+      }
+      if (status === 2 && current.status === 1) next.living_duration = Math.max(0, nowSeconds() - current.living_start);
+      if (replay) {
+        next.open_replay = replay.open_replay;
+        if (replay.replay_status !== undefined) next.replay_status = replay.replay_status;
+      }
+      lives.set(livingId, normalizeLivingInfo(next, livingId));
+    },
+    remove(livingId) {
+      lives.delete(livingId);
+    },
+    idsOfAnchor(userId) {
+      return [...lives]
+        .filter(([, info]) => info.anchor_userid === userId)
+        .sort(([idA, a], [idB, b]) => b.reserve_start - a.reserve_start || idA.localeCompare(idB))
+        .map(([id]) => id);
+    },
+    reseed() {
+      lives.clear();
+      if (seed) for (const [id, info] of seedLives(now())) lives.set(id, info);
+    },
+  };
+  store.reseed();
+  return store;
+}

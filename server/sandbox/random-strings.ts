@@ -1,0 +1,45 @@
+import { randomBytes, randomInt } from 'node:crypto';
+
+/**
+ * A WeCom access token: long (real ones run past 200 characters) and URL-safe, so a client that truncates,
+ * logs or mis-encodes it shows up in tests.
+ */
+export function randomAccessToken(): string {
+  return randomBytes(160).toString('base64url');
+}
+
+/**
+ * A `living_code`. WeCom documents it only as an opaque string; sandbox codes are standard base64 that ALWAYS holds
+ * `+`, `/` and `=`, the three characters that break when a code is put into a URL or a mini program `path`
+ * without encoding (`+` turns into a space, `/` splits the path, `=` splits a query pair). A client that
+ * forgets `encodeURIComponent` fails every time against the sandbox instead of once in a while in production.
+ */
+export function randomLivingCode(): string {
+  // 32 bytes → 43 significant characters + one '='. Characters 0–41 each carry six whole bits, so overwriting
+  // two of them keeps the string valid, canonical base64.
+  const chars = randomBytes(32).toString('base64').split('');
+  const plusAt = randomInt(0, 42);
+  let slashAt = randomInt(0, 41);
+  if (slashAt >= plusAt) slashAt++;
+  chars[plusAt] = '+';
+  chars[slashAt] = '/';
+  return chars.join('');
+}
+
+/** A WeChat `session_key`: base64 of 16 random bytes, like `iFDmsBIsge7eX+6GG89KBg==`. */
+export function randomSessionKey(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/** The `hint: [...]` WeCom puts into every errmsg, e.g. `1597733128_47_64fcadb1b2caaa453d570b16348fd1ae`. */
+export function wecomHint(nowMs: number): string {
+  return `${Math.floor(nowMs / 1000)}_${randomInt(10, 100)}_${randomBytes(16).toString('hex')}`;
+}
+
+/** The `rid: ...` WeChat puts into every errmsg, e.g. `649cf426-37effc82-48431a0b`. */
+export function wechatRid(nowMs: number): string {
+  const seconds = Math.floor(nowMs / 1000)
+    .toString(16)
+    .padStart(8, '0');
+  return `${seconds}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
+}

@@ -1,0 +1,164 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import Koa from 'koa';
+import { apiMiddleware } from './api-middleware';
+import { createCallLog, type SandboxCall } from './call-log';
+import { createControlRouter } from './control-router';
+import { SANDBOX_CREDENTIALS, type SandboxCredentials } from './credentials';
+import type { SandboxState } from './endpoint';
+import { createFaultInjector, type SandboxFaults } from './fault-injector';
+import { createLiveStore, type SandboxLives } from './live-store';
+import { createLivingCodeRegistry, type SandboxLivingCodes } from './living-code-registry';
+import { createMinuteWindowLimiter } from './minute-window-limiter';
+import type { SandboxApi } from './sandbox-api';
+import { createTokenRegistry, type SandboxTokens } from './token-registry';
+import { createWechatLogins, type SandboxWechat } from './wechat-logins';
+
+export interface SandboxOptions {
+  /** Defaults: {@link SANDBOX_CREDENTIALS}. */
+  corpId?: string;
+  corpSecret?: string;
+  miniAppId?: string;
+  miniSecret?: string;
+  /** Lifetime of an access token; default 7200 s, as WeCom's. */
+  tokenTtlSeconds?: number;
+  /** How long a living_code may be reused; default 300 s, as WeCom documents. */
+  livingCodeTtlSeconds?: number;
+  /** WeCom calls allowed per API per corp per minute window; default 10 000 (WeCom's published limit). */
+  rateLimitPerMinute?: number;
+  /** Millisecond clock for tokens, codes, limits and seeded times; default `Date.now`. */
+  now?: () => number;
+  /** Serve the seeded lives (default true); false starts with none. */
+  seed?: boolean;
+}
+
+/** A running emulation of the WeCom and WeChat endpoints the BFF calls, plus handles to steer it. */
+export interface Sandbox {
+  readonly credentials: SandboxCredentials;
+  /** A Koa request listener, e.g. for supertest. */
+  callback(): (req: IncomingMessage, res: ServerResponse) => void;
+  /** Listens (default port 0 on 127.0.0.1) and resolves to the base URL, e.g. `http://127.0.0.1:49152`. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops listening AND destroys open keep-alive sockets and waiting calls, so a test process can exit. */
+  close(): Promise<void>;
+  /** Every call received, in order, with raw queries (access tokens included): for tests only. */
+  readonly calls: readonly SandboxCall[];
+  callsTo(api: SandboxApi): SandboxCall[];
+  resetCalls(): void;
+  faults: SandboxFaults;
+  lives: SandboxLives;
+  tokens: SandboxTokens;
+  wechat: SandboxWechat;
+  /** Every living_code issued, with its live, openid and lifetime. */
+  livingCodes: SandboxLivingCodes;
+  /** Faults, calls, tokens, codes, logins, rate windows and lives back to the seed (times relative to now). */
+  reset(): void;
+}
+
+/**
+ * Creates the sandbox: WeCom's `/cgi-bin/gettoken` and `/cgi-bin/living/*`, WeChat's `/sns/jscode2session`, and
+ * the `/__sandbox/*` control endpoints, all in one Koa app. It emulates the platforms' documented behaviour and
+ * quirks (HTTP 200 errors, errmsg hints, token reuse, single-use login codes, minute limits) rather than
+ * whatever would be convenient, so the BFF's tests fail where production would.
+ */
+export function createSandbox({
+  corpId = SANDBOX_CREDENTIALS.corpId,
+  corpSecret = SANDBOX_CREDENTIALS.corpSecret,
+  miniAppId = SANDBOX_CREDENTIALS.miniAppId,
+  miniSecret = SANDBOX_CREDENTIALS.miniSecret,
+  tokenTtlSeconds = 7200,
+  livingCodeTtlSeconds = 300,
+  rateLimitPerMinute = 10_000,
+  now = Date.now,
+  seed = true,
+}: SandboxOptions = {}): Sandbox {
+  const credentials: SandboxCredentials = Object.freeze({ corpId, corpSecret, miniAppId, miniSecret });
+  const state: SandboxState = {
+    credentials,
+    now,
+    rateLimitPerMinute,
+    tokens: createTokenRegistry({ now, ttlSeconds: tokenTtlSeconds }),
+    lives: createLiveStore({ now, seed }),
+    livingCodes: createLivingCodeRegistry({ now, ttlSeconds: livingCodeTtlSeconds }),
+    wechat: createWechatLogins({ appId: miniAppId }),
+    limiter: createMinuteWindowLimiter(now),
+  };
+  const faults = createFaultInjector();
+  const callLog = createCallLog();
+
+  // Calls waiting out a latency fault; close() releases them so no timer keeps the process alive.
+  const waiting = new Map<NodeJS.Timeout, (completed: boolean) => void>();
+  const wait = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        waiting.delete(timer);
+        resolve(true);
+      }, ms);
+      waiting.set(timer, resolve);
+    });
+
+  const app = new Koa();
+  let server: Server | undefined;
+  const sockets = new Set<Socket>();
+
+  const sandbox: Sandbox = {
+    credentials,
+    callback: () => app.callback(),
+    async listen(port = 0, host = '127.0.0.1') {
+      if (server) throw new Error('sandbox: already listening');
+      const listening = createServer(app.callback());
+      listening.on('connection', (socket) => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+      });
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen(port, host, () => {
+          listening.off('error', reject);
+          resolve();
+        });
+      });
+      server = listening;
+      const { port: actualPort } = listening.address() as AddressInfo;
+      return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+    },
+    async close() {
+      for (const [timer, release] of waiting) {
+        clearTimeout(timer);
+        release(false);
+      }
+      waiting.clear();
+      const closing = server;
+      server = undefined;
+      if (!closing) return;
+      const closed = new Promise<void>((resolve, reject) => closing.close((err) => (err ? reject(err) : resolve())));
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      await closed;
+    },
+    get calls() {
+      return callLog.all();
+    },
+    callsTo: (api) => callLog.to(api),
+    resetCalls: () => callLog.clear(),
+    faults,
+    lives: state.lives,
+    tokens: state.tokens,
+    wechat: state.wechat,
+    livingCodes: state.livingCodes,
+    reset() {
+      faults.clear();
+      callLog.clear();
+      state.tokens.clear();
+      state.livingCodes.clear();
+      state.wechat.clear();
+      state.limiter.clear();
+      state.lives.reseed();
+    },
+  };
+
+  // Control endpoints first: they answer before the API middleware can record or fault them.
+  app.use(createControlRouter(sandbox).routes());
+  app.use(apiMiddleware({ state, faults, calls: callLog, wait }));
+  return sandbox;
+}

@@ -1,0 +1,25 @@
+import type { ApiRequest, SandboxState } from './endpoint';
+import { wecomError, type ErrorBody } from './platform-errors';
+import type { SandboxApi } from './sandbox-api';
+
+/**
+ * The checks every `living/*` call passes before its own: the documented method (43001 "require GET method" /
+ * 43002 "require POST method"), then the access token (41001 missing, 40014 unknown or invalidated, 42001
+ * expired), then the per-API-per-corp minute limit (45009 for the rest of the window). Returns the error to
+ * answer, or `undefined` when the call may proceed.
+ */
+export function wecomGuard(
+  req: ApiRequest,
+  state: SandboxState,
+  api: SandboxApi,
+  method: 'GET' | 'POST',
+): ErrorBody | undefined {
+  const fail = (errcode: number) => wecomError(errcode, state.now(), req.ip);
+  if (req.method !== method) return fail(method === 'GET' ? 43001 : 43002);
+  const token = req.query.access_token;
+  if (!token) return fail(41001);
+  const check = state.tokens.check(token);
+  if (!check.ok) return fail(check.errcode);
+  if (!state.limiter.take(`wecom:${check.corpId}:${api}`, state.rateLimitPerMinute)) return fail(45009);
+  return undefined;
+}

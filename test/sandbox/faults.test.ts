@@ -1,0 +1,99 @@
+import { SANDBOX_LIVES } from '../../server/sandbox';
+import { startSandbox, type Harness } from './sandbox-harness';
+
+describe('faults', () => {
+  let h: Harness;
+  let token: string;
+  beforeEach(async () => {
+    h = await startSandbox();
+    token = await h.token();
+  });
+  afterEach(() => h.close());
+
+  const info = () =>
+    h.wecom('living/get_living_info', { query: { access_token: token, livingid: SANDBOX_LIVES.living } });
+  const login = (code: string) => h.login({ js_code: code });
+
+  describe('failNext', () => {
+    it('answers HTTP 200 {errcode, errmsg} for the next `count` calls of that API only', async () => {
+      h.sandbox.faults.failNext('living/get_living_info', -1, 2);
+      const first = await info();
+      expect(first.status).toBe(200);
+      expect(first.json).toEqual({ errcode: -1, errmsg: expect.stringMatching(/^system busy, hint: /) });
+      expect((await info()).json?.errcode).toBe(-1);
+      expect((await info()).json?.errcode).toBe(0);
+      expect(h.sandbox.callsTo('living/get_living_info').map((c) => c.errcode)).toEqual([-1, -1, 0]);
+    });
+
+    it('leaves other APIs alone and targets every API with *', async () => {
+      h.sandbox.faults.failNext('gettoken', 40001);
+      expect((await info()).json?.errcode).toBe(0);
+      h.sandbox.faults.clear();
+      h.sandbox.faults.failNext('*', 45033, 2);
+      expect((await info()).json?.errcode).toBe(45033);
+      expect((await login('code-1')).json?.errcode).toBe(45033);
+      expect((await info()).json?.errcode).toBe(0);
+    });
+
+    it('words WeChat failures the WeChat way', async () => {
+      h.sandbox.faults.failNext('sns/jscode2session', 40226);
+      expect((await login('code-1')).json).toEqual({ errcode: 40226, errmsg: expect.stringMatching(/, rid: /) });
+    });
+  });
+
+  it('httpStatus answers that status with a body that is not JSON', async () => {
+    h.sandbox.faults.httpStatus('living/get_living_info', 502);
+    const answer = await info();
+    expect(answer.status).toBe(502);
+    expect(answer.json).toBeUndefined();
+    expect(answer.text).toContain('502 Bad Gateway');
+    expect((await info()).status).toBe(200);
+    expect(h.sandbox.callsTo('living/get_living_info')[0]?.errcode).toBeNull();
+  });
+
+  it('drop destroys the socket without an answer', async () => {
+    h.sandbox.faults.drop('living/get_living_info');
+    await expect(info()).rejects.toThrow('fetch failed');
+    expect((await info()).json?.errcode).toBe(0);
+    expect(h.sandbox.callsTo('living/get_living_info')).toHaveLength(2);
+  });
+
+  it('latency delays every call of that API until cleared', async () => {
+    h.sandbox.faults.latency('living/get_living_info', 150);
+    for (let i = 0; i < 2; i++) {
+      const started = performance.now();
+      expect((await info()).json?.errcode).toBe(0);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    }
+    const started = performance.now();
+    await login('code-1');
+    expect(performance.now() - started).toBeLessThan(140);
+    h.sandbox.faults.clear();
+    const after = performance.now();
+    await info();
+    expect(performance.now() - after).toBeLessThan(140);
+  });
+
+  it('down drops every call until up, while the control endpoints keep answering', async () => {
+    h.sandbox.faults.down();
+    await expect(info()).rejects.toThrow('fetch failed');
+    await expect(login('code-1')).rejects.toThrow('fetch failed');
+    expect((await h.request('/__sandbox/lives')).status).toBe(200);
+    h.sandbox.faults.up();
+    expect((await info()).json?.errcode).toBe(0);
+  });
+
+  it('clear removes pending one-shot faults and brings the sandbox up', async () => {
+    h.sandbox.faults.failNext('*', -1, 5);
+    h.sandbox.faults.down();
+    h.sandbox.faults.clear();
+    expect((await info()).json?.errcode).toBe(0);
+  });
+
+  it('rejects nonsense faults', () => {
+    expect(() => h.sandbox.faults.failNext('*', 0)).toThrow(RangeError);
+    expect(() => h.sandbox.faults.httpStatus('*', 99)).toThrow(RangeError);
+    expect(() => h.sandbox.faults.drop('*', 0)).toThrow(RangeError);
+    expect(() => h.sandbox.faults.latency('*', -1)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,92 @@
+import { createSandbox, SANDBOX_CREDENTIALS, type Sandbox, type SandboxOptions } from '../../server/sandbox';
+
+/** A clock tests move by hand: 2025-06-02 10:00 in China. */
+export function manualClock(start = Date.UTC(2025, 5, 2, 2, 0, 0)) {
+  let now = start;
+  return {
+    now: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+export interface Answer {
+  status: number;
+  contentType: string | null;
+  text: string;
+  /** The body parsed as JSON (whatever the Content-Type says), or `undefined` when it is not JSON. */
+  json: Record<string, unknown> | undefined;
+}
+
+export interface Harness {
+  sandbox: Sandbox;
+  base: string;
+  clock: ReturnType<typeof manualClock>;
+  /** Any request to the sandbox over real HTTP. */
+  request(path: string, init?: { method?: string; body?: unknown; rawBody?: string }): Promise<Answer>;
+  /** A WeCom API call with `query` (access_token included only if given). */
+  wecom(
+    api: string,
+    init?: { method?: string; query?: Record<string, string>; body?: unknown; rawBody?: string },
+  ): Promise<Answer>;
+  /** A fresh-or-cached token from gettoken with the sandbox's credentials. */
+  token(): Promise<string>;
+  /** A jscode2session call with the right app id and secret unless overridden. */
+  login(query: Record<string, string>): Promise<Answer>;
+  close(): Promise<void>;
+}
+
+/** Starts a sandbox on loopback with a manual clock; `close()` in afterEach. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Harness> {
+  const clock = manualClock();
+  const sandbox = createSandbox({ now: clock.now, ...options });
+  const base = await sandbox.listen();
+
+  const request: Harness['request'] = async (path, { method = 'GET', body, rawBody } = {}) => {
+    const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+    const res = await fetch(`${base}${path}`, { method, body: payload });
+    const text = await res.text();
+    let json: Record<string, unknown> | undefined;
+    try {
+      json = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, contentType: res.headers.get('content-type'), text, json };
+  };
+
+  const harness: Harness = {
+    sandbox,
+    base,
+    clock,
+    request,
+    wecom: (api, { method, query = {}, body, rawBody } = {}) =>
+      request(`/cgi-bin/${api}?${new URLSearchParams(query).toString()}`, {
+        method: method ?? (body === undefined && rawBody === undefined ? 'GET' : 'POST'),
+        body,
+        rawBody,
+      }),
+    async token() {
+      const answer = await harness.wecom('gettoken', {
+        query: { corpid: sandbox.credentials.corpId, corpsecret: sandbox.credentials.corpSecret },
+      });
+      const token = answer.json?.access_token;
+      if (typeof token !== 'string') throw new Error(`gettoken failed: ${answer.text}`);
+      return token;
+    },
+    login: (query) =>
+      request(
+        `/sns/jscode2session?${new URLSearchParams({
+          appid: sandbox.credentials.miniAppId,
+          secret: sandbox.credentials.miniSecret,
+          grant_type: 'authorization_code',
+          ...query,
+        }).toString()}`,
+      ),
+    close: () => sandbox.close(),
+  };
+  return harness;
+}
+
+export { SANDBOX_CREDENTIALS };
