@@ -36,7 +36,12 @@ async function stop(child: ChildProcess) {
 
 async function load(name: string, url: string, seconds: number): Promise<ThroughputFigures> {
   const result = await autocannon({ url, connections: 50, pipelining: 1, duration: seconds });
-  return { name, requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99, non2xx: result.non2xx };
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+  };
 }
 
 /**

@@ -12,10 +12,18 @@ async function main() {
   console.log('## Upstream calls: 1,000 distinct viewers ask for a code for one live, twice 3.5 minutes apart');
   const counts = await countUpstreamCalls();
   console.table(counts);
-  const countsOk = counts.gettoken === 1 && counts.getLivingCode === 1000 && counts.getLivingInfo <= counts.roundsTouchingWecom && counts.answered === 2000;
-  console.log(`target: 1 gettoken, 1 get_living_info per cache period touched by a round (≤ 2), 1,000 get_living_code → ${countsOk ? 'MET' : 'MISSED'}\n`);
+  const countsOk =
+    counts.gettoken === 1 &&
+    counts.getLivingCode === 1000 &&
+    counts.getLivingInfo <= counts.roundsTouchingWecom &&
+    counts.answered === 2000;
+  console.log(
+    `target: 1 gettoken, 1 get_living_info per cache period touched by a round (≤ 2), 1,000 get_living_code → ${countsOk ? 'MET' : 'MISSED'}\n`,
+  );
 
-  console.log('## Throughput: GET /api/lives/:id (warm), BFF vs bare Koa + @koa/router serving the same JSON from a Map');
+  console.log(
+    '## Throughput: GET /api/lives/:id (warm), BFF vs bare Koa + @koa/router serving the same JSON from a Map',
+  );
   const t = await measureThroughput();
   console.table(t.runs);
   console.log(`bodies identical: ${t.sameBody}`);

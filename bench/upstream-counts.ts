@@ -20,7 +20,11 @@ export async function countUpstreamCalls({ viewers = 1000, gapMs = 3.5 * 60_000,
   const config = loadConfig({ SANDBOX: '1' });
   const freshMs = 5_000;
   const services = createServices({
-    config: { ...config, wecom: { corpId, secret: corpSecret, apiBase: base }, wechat: { miniAppId, miniSecret, apiBase: base } },
+    config: {
+      ...config,
+      wecom: { corpId, secret: corpSecret, apiBase: base },
+      wechat: { miniAppId, miniSecret, apiBase: base },
+    },
     sessionSecret: 'bench-session-secret-0123456789-0123456789',
     store: createMemoryStore({ now }),
     logger: createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, done) => done() }) }),
@@ -33,7 +37,9 @@ export async function countUpstreamCalls({ viewers = 1000, gapMs = 3.5 * 60_000,
   const tokens: string[] = [];
   for (let i = 0; i < viewers; i += batch) {
     const logins = await Promise.all(
-      Array.from({ length: Math.min(batch, viewers - i) }, (_, j) => http.post('/api/session/weapp').send({ code: `bench-viewer-${i + j}` })),
+      Array.from({ length: Math.min(batch, viewers - i) }, (_, j) =>
+        http.post('/api/session/weapp').send({ code: `viewer${i + j}-bench` }),
+      ),
     );
     tokens.push(...logins.map((r) => r.body.token as string));
   }
@@ -43,7 +49,9 @@ export async function countUpstreamCalls({ viewers = 1000, gapMs = 3.5 * 60_000,
     let ok = 0;
     for (let i = 0; i < tokens.length; i += batch) {
       const answers = await Promise.all(
-        tokens.slice(i, i + batch).map((token) => http.post(`/api/lives/${livingId}/code`).set('Authorization', `Bearer ${token}`).send({})),
+        tokens
+          .slice(i, i + batch)
+          .map((token) => http.post(`/api/lives/${livingId}/code`).set('Authorization', `Bearer ${token}`).send({})),
       );
       ok += answers.filter((r) => r.status === 200).length;
     }

@@ -55,7 +55,10 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ event: 'listening', port, sandbox: config.sandbox, h5: h5Dir ?? null }, `BFF listening on http://localhost:${port}`);
+    logger.info(
+      { event: 'listening', port, sandbox: config.sandbox, h5: h5Dir ?? null },
+      `BFF listening on http://localhost:${port}`,
+    );
   });
 
   const shutdown = (signal: string) => {

@@ -22,7 +22,9 @@ export interface ServiceOptions {
   now?: () => number;
   dispatcher?: Dispatcher;
   /** Tuning for tests and benchmarks (short back-offs, short cache periods). */
-  wecom?: Partial<Pick<WecomClientOptions, 'maxRetries' | 'backoff' | 'outageHoldMs' | 'rateLimitHoldMs' | 'tokenFailureCooldownMs'>>;
+  wecom?: Partial<
+    Pick<WecomClientOptions, 'maxRetries' | 'backoff' | 'outageHoldMs' | 'rateLimitHoldMs' | 'tokenFailureCooldownMs'>
+  >;
   cards?: Partial<Pick<LiveCardServiceOptions, 'freshMs' | 'staleMaxMs' | 'notFoundMs'>>;
   upstreamTimeoutMs?: number;
 }

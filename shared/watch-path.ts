@@ -13,7 +13,10 @@ export interface WatchPathOptions {
  * The path inside WeCom's live mini program for one viewer's code. The code is opaque and may hold
  * `+`, `/` or `=`, so it is always URL-encoded.
  */
-export function buildWatchPath(livingCode: string, { replay = false, htmlSuffix = false }: WatchPathOptions = {}): string {
+export function buildWatchPath(
+  livingCode: string,
+  { replay = false, htmlSuffix = false }: WatchPathOptions = {},
+): string {
   const page = htmlSuffix ? `${WECOM_WATCH_PAGE}.html` : WECOM_WATCH_PAGE;
   const query = `living_code=${encodeURIComponent(livingCode)}${replay ? '&replay=1' : ''}`;
   return `${page}?${query}`;

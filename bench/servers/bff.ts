@@ -13,7 +13,7 @@ import { createMemoryStore } from '../../server/store/memory-store';
 async function main() {
   const sandbox = createSandbox();
   const base = await sandbox.listen(0);
-  const config = loadConfig({ SANDBOX: '1', LOG_LEVEL: 'info' });
+  const config = loadConfig({ SANDBOX: '1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' });
   const { corpId, corpSecret, miniAppId, miniSecret } = sandbox.credentials;
   const scrubber = createSecretScrubber();
   const logger = createLogger({ level: config.logLevel, scrubber });
@@ -36,3 +36,6 @@ async function main() {
 }
 
 void main();
+
+// Exit normally on a signal so that --cpu-prof can write its profile.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));

@@ -39,7 +39,14 @@ const list = (pattern: RegExp, what: string) =>
   z
     .string()
     .default('')
-    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ])
     .refine((items) => items.every((x) => pattern.test(x)), `every entry must be a valid ${what}`);
 
 const origin = z
@@ -55,10 +62,16 @@ const envSchema = z.object({
   HOST: z.string().min(1).optional(),
   SANDBOX: flag.optional(),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
-  WECOM_CORP_ID: z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'must be a WeCom corp id').optional(),
+  WECOM_CORP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,64}$/, 'must be a WeCom corp id')
+    .optional(),
   WECOM_SECRET: z.string().min(1).optional(),
   WECOM_API_BASE: origin.default('https://qyapi.weixin.qq.com'),
-  WX_MINI_APPID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must be a mini program appid (wx + 16 hex)').optional(),
+  WX_MINI_APPID: z
+    .string()
+    .regex(/^wx[0-9a-f]{16}$/, 'must be a mini program appid (wx + 16 hex)')
+    .optional(),
   WX_MINI_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: origin.default('https://api.weixin.qq.com'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -69,7 +82,13 @@ const envSchema = z.object({
   H5_DIR: z.string().optional(),
 });
 
-const REQUIRED_OUTSIDE_SANDBOX = ['WECOM_CORP_ID', 'WECOM_SECRET', 'WX_MINI_APPID', 'WX_MINI_SECRET', 'SESSION_SECRET'] as const;
+const REQUIRED_OUTSIDE_SANDBOX = [
+  'WECOM_CORP_ID',
+  'WECOM_SECRET',
+  'WX_MINI_APPID',
+  'WX_MINI_SECRET',
+  'SESSION_SECRET',
+] as const;
 
 /** Reads and validates the environment once. Throws `ConfigError` listing every offending variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -80,7 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? (parsed.data.SANDBOX ?? parsed.data.WECOM_CORP_ID === undefined)
     : env.SANDBOX === '1' || env.SANDBOX === 'true' || (env.SANDBOX === undefined && !env.WECOM_CORP_ID);
   if (!sandbox) {
-    for (const name of REQUIRED_OUTSIDE_SANDBOX) if (!env[name]) problems.push(`${name}: required outside sandbox mode`);
+    for (const name of REQUIRED_OUTSIDE_SANDBOX)
+      if (!env[name]) problems.push(`${name}: required outside sandbox mode`);
   }
   if (problems.length || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;

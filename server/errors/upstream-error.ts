@@ -1,6 +1,7 @@
 import { AppError } from './app-error';
 
-export type UpstreamErrorCode = 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_RATE_LIMITED' | 'UPSTREAM_MISCONFIGURED' | 'UPSTREAM_ERROR';
+export type UpstreamErrorCode =
+  'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_RATE_LIMITED' | 'UPSTREAM_MISCONFIGURED' | 'UPSTREAM_ERROR';
 
 const STATUS: Record<UpstreamErrorCode, number> = {
   UPSTREAM_UNAVAILABLE: 503,

@@ -67,7 +67,10 @@ export function mountRoutes(router: Router, specs: RouteSpec[]): void {
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 const schemaOf = (schema: z.ZodType, io: 'input' | 'output') => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 };
 
@@ -83,7 +86,11 @@ export function buildOpenApi(specs: RouteSpec[], info: { title: string; version:
           {
             description: r.description,
             ...(r.headers
-              ? { headers: Object.fromEntries(Object.entries(r.headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' } }])) }
+              ? {
+                  headers: Object.fromEntries(
+                    Object.entries(r.headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' } }]),
+                  ),
+                }
               : {}),
             ...(r.schema ? { content: { 'application/json': { schema: schemaOf(r.schema, 'output') } } } : {}),
           },
@@ -112,7 +119,9 @@ export function buildOpenApi(specs: RouteSpec[], info: { title: string; version:
     info,
     paths,
     components: {
-      securitySchemes: { viewerSession: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/session/weapp' } },
+      securitySchemes: {
+        viewerSession: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/session/weapp' },
+      },
     },
   };
 }

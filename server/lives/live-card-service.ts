@@ -72,7 +72,10 @@ export function createLiveCardService({
         return { ...fresh.card, stale: false };
       } catch (err) {
         if (cached && isUpstreamError(err) && err.isOutage && now() - cached.fetchedAt < staleMaxMs) {
-          logger.warn({ event: 'stale_card', livingId, code: err.code, ageMs: now() - cached.fetchedAt }, 'serving stale card');
+          logger.warn(
+            { event: 'stale_card', livingId, code: err.code, ageMs: now() - cached.fetchedAt },
+            'serving stale card',
+          );
           return { ...cached.card, stale: true };
         }
         throw err;

@@ -70,7 +70,10 @@ export function createLiveListService({
         if (r.status === 'fulfilled') r.value.forEach((id) => ids.add(id));
         else {
           failures.push(r.reason);
-          logger.warn({ event: 'anchor_lives_failed', anchor: anchors[i], err: String(r.reason) }, 'anchor list failed');
+          logger.warn(
+            { event: 'anchor_lives_failed', anchor: anchors[i], err: String(r.reason) },
+            'anchor list failed',
+          );
         }
       });
       const results = await mapLimited([...ids], (id) => cards.get(id));

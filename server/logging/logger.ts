@@ -1,5 +1,4 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { requestIdMixin } from './request-context';
 import type { SecretScrubber } from './secret-scrubber';
 
 export type { Logger };
@@ -20,7 +19,6 @@ export function createLogger({ level = 'info', destination, scrubber }: LoggerOp
     {
       level,
       base: undefined,
-      mixin: requestIdMixin,
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
         paths: [

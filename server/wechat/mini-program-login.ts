@@ -19,7 +19,7 @@ export interface MiniProgramIdentity {
 }
 
 /** Codes with which WeChat says the login code itself is bad: the viewer should log in again. */
-const CODE_REFUSED = new Set([40029, 40163, 40226, 45011]);
+const CODE_REFUSED = new Set([40029, 40163, 40226, 41008, 45011]);
 
 /**
  * `jscode2session`: a mini program's `wx.login` code → the viewer's openid. The `session_key` WeChat also sends
@@ -55,7 +55,10 @@ export function createMiniProgramLogin({ appId, secret, apiBase, transport, logg
     if (errcode === -1) {
       throw new UpstreamError('UPSTREAM_UNAVAILABLE', 'sns/jscode2session', errcode, 'system busy', { retryAfter: 2 });
     }
-    logger.error({ event: 'upstream_misconfigured', api: 'sns/jscode2session', errcode }, 'WeChat refused the mini program login');
+    logger.error(
+      { event: 'upstream_misconfigured', api: 'sns/jscode2session', errcode },
+      'WeChat refused the mini program login',
+    );
     throw new UpstreamError('UPSTREAM_MISCONFIGURED', 'sns/jscode2session', errcode, `errcode ${errcode}`);
   };
 }

@@ -17,7 +17,7 @@ export const CONFIGURATION_ERRCODES = new Map<number, string>([
   [40056, 'invalid agent id'],
   [41002, 'corp id missing'],
   [41004, 'corp secret missing'],
-  [48002, 'API not permitted for this app (add it to the live app\'s API list)'],
-  [60020, 'caller IP not in the app\'s trusted IP list'],
+  [48002, "API not permitted for this app (add it to the live app's API list)"],
+  [60020, "caller IP not in the app's trusted IP list"],
   [60011, 'no privilege to access this resource'],
 ]);

@@ -7,13 +7,7 @@ import { createApiGate, type GateState } from '../upstream/api-gate';
 import { backoffDelay, sleep, type BackoffOptions } from '../upstream/backoff';
 import { createConcurrencyLimit } from '../upstream/concurrency-limit';
 import { TransportError, type JsonTransport } from '../upstream/json-transport';
-import {
-  CONFIGURATION_ERRCODES,
-  FREQUENCY_LIMIT,
-  SYSTEM_BUSY,
-  TOKEN_REFUSED,
-  TOO_MANY_CONCURRENT,
-} from './errcodes';
+import { CONFIGURATION_ERRCODES, FREQUENCY_LIMIT, SYSTEM_BUSY, TOKEN_REFUSED, TOO_MANY_CONCURRENT } from './errcodes';
 
 export interface WecomClientOptions {
   corpId: string;
@@ -89,7 +83,9 @@ export function createWecomClient({
   const heldError = (api: string, hold: GateState) => {
     const retryAfter = Math.max(1, Math.ceil((hold.until - now()) / 1000));
     return hold.reason === 'rate_limited'
-      ? new UpstreamError('UPSTREAM_RATE_LIMITED', api, FREQUENCY_LIMIT, 'held back after a frequency limit', { retryAfter })
+      ? new UpstreamError('UPSTREAM_RATE_LIMITED', api, FREQUENCY_LIMIT, 'held back after a frequency limit', {
+          retryAfter,
+        })
       : new UpstreamError('UPSTREAM_UNAVAILABLE', api, undefined, 'held back after an outage', { retryAfter });
   };
 
@@ -112,7 +108,10 @@ export function createWecomClient({
       } catch (err) {
         if (!(err instanceof TransportError)) throw err;
         const latencyMs = Math.round(performance.now() - started);
-        logger.warn({ event: 'upstream', api, method, attempt, failure: err.failure, status: err.status, latencyMs }, 'wecom call failed');
+        logger.warn(
+          { event: 'upstream', api, method, attempt, failure: err.failure, status: err.status, latencyMs },
+          'wecom call failed',
+        );
         if (attempt > maxRetries || err.failure === 'too_large') {
           await gate.close(api, 'unavailable', outageHoldMs);
           throw new UpstreamError('UPSTREAM_UNAVAILABLE', api, undefined, `${err.failure} after ${attempt} attempts`, {

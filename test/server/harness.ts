@@ -23,7 +23,12 @@ export function logCapture() {
       done();
     },
   });
-  return { stream, lines, parsed: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>), text: () => lines.join('\n') };
+  return {
+    stream,
+    lines,
+    parsed: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
+    text: () => lines.join('\n'),
+  };
 }
 
 export const SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
@@ -39,7 +44,12 @@ export interface HarnessOptions {
  * The BFF wired to a sandbox over real HTTP on loopback. Requests to the BFF go through `app.callback()`
  * (supertest, no port): the network path under test is the one between the BFF and WeCom.
  */
-export async function startHarness({ sandbox: sandboxOptions, config: overrides = {}, now, tuning = {} }: HarnessOptions = {}) {
+export async function startHarness({
+  sandbox: sandboxOptions,
+  config: overrides = {},
+  now,
+  tuning = {},
+}: HarnessOptions = {}) {
   const sandbox = createSandbox({ ...(now ? { now } : {}), ...sandboxOptions });
   const base = await sandbox.listen();
   const logs = logCapture();
@@ -76,7 +86,7 @@ export async function startHarness({ sandbox: sandboxOptions, config: overrides 
   const http = supertest(app.callback());
 
   /** Signs in through the real mini program login path; returns the token and the openid WeChat gave. */
-  async function login(code = `code-${Math.random().toString(36).slice(2, 12)}`) {
+  async function login(code = `viewer${Math.random().toString(36).slice(2, 12)}-login`) {
     const res = await http.post('/api/session/weapp').send({ code }).expect(200);
     return { token: res.body.token as string, openid: sandbox.wechat.openidForCode(code) };
   }

@@ -30,5 +30,7 @@ describe('WeCom enumerations', () => {
     [1, 2, 'deleted'],
     [1, 3, 'failed'],
     [1, 7, 'none'],
-  ])('open_replay %p, replay_status %p → %p', (open, status, state) => expect(replayStateFrom(open, status)).toBe(state));
+  ])('open_replay %p, replay_status %p → %p', (open, status, state) =>
+    expect(replayStateFrom(open, status)).toBe(state),
+  );
 });

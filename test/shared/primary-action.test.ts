@@ -34,7 +34,10 @@ describe('primaryAction', () => {
   });
 
   it('refuses a replay of a live that has not ended', () => {
-    expect(watchAccess({ status: 'living', replay: 'none' }, true)).toEqual({ watchable: false, reason: 'replay_not_available' });
+    expect(watchAccess({ status: 'living', replay: 'none' }, true)).toEqual({
+      watchable: false,
+      reason: 'replay_not_available',
+    });
     expect(watchAccess({ status: 'ended', replay: 'ready' }, true)).toEqual({ watchable: true, replay: true });
   });
 });

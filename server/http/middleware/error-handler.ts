@@ -48,7 +48,10 @@ export function errorHandler(logger: Logger): Middleware {
         reason = err.reason;
         if (err.retryAfter !== undefined) ctx.set('Retry-After', String(err.retryAfter));
         if (isUpstreamError(err)) {
-          logger.warn({ event: 'upstream_error', code, api: err.api, errcode: err.errcode, detail: err.detail }, 'upstream error');
+          logger.warn(
+            { event: 'upstream_error', code, api: err.api, errcode: err.errcode, detail: err.detail },
+            'upstream error',
+          );
         }
       } else if (err instanceof URIError) {
         status = 400;

@@ -22,7 +22,10 @@ export function staticH5(root: string): Middleware {
         await send(ctx, ctx.path, {
           root,
           setHeaders(res, path) {
-            res.setHeader('Cache-Control', /[.-][0-9a-f]{8,}\./.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+            res.setHeader(
+              'Cache-Control',
+              /[.-][0-9a-f]{8,}\./.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+            );
           },
         });
       } catch (err) {

@@ -4,7 +4,11 @@ import type { LiveListService } from '../../lives/live-list-service';
 import { ErrorBodySchema, LiveCardSchema, LiveParamsSchema, LivesResponseSchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
 
-const unavailable = { description: 'WeCom is rate-limiting or down and nothing is cached', schema: ErrorBodySchema, headers: { 'Retry-After': 'Seconds to wait' } };
+const unavailable = {
+  description: 'WeCom is rate-limiting or down and nothing is cached',
+  schema: ErrorBodySchema,
+  headers: { 'Retry-After': 'Seconds to wait' },
+};
 
 /** A weak ETag over the serialized card: clients polling an unchanged live get 304 and no body. */
 const etagOf = (json: string) => `W/"${createHash('sha1').update(json).digest('base64url').slice(0, 22)}"`;
@@ -26,7 +30,11 @@ export function liveRoutes({ cards, lists }: { cards: LiveCardService; lists: Li
       summary: 'One live card; answers 304 to a matching If-None-Match',
       params: LiveParamsSchema,
       responses: {
-        200: { description: 'The live card', schema: LiveCardSchema, headers: { ETag: 'Changes whenever the card does' } },
+        200: {
+          description: 'The live card',
+          schema: LiveCardSchema,
+          headers: { ETag: 'Changes whenever the card does' },
+        },
         304: { description: 'Unchanged since the ETag sent in If-None-Match' },
         400: { description: 'Malformed living id', schema: ErrorBodySchema },
         404: { description: 'No such live (or not one of this app)', schema: ErrorBodySchema },

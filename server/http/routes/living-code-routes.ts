@@ -20,7 +20,11 @@ export function livingCodeRoutes({ codes, sessions }: { codes: LivingCodeService
         404: { description: 'No such live', schema: ErrorBodySchema },
         409: { description: 'The live cannot be watched now; error.reason says why', schema: ErrorBodySchema },
         415: { description: 'Body is not JSON', schema: ErrorBodySchema },
-        503: { description: 'WeCom unavailable or rate-limiting', schema: ErrorBodySchema, headers: { 'Retry-After': 'Seconds to wait' } },
+        503: {
+          description: 'WeCom unavailable or rate-limiting',
+          schema: ErrorBodySchema,
+          headers: { 'Retry-After': 'Seconds to wait' },
+        },
       },
       async handler(ctx, { params, body }) {
         const session = await requireSession(ctx, sessions);

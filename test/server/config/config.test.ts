@@ -21,7 +21,11 @@ describe('configuration', () => {
     const config = loadConfig({ ...REAL, LIVE_IDS: 'lvA, lvB,lvA', WECOM_API_BASE: 'http://127.0.0.1:4555/' });
     expect(config.sandbox).toBe(false);
     expect(config.liveIds).toEqual(['lvA', 'lvB']);
-    expect(config.wecom).toEqual({ corpId: REAL.WECOM_CORP_ID, secret: REAL.WECOM_SECRET, apiBase: 'http://127.0.0.1:4555' });
+    expect(config.wecom).toEqual({
+      corpId: REAL.WECOM_CORP_ID,
+      secret: REAL.WECOM_SECRET,
+      apiBase: 'http://127.0.0.1:4555',
+    });
   });
 
   it('names every missing variable outside sandbox', () => {
@@ -31,7 +35,8 @@ describe('configuration', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const problems = (err as ConfigError).problems.join('\n');
-      for (const name of ['WECOM_SECRET', 'WX_MINI_APPID', 'WX_MINI_SECRET', 'SESSION_SECRET']) expect(problems).toContain(name);
+      for (const name of ['WECOM_SECRET', 'WX_MINI_APPID', 'WX_MINI_SECRET', 'SESSION_SECRET'])
+        expect(problems).toContain(name);
       expect(problems).not.toContain('WECOM_CORP_ID');
     }
   });

@@ -34,17 +34,50 @@ describe('bad input', () => {
   const post = (path: string) => h.http.post(path).set('Authorization', `Bearer ${token}`);
 
   it.each([
-    ['text/plain body', () => post(`/api/lives/${live}/code`).set('Content-Type', 'text/plain').send('replay=1'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['form body', () => post(`/api/lives/${live}/code`).type('form').send({ replay: 'true' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['malformed JSON', () => post(`/api/lives/${live}/code`).set('Content-Type', 'application/json').send('{"replay":'), 400, 'INVALID_BODY'],
+    [
+      'text/plain body',
+      () => post(`/api/lives/${live}/code`).set('Content-Type', 'text/plain').send('replay=1'),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      'form body',
+      () => post(`/api/lives/${live}/code`).type('form').send({ replay: 'true' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      'malformed JSON',
+      () => post(`/api/lives/${live}/code`).set('Content-Type', 'application/json').send('{"replay":'),
+      400,
+      'INVALID_BODY',
+    ],
     ['a JSON array', () => post(`/api/lives/${live}/code`).send([1, 2]), 400, 'INVALID_BODY'],
-    ['a JSON string', () => post(`/api/lives/${live}/code`).set('Content-Type', 'application/json').send('"x"'), 400, 'INVALID_BODY'],
+    [
+      'a JSON string',
+      () => post(`/api/lives/${live}/code`).set('Content-Type', 'application/json').send('"x"'),
+      400,
+      'INVALID_BODY',
+    ],
     ['replay as a string', () => post(`/api/lives/${live}/code`).send({ replay: 'yes' }), 400, 'INVALID_BODY'],
     ['a huge body', () => post(`/api/lives/${live}/code`).send({ pad: 'x'.repeat(200_000) }), 413, 'PAYLOAD_TOO_LARGE'],
-    ['a deeply nested body', () => post(`/api/lives/${live}/code`).set('Content-Type', 'application/json').send('['.repeat(5000) + ']'.repeat(5000)), 400, 'INVALID_BODY'],
+    [
+      'a deeply nested body',
+      () =>
+        post(`/api/lives/${live}/code`)
+          .set('Content-Type', 'application/json')
+          .send('['.repeat(5000) + ']'.repeat(5000)),
+      400,
+      'INVALID_BODY',
+    ],
     ['a code that is a number', () => h.http.post('/api/session/weapp').send({ code: 12345 }), 400, 'INVALID_BODY'],
     ['an empty code', () => h.http.post('/api/session/weapp').send({ code: '' }), 400, 'INVALID_BODY'],
-    ['a code far too long', () => h.http.post('/api/session/weapp').send({ code: 'c'.repeat(300) }), 400, 'INVALID_BODY'],
+    [
+      'a code far too long',
+      () => h.http.post('/api/session/weapp').send({ code: 'c'.repeat(300) }),
+      400,
+      'INVALID_BODY',
+    ],
     ['a malformed id on the code route', () => post('/api/lives/..%2F/code').send({}), 400, 'INVALID_LIVING_ID'],
   ] as const)('%s → %i %s', async (_name, request, status, code) => {
     const res = await request();

@@ -1,4 +1,10 @@
-import { ErrorBodySchema, LiveCardSchema, LivesResponseSchema, LivingCodeResponseSchema, SessionResponseSchema } from '../../../server/http/api-schemas';
+import {
+  ErrorBodySchema,
+  LiveCardSchema,
+  LivesResponseSchema,
+  LivingCodeResponseSchema,
+  SessionResponseSchema,
+} from '../../../server/http/api-schemas';
 import { SANDBOX_ANCHORS, SANDBOX_LIVES } from '../../../server/sandbox';
 import { startHarness, type Harness } from '../harness';
 
@@ -47,9 +53,16 @@ describe('GET /openapi.json', () => {
     LivesResponseSchema.parse((await h.http.get('/api/lives').expect(200)).body);
     LiveCardSchema.parse((await h.http.get(`/api/lives/${SANDBOX_LIVES.living}`).expect(200)).body);
     ErrorBodySchema.parse((await h.http.get('/api/lives/lvUnknownOne').expect(404)).body);
-    const session = SessionResponseSchema.parse((await h.http.post('/api/session/weapp').send({ code: 'openapi-code' })).body);
+    const session = SessionResponseSchema.parse(
+      (await h.http.post('/api/session/weapp').send({ code: 'openapi-code' })).body,
+    );
     LivingCodeResponseSchema.parse(
-      (await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', `Bearer ${session.token}`).expect(200)).body,
+      (
+        await h.http
+          .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
+          .set('Authorization', `Bearer ${session.token}`)
+          .expect(200)
+      ).body,
     );
     const doc = (await h.http.get('/openapi.json').expect(200)).body;
     const cardSchema = doc.paths['/api/lives/{livingId}'].get.responses['200'].content['application/json'].schema;

@@ -10,7 +10,7 @@ describe('live cards', () => {
   });
   afterEach(() => h.close());
 
-  it('maps WeCom\'s living_info into a card', async () => {
+  it("maps WeCom's living_info into a card", async () => {
     const id = SANDBOX_LIVES.living;
     const info = h.sandbox.lives.get(id)!;
     const res = await h.http.get(`/api/lives/${id}`).expect(200);
@@ -54,7 +54,9 @@ describe('live cards', () => {
   });
 
   it('coalesces 100 concurrent requests for one live into one get_living_info', async () => {
-    const responses = await Promise.all(Array.from({ length: 100 }, () => h.http.get(`/api/lives/${SANDBOX_LIVES.living}`)));
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, () => h.http.get(`/api/lives/${SANDBOX_LIVES.living}`)),
+    );
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(h.sandbox.callsTo('living/get_living_info')).toHaveLength(1);
   });

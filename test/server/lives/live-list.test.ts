@@ -7,7 +7,9 @@ describe('GET /api/lives', () => {
   afterEach(() => h.close());
 
   it('lists featured ids and every live of the anchors, de-duplicated and ordered', async () => {
-    h = await startHarness({ config: { liveIds: [SANDBOX_LIVES.living, SANDBOX_LIVES.expired], liveAnchors: [...SANDBOX_ANCHORS] } });
+    h = await startHarness({
+      config: { liveIds: [SANDBOX_LIVES.living, SANDBOX_LIVES.expired], liveAnchors: [...SANDBOX_ANCHORS] },
+    });
     const res = await h.http.get('/api/lives').expect(200);
     const { lives } = LivesResponseSchema.parse(res.body);
 
@@ -15,7 +17,8 @@ describe('GET /api/lives', () => {
     expect(new Set(lives.map((l) => l.livingId))).toEqual(new Set(showcase.map((l) => l.livingId)));
     expect(lives).toHaveLength(new Set(lives.map((l) => l.livingId)).size);
 
-    const rank = (s: string, r: string) => (s === 'living' ? 0 : s === 'reserved' ? 1 : s === 'ended' && r === 'ready' ? 2 : 3);
+    const rank = (s: string, r: string) =>
+      s === 'living' ? 0 : s === 'reserved' ? 1 : s === 'ended' && r === 'ready' ? 2 : 3;
     const ranks = lives.map((l) => rank(l.status, l.replay));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     const upcoming = lives.filter((l) => l.status === 'reserved').map((l) => Date.parse(l.startsAt));

@@ -10,7 +10,7 @@ describe('POST /api/lives/:livingId/code', () => {
   });
   afterEach(() => h.close());
 
-  it('asks WeCom for the signed-in viewer\'s code and returns the launch target', async () => {
+  it("asks WeCom for the signed-in viewer's code and returns the launch target", async () => {
     const { token, openid } = await h.login();
     const res = await h.http
       .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
@@ -29,7 +29,10 @@ describe('POST /api/lives/:livingId/code', () => {
 
   it('keeps a code with +, / and = intact and URL-encodes it into launch.path', async () => {
     const { token } = await h.login();
-    const res = await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', `Bearer ${token}`).expect(200);
+    const res = await h.http
+      .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
     const code: string = res.body.livingCode;
     expect(code).toMatch(/\+/);
     expect(code).toMatch(/\//);
@@ -60,12 +63,15 @@ describe('POST /api/lives/:livingId/code', () => {
       .set('Authorization', `Bearer ${token}`)
       .send({ openid: 'oVictimOpenid000000000000', replay: false })
       .expect(200);
-    expect(h.sandbox.callsTo('living/get_living_code').map((c) => (c.body as { openid: string }).openid)).toEqual([openid]);
+    expect(h.sandbox.callsTo('living/get_living_code').map((c) => (c.body as { openid: string }).openid)).toEqual([
+      openid,
+    ]);
   });
 
-  it('reuses a viewer\'s code for repeated taps, and fetches a new one near the end of its validity', async () => {
+  it("reuses a viewer's code for repeated taps, and fetches a new one near the end of its validity", async () => {
     const { token } = await h.login();
-    const tap = () => h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', `Bearer ${token}`).expect(200);
+    const tap = () =>
+      h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', `Bearer ${token}`).expect(200);
     const first = await tap();
     clock.advance(3.5 * 60_000);
     h.sandbox.lives.setStatus(SANDBOX_LIVES.living, 1); // keep it live
@@ -83,8 +89,14 @@ describe('POST /api/lives/:livingId/code', () => {
   it('gives different viewers different codes', async () => {
     const alice = await h.login('alice-code-1');
     const bob = await h.login('bob-code-1');
-    const a = await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', `Bearer ${alice.token}`).expect(200);
-    const b = await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', `Bearer ${bob.token}`).expect(200);
+    const a = await h.http
+      .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
+      .set('Authorization', `Bearer ${alice.token}`)
+      .expect(200);
+    const b = await h.http
+      .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
+      .set('Authorization', `Bearer ${bob.token}`)
+      .expect(200);
     expect(a.body.livingCode).not.toBe(b.body.livingCode);
     expect(h.sandbox.callsTo('living/get_living_code').map((c) => (c.body as { openid: string }).openid)).toEqual([
       alice.openid,
@@ -104,7 +116,10 @@ describe('POST /api/lives/:livingId/code', () => {
     ['cancelled', {}, 409, 'cancelled'],
   ] as const)('for %s with %j answers %i', async (name, body, status, reason) => {
     const { token } = await h.login();
-    const res = await h.http.post(`/api/lives/${SANDBOX_LIVES[name]}/code`).set('Authorization', `Bearer ${token}`).send(body);
+    const res = await h.http
+      .post(`/api/lives/${SANDBOX_LIVES[name]}/code`)
+      .set('Authorization', `Bearer ${token}`)
+      .send(body);
     expect(res.status).toBe(status);
     if (reason) {
       expect(res.body.error).toMatchObject({ code: 'LIVE_NOT_WATCHABLE', reason });

@@ -67,8 +67,11 @@ describe('viewer sessions', () => {
     expect(res.body.error).toMatchObject({ code: 'SESSION_INVALID', message: expect.stringMatching(/expired/i) });
   });
 
-  it.each(['Basic abc', 'Bearer', 'Bearer not a token', `Bearer ${'x'.repeat(5000)}`])('refuses the header %p', async (value) => {
-    const res = await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', value).send({});
-    expect(res.status).toBe(401);
-  });
+  it.each(['Basic abc', 'Bearer', 'Bearer not a token', `Bearer ${'x'.repeat(5000)}`])(
+    'refuses the header %p',
+    async (value) => {
+      const res = await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', value).send({});
+      expect(res.status).toBe(401);
+    },
+  );
 });

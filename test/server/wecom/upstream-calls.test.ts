@@ -8,7 +8,11 @@ describe('upstream calls', () => {
     h = await startHarness({ config: { liveAnchors: [SANDBOX_ANCHORS[0]!] } });
     const { token } = await h.login('exact-calls-code');
     await h.http.get(`/api/lives/${SANDBOX_LIVES.living}`).expect(200);
-    await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+    await h.http
+      .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({})
+      .expect(200);
     await h.http.get('/api/lives').expect(200);
   });
   afterAll(() => h.close());
@@ -40,7 +44,10 @@ describe('upstream calls', () => {
     expect(call.method).toBe('POST');
     expect(call.path).toBe('/cgi-bin/living/get_living_code');
     expect(call.query).toEqual({ access_token: token() });
-    expect(call.body).toEqual({ livingid: SANDBOX_LIVES.living, openid: h.sandbox.wechat.openidForCode('exact-calls-code') });
+    expect(call.body).toEqual({
+      livingid: SANDBOX_LIVES.living,
+      openid: h.sandbox.wechat.openidForCode('exact-calls-code'),
+    });
   });
 
   it('get_user_all_livingid: POST {userid, cursor, limit ≤ 100}', () => {

@@ -56,7 +56,7 @@ describe('WeCom failures', () => {
     expect(h.sandbox.callsTo('living/get_living_info')).toHaveLength(2);
   });
 
-  it('reaches the sandbox\'s real per-minute limit and stops calling', async () => {
+  it("reaches the sandbox's real per-minute limit and stops calling", async () => {
     await h.close();
     h = await startHarness({ now: clock.now, sandbox: { rateLimitPerMinute: 5 } });
     const bulk = h.sandbox.lives.list().filter((l) => l.info.anchor_userid === SANDBOX_BULK_ANCHOR);
