@@ -20,7 +20,8 @@ export interface LiveCardServiceOptions {
 }
 
 interface CachedCard {
-  card: Omit<LiveCard, 'stale'>;
+  /** Served as is while fresh: the same object for every request, so its serialization can be memoized. */
+  card: Readonly<LiveCard>;
   fetchedAt: number;
 }
 
@@ -48,7 +49,7 @@ export function createLiveCardService({
     if (cached && now() - cached.fetchedAt < freshMs) return cached;
     try {
       const info = await livingApi.getLivingInfo(livingId);
-      const entry: CachedCard = { card: toLiveCard(livingId, info), fetchedAt: now() };
+      const entry: CachedCard = { card: { ...toLiveCard(livingId, info), stale: false }, fetchedAt: now() };
       await store.set(cardKey(livingId), entry, staleMaxMs);
       return entry;
     } catch (err) {
@@ -63,13 +64,13 @@ export function createLiveCardService({
   }
 
   return {
-    async get(livingId: string): Promise<LiveCard> {
+    /** The card; treat it as immutable (fresh cards are shared between requests). */
+    async get(livingId: string): Promise<Readonly<LiveCard>> {
       const cached = await store.get<CachedCard>(cardKey(livingId));
-      if (cached && now() - cached.fetchedAt < freshMs) return { ...cached.card, stale: false };
+      if (cached && now() - cached.fetchedAt < freshMs) return cached.card;
       if (!cached && (await store.get<boolean>(missKey(livingId)))) throw notFound(livingId);
       try {
-        const fresh = await store.singleFlight(cardKey(livingId), () => fetchCard(livingId));
-        return { ...fresh.card, stale: false };
+        return (await store.singleFlight(cardKey(livingId), () => fetchCard(livingId))).card;
       } catch (err) {
         if (cached && isUpstreamError(err) && err.isOutage && now() - cached.fetchedAt < staleMaxMs) {
           logger.warn(

@@ -10,8 +10,26 @@ const unavailable = {
   headers: { 'Retry-After': 'Seconds to wait' },
 };
 
-/** A weak ETag over the serialized card: clients polling an unchanged live get 304 and no body. */
-const etagOf = (json: string) => `W/"${createHash('sha1').update(json).digest('base64url').slice(0, 22)}"`;
+interface Representation {
+  json: string;
+  /** Weak ETag over the JSON: clients polling an unchanged live get 304 and no body. */
+  etag: string;
+}
+
+/**
+ * Serialization memoized per card object: a fresh card is one shared object for every request in its cache
+ * period, so thousands of polls cost one stringify and one hash.
+ */
+const representations = new WeakMap<object, Representation>();
+function represent(card: object): Representation {
+  let r = representations.get(card);
+  if (!r) {
+    const json = JSON.stringify(card);
+    r = { json, etag: `W/"${createHash('sha1').update(json).digest('base64url').slice(0, 22)}"` };
+    representations.set(card, r);
+  }
+  return r;
+}
 
 export function liveRoutes({ cards, lists }: { cards: LiveCardService; lists: LiveListService }) {
   return [
@@ -41,8 +59,8 @@ export function liveRoutes({ cards, lists }: { cards: LiveCardService; lists: Li
         503: unavailable,
       },
       async handler(ctx, { params }) {
-        const json = JSON.stringify(await cards.get(params.livingId));
-        ctx.set('ETag', etagOf(json));
+        const { json, etag } = represent(await cards.get(params.livingId));
+        ctx.set('ETag', etag);
         ctx.set('Cache-Control', 'no-cache');
         ctx.status = 200; // ctx.fresh only compares validators on a 2xx answer
         if (ctx.fresh) {
