@@ -56,6 +56,36 @@ describe('WeCom failures', () => {
     expect(h.sandbox.callsTo('living/get_living_info')).toHaveLength(2);
   });
 
+  it('backs off briefly after "too many concurrent calls" (45033)', async () => {
+    h.sandbox.faults.failNext('living/get_living_info', 45033, 1);
+    const res = await h.http.get(`/api/lives/${ids[0]}`);
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('UPSTREAM_RATE_LIMITED');
+    expect(res.headers['retry-after']).toBe('1');
+    clock.advance(1_100);
+    await h.http.get(`/api/lives/${ids[0]}`).expect(200);
+  });
+
+  it.each([
+    [48002, 'API not permitted'],
+    [60020, 'trusted IP'],
+  ])('reports errcode %i as a configuration error, clearly, in the log', async (errcode, words) => {
+    h.sandbox.faults.failNext('living/get_living_info', errcode, 1);
+    const res = await h.http.get(`/api/lives/${ids[0]}`);
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('UPSTREAM_MISCONFIGURED');
+    const line = h.logs.parsed().find((l) => l.event === 'upstream_misconfigured');
+    expect(line).toMatchObject({ level: 50, errcode, api: 'living/get_living_info' });
+    expect(String(line?.msg)).toContain(words);
+  });
+
+  it('answers 404 for any other errcode on get_living_info', async () => {
+    h.sandbox.faults.failNext('living/get_living_info', 40003, 1);
+    const res = await h.http.get(`/api/lives/${ids[0]}`);
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('LIVE_NOT_FOUND');
+  });
+
   it("reaches the sandbox's real per-minute limit and stops calling", async () => {
     await h.close();
     h = await startHarness({ now: clock.now, sandbox: { rateLimitPerMinute: 5 } });

@@ -1,0 +1,66 @@
+import type { Store } from '../../../server/store/store';
+
+/**
+ * What every Store must do. Run against each implementation (memory now, a shared one next) with a clock the
+ * test controls.
+ */
+export function describeStoreContract(name: string, make: (now: () => number) => Store | Promise<Store>) {
+  describe(`${name} store`, () => {
+    let t = 1_000_000;
+    const now = () => t;
+    let store: Store;
+    beforeEach(async () => {
+      t = 1_000_000;
+      store = await make(now);
+    });
+
+    it('returns what was set until its time to live runs out', async () => {
+      await store.set('k', { a: 1 }, 1000);
+      expect(await store.get('k')).toEqual({ a: 1 });
+      t += 999;
+      expect(await store.get('k')).toEqual({ a: 1 });
+      t += 1;
+      expect(await store.get('k')).toBeUndefined();
+    });
+
+    it('forgets a deleted key', async () => {
+      await store.set('k', 'v', 1000);
+      await store.delete('k');
+      expect(await store.get('k')).toBeUndefined();
+    });
+
+    it('runs concurrent work for one key once and gives every caller the result', async () => {
+      let runs = 0;
+      let release!: (v: number) => void;
+      const work = () => {
+        runs++;
+        return new Promise<number>((resolve) => (release = resolve));
+      };
+      const callers = Array.from({ length: 20 }, () => store.singleFlight('flight', work));
+      await new Promise((r) => setImmediate(r));
+      release(42);
+      expect(await Promise.all(callers)).toEqual(Array(20).fill(42));
+      expect(runs).toBe(1);
+    });
+
+    it('gives every concurrent caller the same error, then runs again', async () => {
+      let runs = 0;
+      const failing = async () => {
+        runs++;
+        throw new Error('boom');
+      };
+      const results = await Promise.allSettled([store.singleFlight('f', failing), store.singleFlight('f', failing)]);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      expect(runs).toBe(1);
+      await expect(store.singleFlight('f', async () => 'ok')).resolves.toBe('ok');
+    });
+
+    it('keeps flights for different keys apart', async () => {
+      const [a, b] = await Promise.all([
+        store.singleFlight('a', async () => 'A'),
+        store.singleFlight('b', async () => 'B'),
+      ]);
+      expect([a, b]).toEqual(['A', 'B']);
+    });
+  });
+}
