@@ -14,6 +14,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/test/client'],
       transform: { '^.+\\.(t|j)sx?$': swc },
+      setupFilesAfterEnv: ['<rootDir>/test/client/setup.ts'],
       moduleNameMapper: {
         '^@tarojs/components$': '<rootDir>/test/client/stand-ins/components.tsx',
         '^@tarojs/taro$': '<rootDir>/test/client/stand-ins/taro.ts',

@@ -38,7 +38,10 @@ function h5Figures() {
 
 function weappFigures() {
   const files = filesUnder(WEAPP).map((f) => ({ file: relative(WEAPP, f), bytes: statSync(f).size }));
-  return { total: files.reduce((sum, f) => sum + f.bytes, 0), largest: files.sort((a, b) => b.bytes - a.bytes).slice(0, 5) };
+  return {
+    total: files.reduce((sum, f) => sum + f.bytes, 0),
+    largest: files.sort((a, b) => b.bytes - a.bytes).slice(0, 5),
+  };
 }
 
 function main() {
@@ -53,7 +56,9 @@ function main() {
   console.log(`\n## H5 (dist/h5)`);
   console.log(`index.html loads: ${h5.entry.join(', ')} → ${kb(h5.entryGzip)} gzip`);
   for (const c of h5.chunks) console.log(`  lazy ${c.file}: ${kb(c.gzip)} gzip`);
-  console.log(`first page (entry + largest page chunk): ${kb(h5.firstPage)} gzip — ${verdict(h5.firstPage, H5_FIRST_PAGE_BUDGET)}`);
+  console.log(
+    `first page (entry + largest page chunk): ${kb(h5.firstPage)} gzip — ${verdict(h5.firstPage, H5_FIRST_PAGE_BUDGET)}`,
+  );
 
   const weapp = weappFigures();
   console.log(`\n## Mini program (dist/weapp)`);

@@ -1,0 +1,46 @@
+import { ERROR_CODES, type ErrorCode } from '../../../shared/error-codes';
+
+/**
+ * Codes the client adds to the BFF's own: the request never got an answer (`NETWORK_ERROR`), or the answer was
+ * not the JSON the contract promises (`BAD_RESPONSE`).
+ */
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
+
+export interface ApiErrorInit {
+  code: ClientErrorCode;
+  message: string;
+  /** HTTP status; 0 when there was no response. */
+  status: number;
+  /** Seconds from `Retry-After`, when the BFF sent one (429/503). */
+  retryAfterSeconds?: number;
+  /** `error.reason` of a 409 `LIVE_NOT_WATCHABLE`. */
+  reason?: string;
+  cause?: unknown;
+}
+
+/** Every failed BFF call. Match on `code`, never on the message. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: ClientErrorCode;
+  readonly status: number;
+  readonly retryAfterSeconds?: number;
+  readonly reason?: string;
+
+  constructor({ code, message, status, retryAfterSeconds, reason, cause }: ApiErrorInit) {
+    super(message, { cause });
+    this.code = code;
+    this.status = status;
+    this.retryAfterSeconds = retryAfterSeconds;
+    this.reason = reason;
+  }
+}
+
+export function isApiError(error: unknown, ...codes: ClientErrorCode[]): error is ApiError {
+  return error instanceof ApiError && (codes.length === 0 || codes.includes(error.code));
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && KNOWN_CODES.has(value);
+}

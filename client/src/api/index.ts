@@ -1,0 +1,10 @@
+export { ApiError, isApiError, type ClientErrorCode } from './api-error';
+export {
+  createHttpClient,
+  parseRetryAfter,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+  type RequestFn,
+} from './http';
+export { createBffApi, type BffApi, type LiveFetch } from './bff-api';

@@ -1,0 +1,2 @@
+export { default as LaunchButton } from './launch-button';
+export type { LaunchButtonProps } from './types';

@@ -1,0 +1,51 @@
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { isApiError } from '../../api/api-error';
+import { usePageVisible } from '../../hooks/page-visibility';
+import { useLaunchTarget } from '../../launch/use-launch-target';
+import { useServices } from '../../services';
+import { ActionButton } from '../action-button';
+import { codeErrorHint, isUserCancel } from './launch-messages';
+import type { LaunchButtonProps } from './types';
+
+/**
+ * Mini program: the living code is fetched (with silent login) as soon as the button shows and kept fresh, so the
+ * tap only calls `navigateToMiniProgram` with exactly the BFF's `launch.appId` and `launch.path`.
+ */
+export default function LaunchButton({ livingId, action, onNotWatchable }: LaunchButtonProps) {
+  const { api, weappSession } = useServices();
+  const visible = usePageVisible();
+  const replay = action.enabled && action.replay;
+  const fetchTarget = useCallback(
+    async () => (await weappSession.withToken((token) => api.livingCode(livingId, { replay, token }))).launch,
+    [api, weappSession, livingId, replay],
+  );
+  const target = useLaunchTarget(action.enabled ? fetchTarget : undefined, { visible });
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    if (isApiError(target.error, 'LIVE_NOT_WATCHABLE')) onNotWatchable?.();
+  }, [target.error, onNotWatchable]);
+
+  if (!action.enabled) return <ActionButton label={action.label} disabled hint={action.hint} />;
+  if (target.phase === 'error') {
+    return (
+      <ActionButton label="重新获取" hint={codeErrorHint(target.error)} hintTone="error" onClick={target.refresh} />
+    );
+  }
+  if (target.phase !== 'ready') return <ActionButton label={action.label} loading />;
+
+  const launch = () => {
+    const launchTarget = target.take();
+    if (!launchTarget) return;
+    setFailed(false);
+    Taro.navigateToMiniProgram({ appId: launchTarget.appId, path: launchTarget.path }).catch((error: unknown) => {
+      if (!isUserCancel(error)) setFailed(true);
+    });
+  };
+  return failed ? (
+    <ActionButton label="重试" hint="没能打开直播，请重试" hintTone="error" onClick={launch} />
+  ) : (
+    <ActionButton label={action.label} onClick={launch} />
+  );
+}

@@ -1,0 +1,17 @@
+import { View } from '@tarojs/components';
+import '../live-card/live-card.css';
+import './state-view.css';
+
+/** Grey stand-in with the card's shape while lives load. */
+export function LiveCardSkeleton({ variant = 'compact' }: { variant?: 'compact' | 'full' }) {
+  return (
+    <View className={`live-card live-card--${variant} skeleton`}>
+      <View className="live-cover skeleton__block" />
+      <View className="live-card__body">
+        <View className="skeleton__line skeleton__line--title" />
+        <View className="skeleton__line skeleton__line--short" />
+        <View className="skeleton__line skeleton__line--shorter" />
+      </View>
+    </View>
+  );
+}

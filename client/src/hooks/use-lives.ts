@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LiveCard } from '../../../shared/live-card';
+import { useServices } from '../services';
+
+export type LivesState =
+  { status: 'loading' } | { status: 'ready'; lives: LiveCard[] } | { status: 'error'; error: unknown };
+
+export interface UseLives {
+  state: LivesState;
+  /** Loads again; a list already shown stays on screen while it does (and if it fails). */
+  reload(): Promise<void>;
+  /** When the list was last loaded (ms since epoch), 0 before. */
+  loadedAt(): number;
+}
+
+/** The featured lives for the home page, in the server's order. */
+export function useLives(): UseLives {
+  const { api } = useServices();
+  const [state, setState] = useState<LivesState>({ status: 'loading' });
+  const loaded = useRef(0);
+  const mounted = useRef(true);
+
+  const reload = useCallback(async () => {
+    try {
+      const lives = await api.listLives();
+      loaded.current = Date.now();
+      if (mounted.current) setState({ status: 'ready', lives });
+    } catch (error) {
+      if (mounted.current) setState((prev) => (prev.status === 'ready' ? prev : { status: 'error', error }));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    mounted.current = true;
+    void reload();
+    return () => {
+      mounted.current = false;
+    };
+  }, [reload]);
+
+  return { state, reload, loadedAt: useCallback(() => loaded.current, []) };
+}

@@ -1,0 +1,69 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro';
+import type { LiveCard as Live } from '../../../../shared/live-card';
+import { LiveCard } from '../../components/live-card';
+import { LiveCardSkeleton, StateView } from '../../components/state-view';
+import { useLives } from '../../hooks/use-lives';
+import { HOME_PAGE, livePageUrl } from '../../routes';
+import './index.css';
+
+/** Coming back to the list after this long reloads it quietly: statuses change. */
+const STALE_AFTER_MS = 60_000;
+
+function openLive(live: Live) {
+  void Taro.navigateTo({ url: livePageUrl(live.livingId) });
+}
+
+/** Home: the featured lives as cards; tapping one opens its live page. */
+export default function IndexPage() {
+  const { state, reload, loadedAt } = useLives();
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useDidShow(() => {
+    if (loadedAt() > 0 && Date.now() - loadedAt() > STALE_AFTER_MS) void reload();
+  });
+  useShareAppMessage(() => ({ title: '精选直播', path: HOME_PAGE }));
+
+  return (
+    <View className="page home">
+      <View className="home__header">
+        <Text className="home__title">精选直播</Text>
+        <Text className="home__subtitle">正在直播、即将开始和精彩回放</Text>
+      </View>
+      {state.status === 'loading' && (
+        <View className="home__list">
+          <LiveCardSkeleton />
+          <LiveCardSkeleton />
+          <LiveCardSkeleton />
+        </View>
+      )}
+      {state.status === 'error' && (
+        <StateView
+          kind="error"
+          title="加载失败"
+          description="网络不太顺畅，请稍后重试"
+          actionLabel="重试"
+          onAction={() => void reload()}
+        />
+      )}
+      {state.status === 'ready' && state.lives.length === 0 && (
+        <StateView
+          kind="empty"
+          title="暂时没有直播"
+          description="新的直播安排好后会出现在这里"
+          actionLabel="刷新"
+          onAction={() => void reload()}
+        />
+      )}
+      {state.status === 'ready' && state.lives.length > 0 && (
+        <View className="home__list">
+          {state.lives.map((live) => (
+            <LiveCard key={live.livingId} live={live} onOpen={openLive} />
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

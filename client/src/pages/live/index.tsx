@@ -1,0 +1,80 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import { useEffect, useMemo } from 'react';
+import { LaunchButton } from '../../components/launch-button';
+import { LiveCard } from '../../components/live-card';
+import { LiveCardSkeleton, StateView } from '../../components/state-view';
+import { usePageVisible } from '../../hooks/page-visibility';
+import { useLive } from '../../hooks/use-live';
+import { HOME_PAGE, liveQuery, livePageUrl, parseLivePageParams } from '../../routes';
+import './index.css';
+
+function goHome() {
+  void Taro.reLaunch({ url: HOME_PAGE });
+}
+
+/**
+ * One live, large: the target of shares and marketing links, so it works as a cold entry (`?id=…[&replay=1]`).
+ * Kept fresh while visible; the action comes from the card's `primaryAction()` and opens WeCom's live mini program.
+ */
+export default function LivePage() {
+  const router = useRouter();
+  const { livingId, replay } = useMemo(() => parseLivePageParams(router.params), [router.params]);
+  const visible = usePageVisible();
+  const { state, refresh } = useLive(livingId, { visible });
+  const live = state.status === 'ready' ? state.live : undefined;
+  const theme = live?.theme;
+
+  useEffect(() => {
+    if (theme) void Taro.setNavigationBarTitle({ title: theme }).catch(() => undefined);
+  }, [theme]);
+
+  useShareAppMessage(() => ({
+    title: live?.theme ?? '直播',
+    path: livingId ? livePageUrl(livingId, replay) : HOME_PAGE,
+  }));
+  useShareTimeline(() => ({ title: live?.theme ?? '直播', query: livingId ? liveQuery(livingId, replay) : '' }));
+
+  return (
+    <View className="page live-page">
+      {state.status === 'loading' && <LiveCardSkeleton variant="full" />}
+      {state.status === 'not-found' && (
+        <StateView
+          kind="not-found"
+          title="直播不存在"
+          description="链接可能有误，或这场直播已被删除"
+          actionLabel="看看其他直播"
+          onAction={goHome}
+        />
+      )}
+      {state.status === 'error' && (
+        <StateView
+          kind="error"
+          title="加载失败"
+          description="网络不太顺畅，请稍后重试"
+          actionLabel="重试"
+          onAction={refresh}
+        />
+      )}
+      {live && (
+        <>
+          <LiveCard
+            live={live}
+            variant="full"
+            replayAsked={replay}
+            renderAction={(action) => (
+              <LaunchButton livingId={live.livingId} action={action} onNotWatchable={refresh} />
+            )}
+          />
+          <View className="live-page__section">
+            <Text className="live-page__section-title">直播简介</Text>
+            <Text className="live-page__description">{live.description.trim() || '主播还没有填写简介'}</Text>
+          </View>
+          <View className="live-page__more" onClick={goHome}>
+            <Text>查看更多直播</Text>
+          </View>
+        </>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,32 @@
+/** Pages of the app and how their URLs are built and read; shares, marketing links and the home list agree here. */
+
+export const HOME_PAGE = '/pages/index/index';
+export const LIVE_PAGE = '/pages/live/index';
+
+/** Same rule as the BFF's `:livingId`: 1–128 of A–Z a–z 0–9 _ -. Anything else cannot exist. */
+const LIVING_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+export interface LivePageParams {
+  /** `undefined` when missing or malformed: the page shows "直播不存在" without asking the BFF. */
+  livingId?: string;
+  replay: boolean;
+}
+
+/** The live page's query (`id=…[&replay=1]`), for page URLs and `useShareTimeline`'s `query`. */
+export function liveQuery(livingId: string, replay = false): string {
+  return `id=${encodeURIComponent(livingId)}${replay ? '&replay=1' : ''}`;
+}
+
+export function livePageUrl(livingId: string, replay = false): string {
+  return `${LIVE_PAGE}?${liveQuery(livingId, replay)}`;
+}
+
+export function parseLivePageParams(params: Partial<Record<string, string | undefined>>): LivePageParams {
+  let id = params.id ?? '';
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    id = '';
+  }
+  return { livingId: LIVING_ID.test(id) ? id : undefined, replay: params.replay === '1' || params.replay === 'true' };
+}

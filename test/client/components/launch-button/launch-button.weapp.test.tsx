@@ -1,0 +1,237 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { primaryAction } from '../../../../shared/primary-action';
+import type { LiveCard } from '../../../../shared/live-card';
+import LaunchButton from '../../../../client/src/components/launch-button/launch-button.weapp';
+import { REFRESH_AFTER_MS } from '../../../../client/src/launch/use-launch-target';
+import { stubBff, errorBody, type StubRequest, type StubResponse } from '../../support/bff-stub';
+import { aCodeResponse, aLive } from '../../support/fixtures';
+import { renderWithServices } from '../../support/render';
+import { taroMock } from '../../stand-ins/taro';
+
+const { taro } = taroMock;
+
+/** A BFF that logs in any wx code and hands out `codes` in turn. */
+function bffIssuing(codes: string[], codeAnswer?: (req: StubRequest) => StubResponse | undefined) {
+  let issued = 0;
+  let sessions = 0;
+  return stubBff((req) => {
+    if (req.path === '/api/session/weapp') {
+      sessions += 1;
+      return {
+        status: 200,
+        body: { token: `tok-${sessions}`, expiresAt: new Date(Date.now() + 3600_000).toISOString() },
+      };
+    }
+    if (req.method === 'POST' && req.path.endsWith('/code')) {
+      const override = codeAnswer?.(req);
+      if (override) return override;
+      const code = codes[Math.min(issued++, codes.length - 1)]!;
+      return { status: 200, body: aCodeResponse(code, req.body?.replay === true) };
+    }
+    return { status: 404, body: errorBody('NOT_FOUND') };
+  });
+}
+
+function renderButton(live: LiveCard, props: { onNotWatchable?: () => void; replayAsked?: boolean } = {}) {
+  return renderWithServices(
+    <LaunchButton
+      livingId={live.livingId}
+      action={primaryAction(live, props.replayAsked)}
+      onNotWatchable={props.onNotWatchable}
+    />,
+  );
+}
+
+const ready = (label: string) =>
+  waitFor(() => expect((screen.getByRole('button', { name: label }) as HTMLButtonElement).disabled).toBe(false));
+const codeRequests = (requests: StubRequest[]) => requests.filter((r) => r.path.endsWith('/code'));
+
+beforeEach(() => {
+  taro.login.mockResolvedValue({ code: 'wx-code', errMsg: 'login:ok' });
+  taro.navigateToMiniProgram.mockResolvedValue({ errMsg: 'navigateToMiniProgram:ok' });
+});
+
+describe('weapp launch button', () => {
+  it.each([
+    ['a live', aLive({ status: 'living' }), 'CODE1', '进入直播', 'pages/watch/index?living_code=CODE1', false],
+    [
+      'a reserved live',
+      aLive({ status: 'reserved' }),
+      'CODE2',
+      '进入直播间',
+      'pages/watch/index?living_code=CODE2',
+      false,
+    ],
+    [
+      'a replay',
+      aLive({ status: 'ended', replay: 'ready' }),
+      'CODE3',
+      '观看回放',
+      'pages/watch/index?living_code=CODE3&replay=1',
+      true,
+    ],
+    [
+      'a code needing URL-encoding',
+      aLive({ status: 'living' }),
+      'a+b/c=',
+      '进入直播',
+      'pages/watch/index?living_code=a%2Bb%2Fc%3D',
+      false,
+    ],
+  ])('opens %s with exactly the appId and path from the BFF', async (_case, live, code, label, path, replay) => {
+    const { requests } = bffIssuing([code]);
+    renderButton(live);
+    await ready(label);
+    // Prefetched before any tap, with silent login.
+    expect(taro.login).toHaveBeenCalledTimes(1);
+    expect(codeRequests(requests)).toEqual([
+      expect.objectContaining({
+        path: `/api/lives/${live.livingId}/code`,
+        body: { replay },
+        headers: expect.objectContaining({ Authorization: 'Bearer tok-1' }),
+      }),
+    ]);
+
+    fireEvent.click(screen.getByRole('button', { name: label }));
+
+    expect(taro.navigateToMiniProgram).toHaveBeenCalledTimes(1);
+    expect(taro.navigateToMiniProgram).toHaveBeenCalledWith({ appId: 'wx7424030d69bde86e', path });
+    expect(taro.navigateToMiniProgram.mock.calls[0][0]).toEqual({
+      appId: aCodeResponse(code, replay).launch.appId,
+      path: aCodeResponse(code, replay).launch.path,
+    });
+  });
+
+  it('is silent when the viewer cancels WeChat’s confirmation', async () => {
+    bffIssuing(['C']);
+    taro.navigateToMiniProgram.mockRejectedValue({ errMsg: 'navigateToMiniProgram:fail cancel' });
+    const { container } = renderButton(aLive({ status: 'living' }));
+    await ready('进入直播');
+    fireEvent.click(screen.getByRole('button'));
+    await act(async () => undefined);
+    expect(taro.navigateToMiniProgram).toHaveBeenCalledTimes(1);
+    expect(container.querySelector('.action__hint')).toBeNull();
+    expect(screen.getByRole('button').textContent).toBe('进入直播');
+  });
+
+  it('shows a real failure with a retry that opens again', async () => {
+    bffIssuing(['C']);
+    taro.navigateToMiniProgram.mockRejectedValueOnce({ errMsg: 'navigateToMiniProgram:fail network error' });
+    renderButton(aLive({ status: 'living' }));
+    await ready('进入直播');
+    fireEvent.click(screen.getByRole('button'));
+    expect(await screen.findByText('没能打开直播，请重试')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '重试' }));
+    expect(taro.navigateToMiniProgram).toHaveBeenCalledTimes(2);
+    expect(taro.navigateToMiniProgram).toHaveBeenLastCalledWith({
+      appId: 'wx7424030d69bde86e',
+      path: 'pages/watch/index?living_code=C',
+    });
+    await waitFor(() => expect(screen.queryByText('没能打开直播，请重试')).toBeNull());
+  });
+
+  it('on a 401 logs in again exactly once, then succeeds', async () => {
+    taroMock.storage.set('bff.session', { token: 'revoked', expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+    const { requests } = bffIssuing(['FRESH'], (req) =>
+      req.headers.Authorization === 'Bearer revoked' ? { status: 401, body: errorBody('SESSION_INVALID') } : undefined,
+    );
+    renderButton(aLive({ status: 'living' }));
+    await ready('进入直播');
+
+    expect(taro.login).toHaveBeenCalledTimes(1);
+    expect(requests.filter((r) => r.path === '/api/session/weapp')).toEqual([
+      expect.objectContaining({ body: { code: 'wx-code' } }),
+    ]);
+    expect(codeRequests(requests).map((r) => r.headers.Authorization)).toEqual(['Bearer revoked', 'Bearer tok-1']);
+
+    fireEvent.click(screen.getByRole('button'));
+    expect(taro.navigateToMiniProgram).toHaveBeenCalledWith({
+      appId: 'wx7424030d69bde86e',
+      path: 'pages/watch/index?living_code=FRESH',
+    });
+  });
+
+  it('does not fetch anything for a disabled action, and shows why', () => {
+    const { requests } = bffIssuing(['C']);
+    renderButton(aLive({ status: 'ended', replay: 'generating' }));
+    const button = screen.getByRole('button') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(button.textContent).toBe('回放生成中');
+    expect(screen.getByText('回放正在生成，请稍后再来')).toBeTruthy();
+    expect(requests).toEqual([]);
+    expect(taro.login).not.toHaveBeenCalled();
+  });
+
+  it('waits, disabled, until the code is there', async () => {
+    let answer!: (res: StubResponse) => void;
+    stubBff((req) =>
+      req.path === '/api/session/weapp'
+        ? { status: 200, body: { token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString() } }
+        : new Promise<StubResponse>((resolve) => (answer = resolve)),
+    );
+    renderButton(aLive({ status: 'living' }));
+    const button = screen.getByRole('button') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    fireEvent.click(button);
+    expect(taro.navigateToMiniProgram).not.toHaveBeenCalled();
+    await waitFor(() => expect(answer).toBeDefined());
+    answer({ status: 200, body: aCodeResponse('LATE') });
+    await ready('进入直播');
+  });
+
+  it('offers to fetch again when the code cannot be had', async () => {
+    let fail = true;
+    const { requests } = bffIssuing(['OK'], () =>
+      fail ? { status: 503, body: errorBody('UPSTREAM_UNAVAILABLE'), headers: { 'Retry-After': '5' } } : undefined,
+    );
+    renderButton(aLive({ status: 'living' }));
+    expect(await screen.findByText('暂时无法进入直播，请重试')).toBeTruthy();
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: '重新获取' }));
+    await ready('进入直播');
+    expect(codeRequests(requests)).toHaveLength(2);
+  });
+
+  it('tells the page when the BFF says the live is no longer watchable', async () => {
+    const onNotWatchable = jest.fn();
+    bffIssuing(['X'], () => ({
+      status: 409,
+      body: { error: { code: 'LIVE_NOT_WATCHABLE', message: 'x', reason: 'cancelled' } },
+    }));
+    renderButton(aLive({ status: 'living' }), { onNotWatchable });
+    await waitFor(() => expect(onNotWatchable).toHaveBeenCalledTimes(1));
+    expect(screen.getByText('直播状态有变化，正在刷新')).toBeTruthy();
+  });
+
+  it('refreshes the code after about four minutes, and not while the page is hidden', async () => {
+    jest.useFakeTimers();
+    const { requests } = bffIssuing(['FIRST', 'SECOND', 'THIRD']);
+    renderButton(aLive({ status: 'living' }));
+    await ready('进入直播');
+    expect(codeRequests(requests)).toHaveLength(1);
+
+    await act(async () => void jest.advanceTimersByTime(REFRESH_AFTER_MS));
+    await waitFor(() => expect(codeRequests(requests)).toHaveLength(2));
+    await ready('进入直播');
+    fireEvent.click(screen.getByRole('button'));
+    expect(taro.navigateToMiniProgram).toHaveBeenLastCalledWith({
+      appId: 'wx7424030d69bde86e',
+      path: 'pages/watch/index?living_code=SECOND',
+    });
+
+    act(() => taroMock.hide());
+    await act(async () => void jest.advanceTimersByTime(3 * REFRESH_AFTER_MS));
+    expect(codeRequests(requests)).toHaveLength(2);
+
+    // Back after a long time: the old code is not used, a fresh one is fetched first.
+    act(() => taroMock.show());
+    await waitFor(() => expect(codeRequests(requests)).toHaveLength(3));
+    await ready('进入直播');
+    fireEvent.click(screen.getByRole('button'));
+    expect(taro.navigateToMiniProgram).toHaveBeenLastCalledWith({
+      appId: 'wx7424030d69bde86e',
+      path: 'pages/watch/index?living_code=THIRD',
+    });
+  });
+});

@@ -1,0 +1,40 @@
+import { formatStartTime } from '../../../../client/src/components/live-card/start-time';
+
+// Dates are built in the machine's local time zone, as the viewer's phone would.
+const at = (y: number, mo: number, d: number, h = 0, mi = 0) => new Date(y, mo - 1, d, h, mi);
+const NOW = at(2025, 11, 28, 10, 15);
+
+describe('start time in words', () => {
+  it.each([
+    ['later today', at(2025, 11, 28, 19, 30), '今天 19:30'],
+    ['earlier today', at(2025, 11, 28, 8, 5), '今天 08:05'],
+    ['just after midnight today', at(2025, 11, 28, 0, 0), '今天 00:00'],
+    ['tomorrow morning', at(2025, 11, 29, 9, 0), '明天 09:00'],
+    ['tomorrow just before midnight', at(2025, 11, 29, 23, 59), '明天 23:59'],
+    ['yesterday evening', at(2025, 11, 27, 21, 15), '昨天 21:15'],
+    ['the day after tomorrow', at(2025, 11, 30, 14, 0), '11月30日 14:00'],
+    ['two days ago', at(2025, 11, 26, 14, 0), '11月26日 14:00'],
+    ['later this year', at(2025, 12, 24, 20, 0), '12月24日 20:00'],
+    ['earlier this year', at(2025, 3, 1, 9, 30), '3月1日 09:30'],
+    ['next year', at(2026, 1, 5, 18, 0), '2026年1月5日 18:00'],
+    ['another year', at(2024, 3, 1, 14, 0), '2024年3月1日 14:00'],
+  ])('%s → %s', (_case, startsAt, words) => {
+    expect(formatStartTime(startsAt, NOW)).toBe(words);
+  });
+
+  it.each([
+    ['明天 across the new year', at(2025, 12, 31, 22, 0), at(2026, 1, 1, 9, 0), '明天 09:00'],
+    ['昨天 across the new year', at(2026, 1, 1, 9, 0), at(2025, 12, 31, 20, 0), '昨天 20:00'],
+    ['明天 across a month end', at(2025, 2, 28, 12, 0), at(2025, 3, 1, 8, 0), '明天 08:00'],
+  ])('%s', (_case, now, startsAt, words) => {
+    expect(formatStartTime(startsAt, now)).toBe(words);
+  });
+
+  it('reads the ISO strings the BFF sends, in local time', () => {
+    expect(formatStartTime(at(2025, 11, 28, 19, 30).toISOString(), NOW)).toBe('今天 19:30');
+  });
+
+  it('returns nothing for a time that does not parse', () => {
+    expect(formatStartTime('not a date', NOW)).toBe('');
+  });
+});

@@ -1,0 +1,6 @@
+import { taroMock } from './stand-ins/taro';
+
+afterEach(() => {
+  taroMock.reset();
+  jest.useRealTimers();
+});

@@ -1,0 +1,2 @@
+/** CSS imports are side effects only; jest maps them to this empty module. */
+export default {};
