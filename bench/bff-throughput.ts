@@ -1,12 +1,21 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 
 export interface ThroughputFigures {
   name: string;
   requestsPerSecond: number;
   p99Ms: number;
   non2xx: number;
+  /** Server CPU time per answered request: unlike throughput, barely moved by other load on the machine. */
+  cpuMicrosPerRequest: number;
+}
+
+/** utime + stime of a process in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Starts a bench server script with tsx and waits for the `PORT n …` line it prints. */
@@ -26,7 +35,7 @@ async function startServer(script: string, args: string[], portStream: 'stdout' 
   });
   stream.resume();
   const [, port, extra] = line.split(' ');
-  return { child, port: Number(port), extra };
+  return { child, pid: child.pid!, port: Number(port), extra };
 }
 
 async function stop(child: ChildProcess) {
@@ -34,15 +43,20 @@ async function stop(child: ChildProcess) {
   await once(child, 'exit');
 }
 
-async function load(name: string, url: string, seconds: number): Promise<ThroughputFigures> {
+async function load(name: string, url: string, seconds: number, pid: number): Promise<ThroughputFigures> {
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({ url, connections: 50, pipelining: 1, duration: seconds });
+  const cpu = cpuMs(pid) - cpuBefore;
   return {
     name,
     requestsPerSecond: Math.round(result.requests.average),
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
+    cpuMicrosPerRequest: Math.round((cpu * 1000) / Math.max(1, result.requests.total)),
   };
 }
+
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 /**
  * autocannon against `GET /api/lives/:id` (warm) on the BFF and on a bare Koa handler serving the same JSON from
@@ -59,27 +73,32 @@ export async function measureThroughput({ seconds = 8, rounds = 2 } = {}) {
   const bareUrl = `http://127.0.0.1:${bare.port}/api/lives/${livingId}`;
   const sameBody = (await (await fetch(bareUrl)).text()) === card;
 
-  await load('warm-up bff', url, 2);
-  await load('warm-up bare', bareUrl, 2);
+  await load('warm-up bff', url, 2, bff.pid);
+  await load('warm-up bare', bareUrl, 2, bare.pid);
   const runs: ThroughputFigures[] = [];
   for (let round = 0; round < rounds; round++) {
-    runs.push(await load('bare koa', bareUrl, seconds));
-    runs.push(await load('bff', url, seconds));
+    runs.push(await load('bare koa', bareUrl, seconds, bare.pid));
+    runs.push(await load('bff', url, seconds, bff.pid));
   }
   await stop(bff.child);
   await stop(bare.child);
 
-  const sum = (name: string, key: 'requestsPerSecond' | 'p99Ms') => {
+  const figures = (name: string) => {
     const picked = runs.filter((r) => r.name === name);
-    return picked.reduce((s, r) => s + r[key], 0) / picked.length;
+    return {
+      requestsPerSecond: Math.round(mean(picked.map((r) => r.requestsPerSecond))),
+      p99Ms: mean(picked.map((r) => r.p99Ms)),
+      cpuMicros: mean(picked.map((r) => r.cpuMicrosPerRequest)),
+    };
   };
-  const bffRps = sum('bff', 'requestsPerSecond');
-  const bareRps = sum('bare koa', 'requestsPerSecond');
+  const bffFigures = figures('bff');
+  const bareFigures = figures('bare koa');
   return {
     runs,
     sameBody,
-    bff: { requestsPerSecond: Math.round(bffRps), p99Ms: sum('bff', 'p99Ms') },
-    bare: { requestsPerSecond: Math.round(bareRps), p99Ms: sum('bare koa', 'p99Ms') },
-    ratio: bffRps / bareRps,
+    bff: bffFigures,
+    bare: bareFigures,
+    ratio: bffFigures.requestsPerSecond / bareFigures.requestsPerSecond,
+    cpuRatio: bareFigures.cpuMicros / bffFigures.cpuMicros,
   };
 }

@@ -30,6 +30,10 @@ async function main() {
   console.log(`bare koa: ${t.bare.requestsPerSecond} req/s, p99 ${t.bare.p99Ms} ms`);
   console.log(`bff:      ${t.bff.requestsPerSecond} req/s, p99 ${t.bff.p99Ms} ms`);
   console.log(`ratio bff / bare: ${t.ratio.toFixed(3)} (target ≥ 0.8) → ${t.ratio >= 0.8 ? 'MET' : 'MISSED'}`);
+  console.log(
+    `server CPU per request: bare ${t.bare.cpuMicros.toFixed(0)} µs, bff ${t.bff.cpuMicros.toFixed(0)} µs → ` +
+      `CPU-bound ratio ${t.cpuRatio.toFixed(3)} (same comparison, insensitive to other load on the machine)`,
+  );
 }
 
 main().catch((err) => {

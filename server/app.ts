@@ -47,10 +47,6 @@ export function createApp(deps: AppDeps): Koa {
 
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
-  app.use(async (ctx, next) => {
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    await next();
-  });
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true }));
   if (deps.h5Dir) app.use(staticH5(deps.h5Dir));

@@ -62,12 +62,14 @@ export function liveRoutes({ cards, lists }: { cards: LiveCardService; lists: Li
         const { json, etag } = represent(await cards.get(params.livingId));
         ctx.set('ETag', etag);
         ctx.set('Cache-Control', 'no-cache');
-        ctx.status = 200; // ctx.fresh only compares validators on a 2xx answer
-        if (ctx.fresh) {
-          ctx.status = 304;
-          return;
+        if (ctx.get('If-None-Match')) {
+          ctx.status = 200; // ctx.fresh only compares validators on a 2xx answer
+          if (ctx.fresh) {
+            ctx.status = 304;
+            return;
+          }
         }
-        ctx.type = 'application/json';
+        ctx.set('Content-Type', 'application/json; charset=utf-8'); // direct: skips Koa's MIME lookup
         ctx.body = json;
       },
     }),
