@@ -1,0 +1,12 @@
+export { ARTIFACTS_DIR, artifactPath } from './artifacts';
+export { startBffStack, type BffStack, type BffStackOptions } from './bff-stack';
+export { H5_DIR, requireH5Build } from './h5-build';
+export {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  PHONE_VIEWPORT,
+  USER_AGENTS,
+  launchChromium,
+  newPhoneContext,
+  type PhoneEnv,
+} from './phone-browser';
