@@ -5,29 +5,40 @@ import type { Endpoint, SandboxState } from './endpoint';
 import type { FaultInjector } from './fault-injector';
 import { platformError } from './platform-errors';
 import { BodyTooLargeError, bodyForLog, readBody } from './read-body';
-import { apiForPath, platformOf, type Platform, type SandboxApi } from './sandbox-api';
+import { apiForPath, platformOf, type SandboxApi } from './sandbox-api';
 import { getLivingCode } from './wecom-living-code';
 import { getLivingInfo } from './wecom-living-info';
 import { gettoken } from './wecom-gettoken';
 import { getUserAllLivingIds } from './wecom-user-livings';
+import { getticket } from './wechat-getticket';
 import { jscode2session } from './wechat-jscode2session';
+import { oauthAccessToken } from './wechat-oauth-access-token';
+import { authorize, authorizeErrorPage, type AuthorizeAnswer } from './wechat-oauth-authorize';
+import { stableToken } from './wechat-stable-token';
 
-const ENDPOINTS: Record<SandboxApi, Endpoint> = {
+/** The one API a browser opens: it answers a redirect or an HTML page, not JSON. */
+type PageApi = 'connect/oauth2/authorize';
+
+const ENDPOINTS: Record<Exclude<SandboxApi, PageApi>, Endpoint> = {
   gettoken,
   'living/get_living_info': getLivingInfo,
   'living/get_living_code': getLivingCode,
   'living/get_user_all_livingid': getUserAllLivingIds,
   'sns/jscode2session': jscode2session,
+  'sns/oauth2/access_token': oauthAccessToken,
+  stable_token: stableToken,
+  'ticket/getticket': getticket,
 };
 
 /**
- * The exact Content-Type each platform sends. WeChat's `text/plain` is a real quirk: a client that only parses
- * bodies declared as JSON breaks on jscode2session.
+ * The exact Content-Type each API sends. WeChat's `text/plain` on `sns/*` is a real quirk: a client that only
+ * parses bodies declared as JSON breaks on jscode2session and oauth2/access_token. Its `cgi-bin/*` APIs send JSON
+ * with a non-standard `encoding=utf-8` parameter instead of `charset`.
  */
-const CONTENT_TYPE: Record<Platform, string> = {
-  wecom: 'application/json; charset=UTF-8',
-  wechat: 'text/plain',
-};
+function contentTypeOf(api: SandboxApi): string {
+  if (platformOf(api) === 'wecom') return 'application/json; charset=UTF-8';
+  return api.startsWith('sns/') ? 'text/plain' : 'application/json; encoding=utf-8';
+}
 
 export interface ApiMiddlewareOptions {
   state: SandboxState;
@@ -39,7 +50,8 @@ export interface ApiMiddlewareOptions {
 
 /**
  * Serves the emulated APIs: records the call, applies faults (down → latency → the next one-shot fault), runs
- * the endpoint and answers with HTTP 200 JSON as the platforms do, even for errors.
+ * the endpoint and answers with HTTP 200 JSON as the platforms do, even for errors. The authorize page answers a
+ * redirect or an HTML error page instead; a `failNext` fault there shows the error page with that code.
  */
 export function apiMiddleware({ state, faults, calls, wait }: ApiMiddlewareOptions): Middleware {
   return async (ctx) => {
@@ -72,28 +84,57 @@ export function apiMiddleware({ state, faults, calls, wait }: ApiMiddlewareOptio
     if (delay > 0 && !(await wait(delay))) return dropSocket(ctx);
 
     const fault = faults.take(api);
-    const ip = ctx.ip.replace(/^::ffff:/, '');
-    let answer: Record<string, unknown>;
-    switch (fault.kind) {
-      case 'drop':
-        return dropSocket(ctx);
-      case 'httpStatus':
-        ctx.status = fault.status;
-        ctx.set('Content-Type', 'text/html');
-        ctx.body = gatewayPage(fault.status);
-        return;
-      case 'failNext':
-        answer = platformError(platformOf(api), fault.errcode, state.now(), ip);
-        break;
-      case 'none':
-        answer = ENDPOINTS[api]({ method: ctx.method, query: call.query, rawBody, ip }, state);
-        break;
+    if (fault.kind === 'drop') return dropSocket(ctx);
+    if (fault.kind === 'httpStatus') {
+      ctx.status = fault.status;
+      ctx.set('Content-Type', 'text/html');
+      ctx.body = gatewayPage(fault.status);
+      return;
     }
+    const ip = ctx.ip.replace(/^::ffff:/, '');
+    const req = { method: ctx.method, query: call.query, rawBody, ip, cookies: parseCookies(ctx.get('Cookie')) };
+    if (api === 'connect/oauth2/authorize') {
+      const page = fault.kind === 'failNext' ? authorizeErrorPage(fault.errcode) : authorize(req, state);
+      call.errcode = page.errcode;
+      return sendPage(ctx, page);
+    }
+    const answer =
+      fault.kind === 'failNext'
+        ? platformError(platformOf(api), fault.errcode, state.now(), ip)
+        : ENDPOINTS[api](req, state);
     call.errcode = typeof answer.errcode === 'number' ? answer.errcode : 0;
     ctx.status = 200;
-    ctx.set('Content-Type', CONTENT_TYPE[platformOf(api)]);
+    ctx.set('Content-Type', contentTypeOf(api));
     ctx.body = JSON.stringify(answer);
   };
+}
+
+function sendPage(ctx: Context, page: AuthorizeAnswer): void {
+  if (page.kind === 'redirect') return ctx.redirect(page.location);
+  ctx.status = 200;
+  ctx.set('Content-Type', 'text/html; charset=utf-8');
+  ctx.body = page.html;
+}
+
+/** `a=1; b=2` → `{a: '1', b: '2'}`; the first value wins, values are percent-decoded when they can be. */
+function parseCookies(header: string): Record<string, string> {
+  const cookies = Object.create(null) as Record<string, string>;
+  for (const pair of header.split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq < 0) continue;
+    const name = pair.slice(0, eq).trim();
+    if (!name || name in cookies) continue;
+    const raw = pair
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
+    try {
+      cookies[name] = decodeURIComponent(raw);
+    } catch {
+      cookies[name] = raw;
+    }
+  }
+  return cookies;
 }
 
 function firstValues(params: URLSearchParams): Record<string, string> {

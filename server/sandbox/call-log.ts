@@ -10,7 +10,10 @@ export interface SandboxCall {
   query: Record<string, string>;
   /** The parsed JSON body, the raw text when it is not JSON, `null` when there is none. */
   body: unknown;
-  /** The errcode answered (0 for success), `null` when no JSON answer was sent (dropped, HTTP fault, 404). */
+  /**
+   * The errcode answered (0 for success), `null` when no JSON answer was sent (dropped, HTTP fault, 404). The
+   * authorize page records 0 for its redirect and its error page's code (`null` where WeChat documents none).
+   */
   errcode: number | null;
   /** Clock time (ms) when the request arrived. */
   at: number;

@@ -70,6 +70,12 @@ export function createControlRouter(sandbox: Sandbox): Router {
         'GET /__sandbox/living-codes',
         'POST /__sandbox/tokens/expire',
         'POST /__sandbox/tokens/invalidate',
+        'GET /__sandbox/oauth/openid/:user',
+        'GET /__sandbox/oauth/codes',
+        'POST /__sandbox/mp/tokens/expire',
+        'POST /__sandbox/mp/tokens/invalidate',
+        'POST /__sandbox/mp/tickets/expire',
+        'GET /__sandbox/secrets',
         'POST /__sandbox/reset',
       ],
     };
@@ -163,6 +169,36 @@ export function createControlRouter(sandbox: Sandbox): Router {
   router.post('/tokens/invalidate', (ctx) => {
     sandbox.tokens.invalidateAll();
     ctx.status = 204;
+  });
+
+  // The service account's openid for a user, e.g. to find the openid a browser test's viewer will get.
+  router.get('/oauth/openid/:user', (ctx) => {
+    const user = ctx.params.user ?? '';
+    ctx.body = { user, openid: sandbox.oauth.openidForUser(user) };
+  });
+
+  router.get('/oauth/codes', (ctx) => {
+    ctx.body = { codes: sandbox.oauth.issuedCodes() };
+  });
+
+  router.post('/mp/tokens/expire', (ctx) => {
+    sandbox.mp.expireTokens();
+    ctx.status = 204;
+  });
+
+  router.post('/mp/tokens/invalidate', (ctx) => {
+    sandbox.mp.invalidateTokens();
+    ctx.status = 204;
+  });
+
+  router.post('/mp/tickets/expire', (ctx) => {
+    sandbox.mp.expireTickets();
+    ctx.status = 204;
+  });
+
+  // For leak checks in browser tests that run the BFF in another process. Sandbox secrets are worthless elsewhere.
+  router.get('/secrets', (ctx) => {
+    ctx.body = { secrets: sandbox.secrets() };
   });
 
   router.post('/reset', (ctx) => {

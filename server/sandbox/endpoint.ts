@@ -1,9 +1,12 @@
 import type { SandboxCredentials } from './credentials';
+import type { JsapiTicketRegistry } from './jsapi-ticket-registry';
 import type { LiveStore } from './live-store';
 import type { LivingCodeRegistry } from './living-code-registry';
 import type { MinuteWindowLimiter } from './minute-window-limiter';
+import type { MpTokenRegistry } from './mp-token-registry';
 import type { TokenRegistry } from './token-registry';
 import type { WechatLogins } from './wechat-logins';
+import type { OAuthLogins } from './wechat-oauth-logins';
 
 /** One API request, reduced to what the emulated platforms look at. */
 export interface ApiRequest {
@@ -13,6 +16,8 @@ export interface ApiRequest {
   rawBody: string;
   /** The caller's IP, which WeCom echoes in every errmsg. */
   ip: string;
+  /** The request's cookies: the authorize page reads which WeChat user is "logged in" from one. */
+  cookies: Record<string, string>;
 }
 
 /** The emulated platforms' state, shared by every endpoint. */
@@ -24,6 +29,12 @@ export interface SandboxState {
   lives: LiveStore;
   livingCodes: LivingCodeRegistry;
   wechat: WechatLogins;
+  /** Hosts a service account's OAuth redirect_uri may be on (WeChat's 网页授权域名). */
+  oauthDomains: readonly string[];
+  oauth: OAuthLogins;
+  /** The service account's access tokens (`stable_token`), apart from WeCom's. */
+  mpTokens: MpTokenRegistry;
+  jsapiTickets: JsapiTicketRegistry;
   /** WeCom's per-API-per-corp limit and WeChat's per-user login limit. */
   limiter: MinuteWindowLimiter;
 }

@@ -1,4 +1,4 @@
-export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
+export { createSandbox, type Sandbox, type SandboxMp, type SandboxOptions } from './sandbox';
 export { SANDBOX_CREDENTIALS, type SandboxCredentials } from './credentials';
 export {
   SANDBOX_LIVES,
@@ -13,6 +13,8 @@ export type { SandboxFaults, FaultTarget } from './fault-injector';
 export type { SandboxLives, ReplayChange } from './live-store';
 export type { SandboxTokens } from './token-registry';
 export type { SandboxWechat } from './wechat-logins';
+export type { SandboxOAuth, OAuthScope } from './wechat-oauth-logins';
+export { SANDBOX_WX_USER_COOKIE, SANDBOX_DEFAULT_WX_USER } from './wechat-oauth-authorize';
 export type { SandboxLivingCodes, IssuedLivingCode } from './living-code-registry';
 export type { WecomLivingInfo, LivingStatus, LivingType, ReplayStatus } from './living-info';
 export { CONTROL_PREFIX } from './control-router';

@@ -24,17 +24,24 @@ const WECOM_ERRMSG: Record<number, string> = {
 /** The errmsg wording WeChat uses for the codes the sandbox sends. */
 const WECHAT_ERRMSG: Record<number, string> = {
   [-1]: 'system error',
+  40001: 'invalid credential, access_token is invalid or not latest',
   40002: 'invalid grant_type',
   40013: 'invalid appid',
   40029: 'invalid code',
+  40097: 'invalid args',
   40125: 'invalid appsecret',
   40163: 'code been used',
   40226: 'high risk user',
+  41001: 'access_token missing',
   41002: 'appid missing',
   41004: 'appsecret missing',
   41008: 'missing code',
+  42001: 'access_token expired',
   43001: 'require GET method',
+  43002: 'require POST method',
+  45009: 'reach max api daily quota limit',
   45011: 'api minute-quota reach limit  mustslower  retry next minute',
+  47001: 'data format error',
 };
 
 /** An error body as WeCom or WeChat sends it (always HTTP 200). */

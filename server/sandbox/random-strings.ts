@@ -31,6 +31,20 @@ export function randomSessionKey(): string {
   return randomBytes(16).toString('base64');
 }
 
+/**
+ * A web OAuth `code` as WeChat appends it to the redirect: 32 letters and digits, like
+ * `061AbcDe0zKDNz1Uw1Ge0qXm1x0AbcDL`. Nothing in it needs URL-encoding, as in reality.
+ */
+export function randomOAuthCode(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return Array.from({ length: 32 }, () => alphabet[randomInt(alphabet.length)]).join('');
+}
+
+/** A JS-SDK `jsapi_ticket`: 86 URL-safe characters, as long as real ones (e.g. `bxLdikRXVbTPdHSM05e5u5sU…`). */
+export function randomJsapiTicket(): string {
+  return randomBytes(64).toString('base64url');
+}
+
 /** The `hint: [...]` WeCom puts into every errmsg, e.g. `1597733128_47_64fcadb1b2caaa453d570b16348fd1ae`. */
 export function wecomHint(nowMs: number): string {
   return `${Math.floor(nowMs / 1000)}_${randomInt(10, 100)}_${randomBytes(16).toString('hex')}`;

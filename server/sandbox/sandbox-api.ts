@@ -4,7 +4,11 @@ export type SandboxApi =
   | 'living/get_living_info'
   | 'living/get_living_code'
   | 'living/get_user_all_livingid'
-  | 'sns/jscode2session';
+  | 'sns/jscode2session'
+  | 'connect/oauth2/authorize'
+  | 'sns/oauth2/access_token'
+  | 'stable_token'
+  | 'ticket/getticket';
 
 export const SANDBOX_APIS: readonly SandboxApi[] = [
   'gettoken',
@@ -12,18 +16,33 @@ export const SANDBOX_APIS: readonly SandboxApi[] = [
   'living/get_living_code',
   'living/get_user_all_livingid',
   'sns/jscode2session',
+  'connect/oauth2/authorize',
+  'sns/oauth2/access_token',
+  'stable_token',
+  'ticket/getticket',
 ];
 
 /** WeCom and WeChat word their errors differently (`hint` vs `rid`) and send different content types. */
 export type Platform = 'wecom' | 'wechat';
 
-const BY_PATH = new Map<string, SandboxApi>([
-  ['/cgi-bin/gettoken', 'gettoken'],
-  ['/cgi-bin/living/get_living_info', 'living/get_living_info'],
-  ['/cgi-bin/living/get_living_code', 'living/get_living_code'],
-  ['/cgi-bin/living/get_user_all_livingid', 'living/get_user_all_livingid'],
-  ['/sns/jscode2session', 'sns/jscode2session'],
-]);
+/**
+ * Where each API lives. All of them are served on the sandbox's one origin; in reality `connect/oauth2/authorize`
+ * is on open.weixin.qq.com, the other WeChat ones on api.weixin.qq.com and the WeCom ones on qyapi.weixin.qq.com.
+ * WeChat's `stable_token` and `ticket/getticket` share WeCom's `/cgi-bin/` prefix without clashing with it.
+ */
+const ROUTES: Record<SandboxApi, { path: string; platform: Platform }> = {
+  gettoken: { path: '/cgi-bin/gettoken', platform: 'wecom' },
+  'living/get_living_info': { path: '/cgi-bin/living/get_living_info', platform: 'wecom' },
+  'living/get_living_code': { path: '/cgi-bin/living/get_living_code', platform: 'wecom' },
+  'living/get_user_all_livingid': { path: '/cgi-bin/living/get_user_all_livingid', platform: 'wecom' },
+  'sns/jscode2session': { path: '/sns/jscode2session', platform: 'wechat' },
+  'connect/oauth2/authorize': { path: '/connect/oauth2/authorize', platform: 'wechat' },
+  'sns/oauth2/access_token': { path: '/sns/oauth2/access_token', platform: 'wechat' },
+  stable_token: { path: '/cgi-bin/stable_token', platform: 'wechat' },
+  'ticket/getticket': { path: '/cgi-bin/ticket/getticket', platform: 'wechat' },
+};
+
+const BY_PATH = new Map<string, SandboxApi>(SANDBOX_APIS.map((api) => [ROUTES[api].path, api]));
 
 /** The API a request path names, or `undefined` for a path neither platform serves here. */
 export function apiForPath(path: string): SandboxApi | undefined {
@@ -31,7 +50,7 @@ export function apiForPath(path: string): SandboxApi | undefined {
 }
 
 export function platformOf(api: SandboxApi): Platform {
-  return api.startsWith('sns/') ? 'wechat' : 'wecom';
+  return ROUTES[api].platform;
 }
 
 export function isSandboxApi(value: unknown): value is SandboxApi {

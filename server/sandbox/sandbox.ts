@@ -7,12 +7,15 @@ import { createControlRouter } from './control-router';
 import { SANDBOX_CREDENTIALS, type SandboxCredentials } from './credentials';
 import type { SandboxState } from './endpoint';
 import { createFaultInjector, type SandboxFaults } from './fault-injector';
+import { createJsapiTicketRegistry } from './jsapi-ticket-registry';
 import { createLiveStore, type SandboxLives } from './live-store';
 import { createLivingCodeRegistry, type SandboxLivingCodes } from './living-code-registry';
 import { createMinuteWindowLimiter } from './minute-window-limiter';
+import { createMpTokenRegistry } from './mp-token-registry';
 import type { SandboxApi } from './sandbox-api';
 import { createTokenRegistry, type SandboxTokens } from './token-registry';
 import { createWechatLogins, type SandboxWechat } from './wechat-logins';
+import { createOAuthLogins, type SandboxOAuth } from './wechat-oauth-logins';
 
 export interface SandboxOptions {
   /** Defaults: {@link SANDBOX_CREDENTIALS}. */
@@ -20,8 +23,22 @@ export interface SandboxOptions {
   corpSecret?: string;
   miniAppId?: string;
   miniSecret?: string;
+  /** The verified service account (H5 OAuth, JS-SDK). Defaults: {@link SANDBOX_CREDENTIALS}. */
+  mpAppId?: string;
+  mpSecret?: string;
   /** Lifetime of an access token; default 7200 s, as WeCom's. */
   tokenTtlSeconds?: number;
+  /** Lifetime of a service account access token (`stable_token`); default 7200 s, as WeChat's. */
+  mpTokenTtlSeconds?: number;
+  /** Lifetime of a JS-SDK jsapi_ticket; default 7200 s, as WeChat's. */
+  jsapiTicketTtlSeconds?: number;
+  /** How long a web OAuth code may be traded; default 300 s, as WeChat documents. */
+  oauthCodeTtlSeconds?: number;
+  /**
+   * Hosts the authorize page redirects to (the service account's 网页授权域名), matched exactly, any port;
+   * default `localhost` and `127.0.0.1`.
+   */
+  oauthDomains?: string[];
   /** How long a living_code may be reused; default 300 s, as WeCom documents. */
   livingCodeTtlSeconds?: number;
   /** WeCom calls allowed per API per corp per minute window; default 10 000 (WeCom's published limit). */
@@ -30,6 +47,20 @@ export interface SandboxOptions {
   now?: () => number;
   /** Serve the seeded lives (default true); false starts with none. */
   seed?: boolean;
+}
+
+/** What tests may do to the service account's server-side credentials. */
+export interface SandboxMp {
+  /** Every access token `stable_token` handed out, oldest first. */
+  issuedTokens(): string[];
+  /** Every jsapi_ticket handed out, oldest first. */
+  issuedTickets(): string[];
+  /** Every mp token expires now: using one answers 42001, and stable_token hands out a fresh one. */
+  expireTokens(): void;
+  /** WeChat dropped every mp token: using one answers 40001, and stable_token hands out a fresh one. */
+  invalidateTokens(): void;
+  /** Every ticket expires now: the next getticket hands out a fresh one. */
+  expireTickets(): void;
 }
 
 /** A running emulation of the WeCom and WeChat endpoints the BFF calls, plus handles to steer it. */
@@ -49,30 +80,53 @@ export interface Sandbox {
   lives: SandboxLives;
   tokens: SandboxTokens;
   wechat: SandboxWechat;
+  /** Web OAuth logins to the service account (H5). */
+  oauth: SandboxOAuth;
+  mp: SandboxMp;
   /** Every living_code issued, with its live, openid and lifetime. */
   livingCodes: SandboxLivingCodes;
-  /** Faults, calls, tokens, codes, logins, rate windows and lives back to the seed (times relative to now). */
+  /**
+   * Every secret the sandbox knows or handed out: the corp, mini program and service account secrets, WeCom and
+   * service account access tokens, OAuth user access and refresh tokens, session_keys and jsapi_tickets. One list
+   * for leak tests to look for in the BFF's answers and logs.
+   */
+  secrets(): string[];
+  /** Faults, calls, tokens, codes, logins, tickets, rate windows and lives back to the seed (times relative to now). */
   reset(): void;
 }
 
 /**
- * Creates the sandbox: WeCom's `/cgi-bin/gettoken` and `/cgi-bin/living/*`, WeChat's `/sns/jscode2session`, and
- * the `/__sandbox/*` control endpoints, all in one Koa app. It emulates the platforms' documented behaviour and
- * quirks (HTTP 200 errors, errmsg hints, token reuse, single-use login codes, minute limits) rather than
- * whatever would be convenient, so the BFF's tests fail where production would.
+ * Creates the sandbox: WeCom's `/cgi-bin/gettoken` and `/cgi-bin/living/*`, WeChat's `/sns/jscode2session`, the
+ * service account's `/connect/oauth2/authorize`, `/sns/oauth2/access_token`, `/cgi-bin/stable_token` and
+ * `/cgi-bin/ticket/getticket`, and the `/__sandbox/*` control endpoints, all in one Koa app. It emulates the
+ * platforms' documented behaviour and quirks (HTTP 200 errors, errmsg hints, token reuse, single-use login codes,
+ * minute limits) rather than whatever would be convenient, so the BFF's tests fail where production would.
  */
 export function createSandbox({
   corpId = SANDBOX_CREDENTIALS.corpId,
   corpSecret = SANDBOX_CREDENTIALS.corpSecret,
   miniAppId = SANDBOX_CREDENTIALS.miniAppId,
   miniSecret = SANDBOX_CREDENTIALS.miniSecret,
+  mpAppId = SANDBOX_CREDENTIALS.mpAppId,
+  mpSecret = SANDBOX_CREDENTIALS.mpSecret,
   tokenTtlSeconds = 7200,
+  mpTokenTtlSeconds = 7200,
+  jsapiTicketTtlSeconds = 7200,
+  oauthCodeTtlSeconds = 300,
+  oauthDomains = ['localhost', '127.0.0.1'],
   livingCodeTtlSeconds = 300,
   rateLimitPerMinute = 10_000,
   now = Date.now,
   seed = true,
 }: SandboxOptions = {}): Sandbox {
-  const credentials: SandboxCredentials = Object.freeze({ corpId, corpSecret, miniAppId, miniSecret });
+  const credentials: SandboxCredentials = Object.freeze({
+    corpId,
+    corpSecret,
+    miniAppId,
+    miniSecret,
+    mpAppId,
+    mpSecret,
+  });
   const state: SandboxState = {
     credentials,
     now,
@@ -81,6 +135,10 @@ export function createSandbox({
     lives: createLiveStore({ now, seed }),
     livingCodes: createLivingCodeRegistry({ now, ttlSeconds: livingCodeTtlSeconds }),
     wechat: createWechatLogins({ appId: miniAppId }),
+    oauthDomains: oauthDomains.map((host) => host.toLowerCase()),
+    oauth: createOAuthLogins({ appId: mpAppId, now, codeTtlSeconds: oauthCodeTtlSeconds }),
+    mpTokens: createMpTokenRegistry({ now, ttlSeconds: mpTokenTtlSeconds }),
+    jsapiTickets: createJsapiTicketRegistry({ now, ttlSeconds: jsapiTicketTtlSeconds }),
     limiter: createMinuteWindowLimiter(now),
   };
   const faults = createFaultInjector();
@@ -145,13 +203,34 @@ export function createSandbox({
     lives: state.lives,
     tokens: state.tokens,
     wechat: state.wechat,
+    oauth: state.oauth,
+    mp: {
+      issuedTokens: () => state.mpTokens.issued(),
+      issuedTickets: () => state.jsapiTickets.issued(),
+      expireTokens: () => state.mpTokens.expireAll(),
+      invalidateTokens: () => state.mpTokens.invalidateAll(),
+      expireTickets: () => state.jsapiTickets.expireAll(),
+    },
     livingCodes: state.livingCodes,
+    secrets: () => [
+      corpSecret,
+      miniSecret,
+      mpSecret,
+      ...state.tokens.issued(),
+      ...state.mpTokens.issued(),
+      ...state.oauth.issuedUserTokens(),
+      ...state.wechat.issuedSessionKeys(),
+      ...state.jsapiTickets.issued(),
+    ],
     reset() {
       faults.clear();
       callLog.clear();
       state.tokens.clear();
       state.livingCodes.clear();
       state.wechat.clear();
+      state.oauth.clear();
+      state.mpTokens.clear();
+      state.jsapiTickets.clear();
       state.limiter.clear();
       state.lives.reseed();
     },

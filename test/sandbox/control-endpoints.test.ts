@@ -113,6 +113,35 @@ describe('/__sandbox control endpoints', () => {
     expect(answer.json?.errcode).toBe(40014);
   });
 
+  it('POST /__sandbox/faults accepts the service account APIs', async () => {
+    const body = { kind: 'failNext', api: 'ticket/getticket', errcode: 40001 };
+    expect((await h.request('/__sandbox/faults', { method: 'POST', body })).status).toBe(204);
+    const answer = await h.wecom('ticket/getticket', { query: { access_token: await h.mpToken(), type: 'jsapi' } });
+    expect(answer.json?.errcode).toBe(40001);
+  });
+
+  it('mirrors the oauth and mp handles', async () => {
+    const openid = await h.request('/__sandbox/oauth/openid/alice');
+    expect(openid.json).toEqual({ user: 'alice', openid: h.sandbox.oauth.openidForUser('alice') });
+    const code = await h.oauthCode();
+    expect((await h.request('/__sandbox/oauth/codes')).json).toEqual({ codes: [code] });
+
+    const token = await h.mpToken();
+    const ticket = () => h.wecom('ticket/getticket', { query: { access_token: token, type: 'jsapi' } });
+    const first = (await ticket()).json?.ticket;
+    expect((await h.request('/__sandbox/mp/tickets/expire', { method: 'POST' })).status).toBe(204);
+    expect((await ticket()).json?.ticket).not.toBe(first);
+    expect((await h.request('/__sandbox/mp/tokens/expire', { method: 'POST' })).status).toBe(204);
+    expect((await ticket()).json?.errcode).toBe(42001);
+    const fresh = await h.mpToken();
+    expect((await h.request('/__sandbox/mp/tokens/invalidate', { method: 'POST' })).status).toBe(204);
+    expect((await h.wecom('ticket/getticket', { query: { access_token: fresh, type: 'jsapi' } })).json?.errcode).toBe(
+      40001,
+    );
+    expect((await h.request('/__sandbox/secrets')).json).toEqual({ secrets: h.sandbox.secrets() });
+    expect(h.sandbox.calls.every((c) => !c.path.startsWith('/__sandbox'))).toBe(true);
+  });
+
   it('unknown control paths are 404 and not recorded', async () => {
     expect((await h.request('/__sandbox/nothing-here')).status).toBe(404);
     expect(h.sandbox.calls).toEqual([]);

@@ -90,6 +90,53 @@ describe('faults', () => {
     expect((await info()).json?.errcode).toBe(0);
   });
 
+  describe('on the service account APIs', () => {
+    it('failNext shows the authorize error page with that code instead of redirecting', async () => {
+      h.sandbox.faults.failNext('connect/oauth2/authorize', 10009);
+      const page = await h.authorize();
+      expect(page.status).toBe(200);
+      expect(page.headers.get('location')).toBeNull();
+      expect(await page.text()).toContain('操作太频繁了，请稍后重试');
+      expect((await h.authorize()).status).toBe(302);
+      expect(h.sandbox.callsTo('connect/oauth2/authorize').map((c) => c.errcode)).toEqual([10009, 0]);
+      expect(h.sandbox.oauth.issuedCodes()).toHaveLength(1);
+    });
+
+    it('failNext answers WeChat-worded errors on oauth2/access_token, stable_token and getticket', async () => {
+      const code = await h.oauthCode();
+      h.sandbox.faults.failNext('sns/oauth2/access_token', -1);
+      h.sandbox.faults.failNext('stable_token', 45009);
+      h.sandbox.faults.failNext('ticket/getticket', 40001);
+      expect((await h.oauthToken({ code })).json).toEqual({
+        errcode: -1,
+        errmsg: expect.stringMatching(/^system error, rid: /),
+      });
+      expect((await h.oauthToken({ code })).json?.openid).toEqual(expect.any(String));
+      expect((await h.stableToken()).json?.errcode).toBe(45009);
+      const mpToken = await h.mpToken();
+      const ticket = () => h.wecom('ticket/getticket', { query: { access_token: mpToken, type: 'jsapi' } });
+      expect((await ticket()).json?.errcode).toBe(40001);
+      expect((await ticket()).json?.errcode).toBe(0);
+      expect(h.sandbox.callsTo('stable_token').map((c) => c.errcode)).toEqual([45009, 0]);
+      expect(h.sandbox.callsTo('ticket/getticket').map((c) => c.errcode)).toEqual([40001, 0]);
+    });
+
+    it('httpStatus and drop reach the new APIs, and * includes them', async () => {
+      h.sandbox.faults.httpStatus('connect/oauth2/authorize', 502);
+      const gateway = await h.authorize();
+      expect(gateway.status).toBe(502);
+      expect(await gateway.text()).toContain('502 Bad Gateway');
+      h.sandbox.faults.drop('stable_token');
+      await expect(h.stableToken()).rejects.toThrow('fetch failed');
+      h.sandbox.faults.failNext('*', -1, 4);
+      expect((await h.authorize()).status).toBe(200);
+      expect((await h.oauthToken({ code: 'x'.repeat(32) })).json?.errcode).toBe(-1);
+      expect((await h.stableToken()).json?.errcode).toBe(-1);
+      expect((await h.wecom('ticket/getticket', { query: {} })).json?.errcode).toBe(-1);
+      expect((await h.stableToken()).json?.errcode).toBeUndefined();
+    });
+  });
+
   it('rejects nonsense faults', () => {
     expect(() => h.sandbox.faults.failNext('*', 0)).toThrow(RangeError);
     expect(() => h.sandbox.faults.httpStatus('*', 99)).toThrow(RangeError);

@@ -34,6 +34,19 @@ export interface Harness {
   token(): Promise<string>;
   /** A jscode2session call with the right app id and secret unless overridden. */
   login(query: Record<string, string>): Promise<Answer>;
+  /**
+   * Opens the authorize page as WeChat's browser would, without following the redirect; a valid request for
+   * `http://localhost:3000/h5/callback` unless overridden (`undefined` leaves a parameter out).
+   */
+  authorize(query?: Record<string, string | undefined>, init?: { cookie?: string }): Promise<Response>;
+  /** The code the authorize page redirected with, for `user` (the `sandbox_wx_user` cookie) when given. */
+  oauthCode(user?: string): Promise<string>;
+  /** An sns/oauth2/access_token call with the service account's app id and secret unless overridden. */
+  oauthToken(query: Record<string, string>): Promise<Answer>;
+  /** A stable_token call with the service account's credentials unless overridden. */
+  stableToken(body?: Record<string, unknown>): Promise<Answer>;
+  /** A service account access token from stable_token (normal mode). */
+  mpToken(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -84,6 +97,53 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Harnes
           ...query,
         }).toString()}`,
       ),
+    authorize(query = {}, { cookie } = {}) {
+      const params = new URLSearchParams();
+      const all: Record<string, string | undefined> = {
+        appid: sandbox.credentials.mpAppId,
+        redirect_uri: 'http://localhost:3000/h5/callback',
+        response_type: 'code',
+        scope: 'snsapi_base',
+        state: 'STATE',
+        ...query,
+      };
+      for (const [key, value] of Object.entries(all)) if (value !== undefined) params.set(key, value);
+      return fetch(`${base}/connect/oauth2/authorize?${params.toString()}`, {
+        redirect: 'manual',
+        headers: cookie === undefined ? {} : { cookie },
+      });
+    },
+    async oauthCode(user) {
+      const res = await harness.authorize({}, user === undefined ? {} : { cookie: `sandbox_wx_user=${user}` });
+      const code = new URL(res.headers.get('location') ?? 'http://invalid/').searchParams.get('code');
+      if (res.status !== 302 || !code) throw new Error(`authorize did not redirect with a code: ${res.status}`);
+      return code;
+    },
+    oauthToken: (query) =>
+      request(
+        `/sns/oauth2/access_token?${new URLSearchParams({
+          appid: sandbox.credentials.mpAppId,
+          secret: sandbox.credentials.mpSecret,
+          grant_type: 'authorization_code',
+          ...query,
+        }).toString()}`,
+      ),
+    stableToken: (body = {}) =>
+      request('/cgi-bin/stable_token', {
+        method: 'POST',
+        body: {
+          grant_type: 'client_credential',
+          appid: sandbox.credentials.mpAppId,
+          secret: sandbox.credentials.mpSecret,
+          ...body,
+        },
+      }),
+    async mpToken() {
+      const answer = await harness.stableToken();
+      const token = answer.json?.access_token;
+      if (typeof token !== 'string') throw new Error(`stable_token failed: ${answer.text}`);
+      return token;
+    },
     close: () => sandbox.close(),
   };
   return harness;
