@@ -6,6 +6,12 @@ import type { LiveListService } from './lives/live-list-service';
 import type { LivingCodeService } from './lives/living-code-service';
 import type { SessionTokens } from './session/session-token';
 import type { MiniProgramLogin } from './wechat/mini-program-login';
+import type { OAuthLogin } from './wechat/oauth-login';
+import type { OAuthStates } from './h5/oauth-state';
+import { h5SessionRoutes } from './http/routes/h5-session-routes';
+import { jssdkRoutes } from './http/routes/jssdk-routes';
+import { shortLinkRoutes } from './http/routes/short-link-routes';
+import type { OfficialAccount } from './wechat/official-account';
 import { errorHandler } from './http/middleware/error-handler';
 import { requestLog } from './http/middleware/request-log';
 import { staticH5 } from './http/middleware/static-h5';
@@ -22,13 +28,25 @@ export interface AppDeps {
   codes: LivingCodeService;
   sessions: SessionTokens;
   login: MiniProgramLogin;
+  oauthStates: OAuthStates;
+  oauthLogin: OAuthLogin;
+  officialAccount: OfficialAccount & { openBase: string };
+  publicOrigin: string;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
 }
 
 /** Every endpoint of the BFF, in one list: the router serves it and /openapi.json describes it. */
 export function apiRoutes(deps: AppDeps): RouteSpec[] {
-  return [...healthRoutes(), ...liveRoutes(deps), ...sessionRoutes(deps), ...livingCodeRoutes(deps)];
+  return [
+    ...healthRoutes(),
+    ...liveRoutes(deps),
+    ...sessionRoutes(deps),
+    ...h5SessionRoutes(deps),
+    ...jssdkRoutes(deps),
+    ...livingCodeRoutes(deps),
+    ...shortLinkRoutes(),
+  ];
 }
 
 /** The Koa application, built from its collaborators; tests drive `app.callback()` without a port. */

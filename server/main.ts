@@ -13,7 +13,7 @@ import { createMemoryStore } from './store/memory-store';
 async function startSandbox(config: Config): Promise<{ sandbox: Sandbox; config: Config }> {
   const sandbox = createSandbox();
   const url = await sandbox.listen(config.sandboxPort, '127.0.0.1');
-  const { corpId, corpSecret, miniAppId, miniSecret } = sandbox.credentials;
+  const { corpId, corpSecret, miniAppId, miniSecret, mpAppId, mpSecret } = sandbox.credentials;
   const featured = config.liveIds.length > 0 || config.liveAnchors.length > 0;
   return {
     sandbox,
@@ -21,6 +21,7 @@ async function startSandbox(config: Config): Promise<{ sandbox: Sandbox; config:
       ...config,
       wecom: { corpId, secret: corpSecret, apiBase: url },
       wechat: { miniAppId, miniSecret, apiBase: url },
+      officialAccount: { appId: mpAppId, secret: mpSecret, openBase: url },
       liveAnchors: featured ? config.liveAnchors : [...SANDBOX_ANCHORS],
     },
   };

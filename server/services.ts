@@ -9,7 +9,10 @@ import type { SecretScrubber } from './logging/secret-scrubber';
 import { createSessionTokens } from './session/session-token';
 import type { Store } from './store/store';
 import { createJsonTransport } from './upstream/json-transport';
+import { createOAuthStates } from './h5/oauth-state';
 import { createMiniProgramLogin } from './wechat/mini-program-login';
+import { createOAuthLogin } from './wechat/oauth-login';
+import { createOfficialAccount } from './wechat/official-account';
 import { createLivingApi } from './wecom/living-api';
 import { createWecomClient, type WecomClientOptions } from './wecom/wecom-client';
 
@@ -44,6 +47,7 @@ export function createServices({
 }: ServiceOptions): Omit<AppDeps, 'h5Dir'> {
   scrubber?.add(config.wecom.secret);
   scrubber?.add(config.wechat.miniSecret);
+  scrubber?.add(config.officialAccount.secret);
   scrubber?.add(sessionSecret);
   const transport = createJsonTransport({ dispatcher, timeoutMs: upstreamTimeoutMs });
   const wecom = createWecomClient({
@@ -70,6 +74,28 @@ export function createServices({
     }),
     codes: createLivingCodeService({ livingApi, cards, store, now, watchPathHtmlSuffix: config.watchPathHtmlSuffix }),
     sessions: createSessionTokens({ secret: sessionSecret, now }),
+    oauthStates: createOAuthStates({ store }),
+    oauthLogin: createOAuthLogin({
+      appId: config.officialAccount.appId,
+      secret: config.officialAccount.secret,
+      apiBase: config.wechat.apiBase,
+      transport,
+      logger,
+    }),
+    officialAccount: {
+      ...createOfficialAccount({
+        appId: config.officialAccount.appId,
+        secret: config.officialAccount.secret,
+        apiBase: config.wechat.apiBase,
+        transport,
+        store,
+        logger,
+        now,
+        onSecret: (s) => scrubber?.add(s),
+      }),
+      openBase: config.officialAccount.openBase,
+    },
+    publicOrigin: config.publicOrigin,
     login: createMiniProgramLogin({
       appId: config.wechat.miniAppId,
       secret: config.wechat.miniSecret,

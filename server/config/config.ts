@@ -14,6 +14,10 @@ export interface Config {
   sandboxPort: number;
   wecom: { corpId: string; secret: string; apiBase: string };
   wechat: { miniAppId: string; miniSecret: string; apiBase: string };
+  /** The verified service account that owns the H5 domain: silent OAuth and the JS-SDK. */
+  officialAccount: { appId: string; secret: string; openBase: string };
+  /** Origin the H5 pages are served from, e.g. `https://live.example.com`; OAuth returns here. */
+  publicOrigin: string;
   /** undefined in sandbox mode until `main` picks a random one for the process. */
   sessionSecret: string | undefined;
   liveIds: string[];
@@ -74,6 +78,15 @@ const envSchema = z.object({
     .optional(),
   WX_MINI_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: origin.default('https://api.weixin.qq.com'),
+  WX_MP_APPID: z
+    .string()
+    .regex(/^wx[0-9a-f]{16}$/, 'must be a service account appid (wx + 16 hex)')
+    .optional(),
+  WX_MP_SECRET: z.string().min(1).optional(),
+  WECHAT_OPEN_BASE: origin.default('https://open.weixin.qq.com'),
+  PUBLIC_ORIGIN: origin
+    .refine((u) => new URL(u).pathname === '/' && !new URL(u).search, 'must be an origin, without a path')
+    .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LIVE_IDS: list(LIVING_ID, 'living id'),
   LIVE_ANCHORS: list(USER_ID, 'WeCom userid'),
@@ -87,6 +100,9 @@ const REQUIRED_OUTSIDE_SANDBOX = [
   'WECOM_SECRET',
   'WX_MINI_APPID',
   'WX_MINI_SECRET',
+  'WX_MP_APPID',
+  'WX_MP_SECRET',
+  'PUBLIC_ORIGIN',
   'SESSION_SECRET',
 ] as const;
 
@@ -111,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxPort: e.SANDBOX_PORT,
     wecom: { corpId: e.WECOM_CORP_ID ?? '', secret: e.WECOM_SECRET ?? '', apiBase: e.WECOM_API_BASE },
     wechat: { miniAppId: e.WX_MINI_APPID ?? '', miniSecret: e.WX_MINI_SECRET ?? '', apiBase: e.WECHAT_API_BASE },
+    officialAccount: { appId: e.WX_MP_APPID ?? '', secret: e.WX_MP_SECRET ?? '', openBase: e.WECHAT_OPEN_BASE },
+    // In sandbox mode the pages are served by this very process.
+    publicOrigin: e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`,
     sessionSecret: e.SESSION_SECRET,
     liveIds: e.LIVE_IDS,
     liveAnchors: e.LIVE_ANCHORS,

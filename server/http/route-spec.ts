@@ -14,21 +14,31 @@ export interface RouteResponse {
 }
 
 /** One endpoint: its contract (for validation and for the OpenAPI document) and its handler. */
-export interface RouteSpec<P extends AnyObject = AnyObject, B extends AnyObject = AnyObject> {
+export interface RouteSpec<
+  P extends AnyObject = AnyObject,
+  B extends AnyObject = AnyObject,
+  Q extends AnyObject = AnyObject,
+> {
   method: 'get' | 'post';
   /** Koa path syntax, e.g. `/api/lives/:livingId`. */
   path: string;
   summary: string;
   params?: P;
+  /** Query string parameters (each a single string). */
+  query?: Q;
   body?: B;
   /** Needs `Authorization: Bearer` (documented; the handler checks it). */
   auth?: boolean;
   responses: Record<number, RouteResponse>;
-  handler: (ctx: Context, input: { params: z.infer<P>; body: z.infer<B> }) => Promise<void> | void;
+  handler: (ctx: Context, input: { params: z.infer<P>; body: z.infer<B>; query: z.infer<Q> }) => Promise<void> | void;
 }
 
-export const defineRoute = <P extends AnyObject = AnyObject, B extends AnyObject = AnyObject>(
-  spec: RouteSpec<P, B>,
+export const defineRoute = <
+  P extends AnyObject = AnyObject,
+  B extends AnyObject = AnyObject,
+  Q extends AnyObject = AnyObject,
+>(
+  spec: RouteSpec<P, B, Q>,
 ): RouteSpec => spec as unknown as RouteSpec;
 
 /** Which error a malformed path parameter is. */
@@ -51,6 +61,14 @@ export function mountRoutes(router: Router, specs: RouteSpec[]): void {
         }
         params = parsed.data;
       }
+      let query: unknown = {};
+      if (spec.query) {
+        // A repeated parameter arrives as an array; only its first value counts.
+        const flat = Object.fromEntries(Object.entries(ctx.query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+        const parsed = spec.query.safeParse(flat);
+        if (!parsed.success) throw new AppError('BAD_REQUEST', 400, describeIssues(parsed.error));
+        query = parsed.data;
+      }
       let body: unknown = {};
       if (spec.body) {
         const raw = ctx.request.body ?? {};
@@ -58,7 +76,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[]): void {
         if (!parsed.success) throw new AppError('INVALID_BODY', 400, describeIssues(parsed.error));
         body = parsed.data;
       }
-      await spec.handler(ctx, { params, body } as never);
+      await spec.handler(ctx, { params, body, query } as never);
     };
     if (spec.body) router[spec.method](spec.path, jsonBody(), handle);
     else router[spec.method](spec.path, handle);
@@ -97,21 +115,28 @@ export function buildOpenApi(specs: RouteSpec[], info: { title: string; version:
         ]),
       ),
     };
-    if (spec.params) {
-      operation.parameters = Object.entries(spec.params.shape).map(([name, schema]) => ({
+    const parameters = [
+      ...Object.entries(spec.params?.shape ?? {}).map(([name, schema]) => ({
         name,
         in: 'path',
         required: true,
         schema: schemaOf(schema as z.ZodType, 'input'),
-      }));
-    }
+      })),
+      ...Object.entries(spec.query?.shape ?? {}).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: !(schema as z.ZodType).safeParse(undefined).success,
+        schema: schemaOf(schema as z.ZodType, 'input'),
+      })),
+    ];
+    if (parameters.length) operation.parameters = parameters;
     if (spec.body) {
       operation.requestBody = {
         required: false,
         content: { 'application/json': { schema: schemaOf(spec.body, 'input') } },
       };
     }
-    if (spec.auth) operation.security = [{ viewerSession: [] }];
+    if (spec.auth) operation.security = [{ viewerSession: [] }, { viewerCookie: [] }];
     (paths[toOpenApiPath(spec.path)] ??= {})[spec.method] = operation;
   }
   return {
@@ -121,6 +146,7 @@ export function buildOpenApi(specs: RouteSpec[], info: { title: string; version:
     components: {
       securitySchemes: {
         viewerSession: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/session/weapp' },
+        viewerCookie: { type: 'apiKey', in: 'cookie', name: 'wlv_session', description: 'Set by the H5 sign-in' },
       },
     },
   };

@@ -25,6 +25,7 @@ export function createSessionTokens({ secret, ttlSeconds = 7 * 24 * 3600, now = 
   const key = createHash('sha256').update(secret).digest();
 
   return {
+    ttlSeconds,
     async issue(session: Session): Promise<{ token: string; expiresAt: string }> {
       const issuedAt = Math.floor(now() / 1000);
       const exp = issuedAt + ttlSeconds;

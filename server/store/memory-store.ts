@@ -35,6 +35,11 @@ export function createMemoryStore({ maxEntries = 200_000, now = Date.now }: Memo
     async delete(key) {
       entries.delete(key);
     },
+    async take<T>(key: string) {
+      const entry = entries.get(key);
+      entries.delete(key);
+      return entry && entry.expiresAt > now() ? (entry.value as T) : undefined;
+    },
     singleFlight<T>(key: string, work: () => Promise<T>): Promise<T> {
       const running = inFlight.get(key);
       if (running) return running as Promise<T>;

@@ -10,6 +10,8 @@ export interface Store {
   /** Stores `value` for `ttlMs` milliseconds. */
   set<T>(key: string, value: T, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Returns the value and removes it in one step: whatever is taken once cannot be taken again (single-use). */
+  take<T>(key: string): Promise<T | undefined>;
   /**
    * Runs `work` once for all concurrent callers with the same key and gives each of them its result (or error).
    * In a shared store the "once" holds across instances.

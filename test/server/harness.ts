@@ -50,12 +50,17 @@ export async function startHarness({
   now,
   tuning = {},
 }: HarnessOptions = {}) {
-  const sandbox = createSandbox({ ...(now ? { now } : {}), ...sandboxOptions });
+  // live.test stands for PUBLIC_ORIGIN's host: the service account's registered OAuth domain.
+  const sandbox = createSandbox({
+    ...(now ? { now } : {}),
+    oauthDomains: ['live.test', 'live.example.com'],
+    ...sandboxOptions,
+  });
   const base = await sandbox.listen();
   const logs = logCapture();
   const scrubber = createSecretScrubber();
   const logger = createLogger({ level: 'debug', destination: logs.stream, scrubber });
-  const { corpId, corpSecret, miniAppId, miniSecret } = sandbox.credentials;
+  const { corpId, corpSecret, miniAppId, miniSecret, mpAppId, mpSecret } = sandbox.credentials;
   const config: Config = {
     port: 0,
     host: undefined,
@@ -63,6 +68,8 @@ export async function startHarness({
     sandboxPort: 0,
     wecom: { corpId, secret: corpSecret, apiBase: base },
     wechat: { miniAppId, miniSecret, apiBase: base },
+    officialAccount: { appId: mpAppId, secret: mpSecret, openBase: base },
+    publicOrigin: 'http://live.test',
     sessionSecret: SESSION_SECRET,
     liveIds: [],
     liveAnchors: [],

@@ -18,6 +18,14 @@ describe('secrets', () => {
         record(await h.http.post(`/api/lives/${id}/code`).set('Authorization', auth).send({ replay: true }));
       }
       record(await h.http.post('/api/session/weapp').send({ code: 'secret-check-code' })); // reused → 401
+      // The H5 sign-in too: it brings a user access token and refresh token from WeChat.
+      const start = await h.http.get('/api/session/h5?returnTo=/');
+      const approved = await fetch(start.headers.location as string, { redirect: 'manual' });
+      const back = new URL(approved.headers.get('location')!);
+      const stateCookie = (start.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!;
+      record(start);
+      record(await h.http.get(`${back.pathname}${back.search}`).set('Cookie', stateCookie));
+      record(await h.http.get('/api/jssdk/config?url=http://live.test/live/lvA'));
       h.sandbox.tokens.expireAll();
       h.sandbox.lives.upsert('lvSecretRefresh1', { status: 1 });
       record(await h.http.get('/api/lives/lvSecretRefresh1')); // not cached yet: refreshes the token
@@ -30,12 +38,10 @@ describe('secrets', () => {
       record(await h.http.get(`/api/lives/${SANDBOX_LIVES.expired}`));
       record(await h.http.get('/openapi.json'));
 
-      const secrets = [
-        h.sandbox.credentials.corpSecret,
-        h.sandbox.credentials.miniSecret,
-        ...h.sandbox.tokens.issued(),
-        ...h.sandbox.wechat.issuedSessionKeys(),
-      ];
+      const secrets = h.sandbox.secrets();
+      expect(secrets).toEqual(
+        expect.arrayContaining([h.sandbox.credentials.corpSecret, h.sandbox.credentials.mpSecret]),
+      );
       expect(h.sandbox.tokens.issued().length).toBeGreaterThanOrEqual(2);
       expect(h.sandbox.wechat.issuedSessionKeys().length).toBeGreaterThanOrEqual(1);
       const responses = seen.join('\n');

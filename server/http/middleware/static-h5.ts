@@ -3,7 +3,7 @@ import type { Middleware } from 'koa';
 import send from 'koa-send';
 
 /** Paths the API owns: never answered with the H5 app. */
-const API_PREFIXES = ['/api/', '/healthz', '/openapi.json'];
+const API_PREFIXES = ['/api/', '/healthz', '/openapi.json', '/live/'];
 
 /**
  * Serves the H5 build. A path with a file extension is a file (404 when missing); any other GET is a page of the

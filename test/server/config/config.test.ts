@@ -6,6 +6,9 @@ const REAL = {
   WECOM_SECRET: 'a-wecom-secret',
   WX_MINI_APPID: 'wx0123456789abcdef',
   WX_MINI_SECRET: 'a-mini-secret',
+  WX_MP_APPID: 'wxfedcba9876543210',
+  WX_MP_SECRET: 'a-service-account-secret',
+  PUBLIC_ORIGIN: 'https://live.example.com',
   SESSION_SECRET: 's'.repeat(32),
 };
 
@@ -48,6 +51,8 @@ describe('configuration', () => {
     ['WX_MINI_APPID', 'not-an-appid'],
     ['LIVE_IDS', 'ok,../bad'],
     ['SANDBOX', 'maybe'],
+    ['PUBLIC_ORIGIN', 'https://live.example.com/path'],
+    ['WX_MP_APPID', 'gh_123'],
   ])('refuses an invalid %s', (name, value) => {
     expect(() => loadConfig({ ...REAL, [name]: value })).toThrow(name);
   });
@@ -59,7 +64,16 @@ describe('configuration', () => {
       timeout: 20_000,
     });
     expect(run.status).toBe(78);
-    for (const name of ['PORT', 'WECOM_SECRET', 'WX_MINI_APPID', 'WX_MINI_SECRET', 'SESSION_SECRET']) {
+    for (const name of [
+      'PORT',
+      'WECOM_SECRET',
+      'WX_MINI_APPID',
+      'WX_MINI_SECRET',
+      'WX_MP_APPID',
+      'WX_MP_SECRET',
+      'PUBLIC_ORIGIN',
+      'SESSION_SECRET',
+    ]) {
       expect(run.stderr).toContain(name);
     }
     expect(run.stderr).not.toContain('WECOM_CORP_ID');

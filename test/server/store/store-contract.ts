@@ -23,6 +23,16 @@ export function describeStoreContract(name: string, make: (now: () => number) =>
       expect(await store.get('k')).toBeUndefined();
     });
 
+    it('hands a value out once with take', async () => {
+      await store.set('once', { state: 'x' }, 1000);
+      const [a, b] = await Promise.all([store.take('once'), store.take('once')]);
+      expect([a, b]).toEqual([{ state: 'x' }, undefined]);
+      expect(await store.get('once')).toBeUndefined();
+      await store.set('late', 1, 10);
+      t += 10;
+      expect(await store.take('late')).toBeUndefined();
+    });
+
     it('forgets a deleted key', async () => {
       await store.set('k', 'v', 1000);
       await store.delete('k');

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../../errors/app-error';
+import { jssdkSignature, signableUrl } from '../../h5/jssdk-signature';
+import type { OfficialAccount } from '../../wechat/official-account';
+import { ErrorBodySchema } from '../api-schemas';
+import { defineRoute } from '../route-spec';
+
+/** The JS-SDK calls the H5 page makes (share cards); `wx.config` needs at least one. */
+export const JS_API_LIST = ['updateAppMessageShareData', 'updateTimelineShareData'];
+export const OPEN_TAG_LIST = ['wx-open-launch-weapp'];
+
+export const JssdkConfigSchema = z
+  .object({
+    appId: z.string(),
+    timestamp: z.number().int(),
+    nonceStr: z.string(),
+    signature: z.string(),
+    jsApiList: z.array(z.string()),
+    openTagList: z.array(z.string()),
+  })
+  .strict();
+
+export function jssdkRoutes({
+  officialAccount,
+  publicOrigin,
+  now = Date.now,
+}: {
+  officialAccount: OfficialAccount;
+  publicOrigin: string;
+  now?: () => number;
+}) {
+  const origin = new URL(publicOrigin).origin;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/jssdk/config',
+      summary: 'Arguments for wx.config, signed over the page URL (without its fragment)',
+      query: z.object({
+        url: z.string().min(1).max(2048).describe('The page URL as WeChat sees it (iOS: the landing URL)'),
+      }),
+      responses: {
+        200: { description: 'Pass to wx.config as is', schema: JssdkConfigSchema },
+        400: { description: 'url is not a page of PUBLIC_ORIGIN', schema: ErrorBodySchema },
+        503: {
+          description: 'WeChat unavailable',
+          schema: ErrorBodySchema,
+          headers: { 'Retry-After': 'Seconds to wait' },
+        },
+      },
+      async handler(ctx, { query }) {
+        let url: URL | undefined;
+        try {
+          url = new URL(query.url);
+        } catch {
+          url = undefined;
+        }
+        if (!url || url.origin !== origin || url.username || url.password) {
+          throw new AppError('INVALID_URL', 400, `url must be a page of ${origin}`);
+        }
+        const nonceStr = randomBytes(12).toString('base64url');
+        const timestamp = Math.floor(now() / 1000);
+        const ticket = await officialAccount.jsapiTicket();
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = {
+          appId: officialAccount.appId,
+          timestamp,
+          nonceStr,
+          signature: jssdkSignature({ ticket, nonceStr, timestamp, url: signableUrl(query.url) }),
+          jsApiList: JS_API_LIST,
+          openTagList: OPEN_TAG_LIST,
+        };
+      },
+    }),
+  ];
+}

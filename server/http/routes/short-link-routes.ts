@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ErrorBodySchema, LiveParamsSchema } from '../api-schemas';
+import { defineRoute } from '../route-spec';
+
+/** Where the H5 app shows one live. */
+export const LIVE_PAGE_PATH = '/pages/live/index';
+
+/**
+ * Links marketing can paste into articles and posters: `/live/LIVINGID` and `/live/LIVINGID?replay=1`. They are
+ * stable whatever the client's routing does, and lead to the live page (which works as a cold entry).
+ */
+export function shortLinkRoutes() {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/live/:livingId',
+      summary: 'Short, stable link to one live (add ?replay=1 for its replay)',
+      params: LiveParamsSchema,
+      query: z.object({ replay: z.string().max(16).optional().describe('1 or true for the replay') }),
+      responses: {
+        302: { description: 'To the live page of the H5 app', headers: { Location: '/pages/live/index?id=…' } },
+        400: { description: 'Malformed living id', schema: ErrorBodySchema },
+      },
+      handler(ctx, { params, query }) {
+        const replay = query.replay === '1' || query.replay === 'true';
+        const search = new URLSearchParams({ id: params.livingId, ...(replay ? { replay: '1' } : {}) });
+        ctx.set('Cache-Control', 'public, max-age=300');
+        ctx.redirect(`${LIVE_PAGE_PATH}?${search}`);
+      },
+    }),
+  ];
+}
