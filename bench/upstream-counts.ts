@@ -2,6 +2,7 @@ import supertest from 'supertest';
 import { Writable } from 'node:stream';
 import { createApp } from '../server/app';
 import { loadConfig } from '../server/config/config';
+import { pointAtSandbox } from '../server/config/point-at-sandbox';
 import { createLogger } from '../server/logging/logger';
 import { SANDBOX_LIVES, createSandbox } from '../server/sandbox';
 import { createServices } from '../server/services';
@@ -16,15 +17,10 @@ export async function countUpstreamCalls({ viewers = 1000, gapMs = 3.5 * 60_000,
   const now = () => t;
   const sandbox = createSandbox({ now });
   const base = await sandbox.listen(0);
-  const { corpId, corpSecret, miniAppId, miniSecret } = sandbox.credentials;
   const config = loadConfig({ SANDBOX: '1' });
   const freshMs = 5_000;
   const services = createServices({
-    config: {
-      ...config,
-      wecom: { corpId, secret: corpSecret, apiBase: base },
-      wechat: { miniAppId, miniSecret, apiBase: base },
-    },
+    config: pointAtSandbox(config, base, sandbox.credentials),
     sessionSecret: 'bench-session-secret-0123456789-0123456789',
     store: createMemoryStore({ now }),
     logger: createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, done) => done() }) }),

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config/config';
+import { pointAtSandbox } from './config/point-at-sandbox';
 import { createLogger } from './logging/logger';
 import { createSecretScrubber } from './logging/secret-scrubber';
 import { SANDBOX_ANCHORS, createSandbox, type Sandbox } from './sandbox';
@@ -13,15 +14,11 @@ import { createMemoryStore } from './store/memory-store';
 async function startSandbox(config: Config): Promise<{ sandbox: Sandbox; config: Config }> {
   const sandbox = createSandbox();
   const url = await sandbox.listen(config.sandboxPort, '127.0.0.1');
-  const { corpId, corpSecret, miniAppId, miniSecret, mpAppId, mpSecret } = sandbox.credentials;
   const featured = config.liveIds.length > 0 || config.liveAnchors.length > 0;
   return {
     sandbox,
     config: {
-      ...config,
-      wecom: { corpId, secret: corpSecret, apiBase: url },
-      wechat: { miniAppId, miniSecret, apiBase: url },
-      officialAccount: { appId: mpAppId, secret: mpSecret, openBase: url },
+      ...pointAtSandbox(config, url, sandbox.credentials),
       liveAnchors: featured ? config.liveAnchors : [...SANDBOX_ANCHORS],
     },
   };

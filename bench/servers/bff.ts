@@ -4,6 +4,7 @@
  */
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config/config';
+import { pointAtSandbox } from '../../server/config/point-at-sandbox';
 import { createLogger } from '../../server/logging/logger';
 import { createSecretScrubber } from '../../server/logging/secret-scrubber';
 import { SANDBOX_LIVES, createSandbox } from '../../server/sandbox';
@@ -14,15 +15,10 @@ async function main() {
   const sandbox = createSandbox();
   const base = await sandbox.listen(0);
   const config = loadConfig({ SANDBOX: '1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' });
-  const { corpId, corpSecret, miniAppId, miniSecret } = sandbox.credentials;
   const scrubber = createSecretScrubber();
   const logger = createLogger({ level: config.logLevel, scrubber });
   const services = createServices({
-    config: {
-      ...config,
-      wecom: { corpId, secret: corpSecret, apiBase: base },
-      wechat: { miniAppId, miniSecret, apiBase: base },
-    },
+    config: pointAtSandbox(config, base, sandbox.credentials),
     sessionSecret: 'bench-session-secret-0123456789-0123456789',
     store: createMemoryStore(),
     logger,

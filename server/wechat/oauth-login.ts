@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { AppError } from '../errors/app-error';
-import { UpstreamError } from '../errors/upstream-error';
-import { TransportError, type JsonTransport } from '../upstream/json-transport';
+import type { JsonTransport } from '../upstream/json-transport';
+import { wechatCall, wechatRefusal } from './wechat-call';
 
 export interface OAuthLoginOptions {
   appId: string;
@@ -22,33 +22,17 @@ const CODE_REFUSED = new Set([40029, 40163, 41008]);
 export function createOAuthLogin({ appId, secret, apiBase, transport, logger }: OAuthLoginOptions) {
   const api = 'sns/oauth2/access_token';
   return async function exchange(code: string): Promise<{ openid: string; appId: string }> {
-    const query = new URLSearchParams({ appid: appId, secret, code, grant_type: 'authorization_code' });
-    const started = performance.now();
-    let answer: { openid?: unknown; errcode?: unknown };
-    try {
-      answer = (await transport({ method: 'GET', url: `${apiBase}/${api}?${query}` })) as typeof answer;
-    } catch (err) {
-      if (!(err instanceof TransportError)) throw err;
-      logger.warn({ event: 'upstream', api, failure: err.failure }, 'wechat call failed');
-      throw new UpstreamError('UPSTREAM_UNAVAILABLE', api, undefined, err.failure, { retryAfter: 2 });
-    }
-    const errcode = typeof answer.errcode === 'number' ? answer.errcode : 0;
-    logger.info(
-      { event: 'upstream', api, method: 'GET', errcode, latencyMs: Math.round(performance.now() - started) },
-      'wechat call',
-    );
-    if (errcode === 0 && typeof answer.openid === 'string' && answer.openid) return { openid: answer.openid, appId };
-    if (CODE_REFUSED.has(errcode)) {
+    const answer = await wechatCall({ transport, logger, apiBase }, api, {
+      query: { appid: appId, secret, code, grant_type: 'authorization_code' },
+    });
+    if (answer.errcode === 0 && typeof answer.openid === 'string' && answer.openid)
+      return { openid: answer.openid, appId };
+    if (CODE_REFUSED.has(answer.errcode)) {
       throw new AppError('LOGIN_FAILED', 401, 'WeChat did not accept this sign-in; please try again', {
-        reason: String(errcode),
+        reason: String(answer.errcode),
       });
     }
-    if (errcode === -1) throw new UpstreamError('UPSTREAM_UNAVAILABLE', api, errcode, 'system busy', { retryAfter: 2 });
-    logger.error(
-      { event: 'upstream_misconfigured', api, errcode },
-      'WeChat refused the service account OAuth exchange',
-    );
-    throw new UpstreamError('UPSTREAM_MISCONFIGURED', api, errcode, `errcode ${errcode}`);
+    throw wechatRefusal(logger, api, answer, 'the service account OAuth exchange');
   };
 }
 

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import supertest from 'supertest';
 import { createApp } from '../../server/app';
-import type { Config } from '../../server/config/config';
+import { loadConfig, type Config } from '../../server/config/config';
+import { pointAtSandbox } from '../../server/config/point-at-sandbox';
 import { createLogger } from '../../server/logging/logger';
 import { createSecretScrubber } from '../../server/logging/secret-scrubber';
 import { createSandbox, type SandboxOptions } from '../../server/sandbox';
@@ -60,22 +61,10 @@ export async function startHarness({
   const logs = logCapture();
   const scrubber = createSecretScrubber();
   const logger = createLogger({ level: 'debug', destination: logs.stream, scrubber });
-  const { corpId, corpSecret, miniAppId, miniSecret, mpAppId, mpSecret } = sandbox.credentials;
   const config: Config = {
-    port: 0,
-    host: undefined,
-    sandbox: true,
-    sandboxPort: 0,
-    wecom: { corpId, secret: corpSecret, apiBase: base },
-    wechat: { miniAppId, miniSecret, apiBase: base },
-    officialAccount: { appId: mpAppId, secret: mpSecret, openBase: base },
+    ...pointAtSandbox(loadConfig({ SANDBOX: '1', LOG_LEVEL: 'debug' }), base, sandbox.credentials),
     publicOrigin: 'http://live.test',
     sessionSecret: SESSION_SECRET,
-    liveIds: [],
-    liveAnchors: [],
-    watchPathHtmlSuffix: false,
-    logLevel: 'debug',
-    h5Dir: undefined,
     ...overrides,
   };
   const services = createServices({
