@@ -1,3 +1,4 @@
+import { UpstreamError, type UpstreamErrorCode } from '../errors/upstream-error';
 import type { Store } from '../store/store';
 
 export interface TokenGrant {
@@ -14,7 +15,7 @@ export interface AccessTokenProviderOptions {
   now?: () => number;
   /** Refresh this long before expiry (capped at half the lifetime), so no caller holds a token that dies mid-call. */
   refreshAheadMs?: number;
-  /** How long to keep answering with the same failure instead of calling again; 0 = don't. */
+  /** How long to keep answering with the same `UpstreamError` instead of calling again; 0 = don't. */
   failureCooldownMs?: (err: unknown) => number;
 }
 
@@ -24,8 +25,12 @@ interface CachedToken {
   refreshAt: number;
 }
 
+/** A refusal remembered in the store: plain data, since a shared store serializes what it keeps. */
 interface CachedFailure {
-  error: unknown;
+  code: UpstreamErrorCode;
+  api: string;
+  errcode: number | undefined;
+  detail: string;
 }
 
 /**
@@ -48,13 +53,16 @@ export function createAccessTokenProvider({
     const current = await store.get<CachedToken>(key);
     if (current && current.refreshAt > now() && current.token !== stale?.token) return current.token;
     const failure = await store.get<CachedFailure>(failureKey);
-    if (failure) throw failure.error;
+    if (failure) throw new UpstreamError(failure.code, failure.api, failure.errcode, `${failure.detail} (remembered)`);
     let grant: TokenGrant;
     try {
       grant = await fetch();
     } catch (err) {
       const cooldown = failureCooldownMs(err);
-      if (cooldown > 0) await store.set<CachedFailure>(failureKey, { error: err }, cooldown);
+      if (cooldown > 0 && err instanceof UpstreamError) {
+        const { code, api, errcode, detail } = err;
+        await store.set<CachedFailure>(failureKey, { code: code as UpstreamErrorCode, api, errcode, detail }, cooldown);
+      }
       // Refreshing early failed, but the old token is still good: keep using it.
       if (stale && stale.expiresAt > now()) return stale.token;
       throw err;
