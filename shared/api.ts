@@ -26,3 +26,14 @@ export interface LivingCodeResponse {
   expiresAt: string;
   launch: LaunchTarget;
 }
+
+/** `GET /api/jssdk/config?url=…`: the arguments of `wx.config`, signed over that URL (without its fragment). */
+export interface JssdkConfigResponse {
+  appId: string;
+  /** Unix seconds. */
+  timestamp: number;
+  nonceStr: string;
+  signature: string;
+  jsApiList: string[];
+  openTagList: string[];
+}

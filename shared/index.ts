@@ -1,4 +1,4 @@
-export type { LivesResponse, SessionResponse, LaunchTarget, LivingCodeResponse } from './api';
+export type { LivesResponse, SessionResponse, LaunchTarget, LivingCodeResponse, JssdkConfigResponse } from './api';
 export { WECOM_LIVE_APP_ID, WECOM_LIVE_USERNAME, WECOM_WATCH_PAGE, LIVING_CODE_TTL_SECONDS } from './constants';
 export { ERROR_CODES, type ErrorCode, type ApiErrorBody } from './error-codes';
 export type { LiveCard, LiveStatus, LiveType, ReplayState } from './live-card';

@@ -48,7 +48,11 @@ export default defineConfig<'webpack5'>((merge, { command }) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     env: { TARO_APP_BFF_URL: JSON.stringify(bffUrl) },
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // H5: the WeChat share card's icon, served by the BFF from the build's root (`/share-icon.png`).
+    copy: {
+      patterns: platform === 'h5' ? [{ from: 'src/assets/share-icon.png', to: '../dist/h5/share-icon.png' }] : [],
+      options: {},
+    },
     plugins: [],
     cache,
     logger: { quiet: true, stats: false },

@@ -21,6 +21,14 @@ export function livePageUrl(livingId: string, replay = false): string {
   return `${LIVE_PAGE}?${liveQuery(livingId, replay)}`;
 }
 
+/**
+ * The clean, stable link to a live that the BFF redirects to its page (`/live/ID[?replay=1]`): what the H5 page
+ * shares, copies and puts in its QR code. `origin` is the H5 origin, e.g. `location.origin`.
+ */
+export function liveShortLink(origin: string, livingId: string, replay = false): string {
+  return `${origin}/live/${encodeURIComponent(livingId)}${replay ? '?replay=1' : ''}`;
+}
+
 export function parseLivePageParams(params: Partial<Record<string, string | undefined>>): LivePageParams {
   let id = params.id ?? '';
   try {

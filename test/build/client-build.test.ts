@@ -59,6 +59,20 @@ describe('client builds', () => {
     expect(contains(h5, 'wx-open-launch-weapp').length).toBeGreaterThan(0);
   });
 
+  it.each([
+    ['WeChat’s JS-SDK', 'jWeixin', 'weixin-js-sdk'],
+    ['the QR code library', 'Callback required as last argument', 'qrcode'],
+  ])('%s is only in H5, in its own lazily loaded chunk', (_name, marker, chunk) => {
+    expect(contains(weapp, marker)).toEqual([]);
+    const files = contains(h5, marker);
+    expect(files).toEqual([expect.stringMatching(new RegExp(`^js/${chunk}\\.[0-9a-f]{8}\\.js$`))]);
+    expect(h5.get('index.html')).not.toContain(files[0]);
+  });
+
+  it('H5 carries the share card icon at its root', () => {
+    expect(h5.get('share-icon.png')?.startsWith('\x89PNG')).toBe(true);
+  });
+
   it.each(SERVER_ONLY)('neither build mentions %s', (needle) => {
     expect(contains(weapp, needle)).toEqual([]);
     expect(contains(h5, needle)).toEqual([]);

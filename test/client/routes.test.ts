@@ -1,10 +1,15 @@
-import { liveQuery, livePageUrl, parseLivePageParams } from '../../client/src/routes';
+import { liveQuery, livePageUrl, liveShortLink, parseLivePageParams } from '../../client/src/routes';
 
 describe('live page URLs', () => {
   it('builds the page path, keeping replay', () => {
     expect(livePageUrl('lv_1')).toBe('/pages/live/index?id=lv_1');
     expect(livePageUrl('lv_1', true)).toBe('/pages/live/index?id=lv_1&replay=1');
     expect(liveQuery('lv_1', true)).toBe('id=lv_1&replay=1');
+  });
+
+  it('builds the short link the BFF redirects to the page (shares, copies, QR codes)', () => {
+    expect(liveShortLink('https://live.example.com', 'lv_1')).toBe('https://live.example.com/live/lv_1');
+    expect(liveShortLink('https://live.example.com', 'lv_1', true)).toBe('https://live.example.com/live/lv_1?replay=1');
   });
 
   it.each([

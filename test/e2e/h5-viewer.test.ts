@@ -3,11 +3,24 @@
  * standing in for WeCom, all over loopback. Expectations come from the cards the BFF serves and `primaryAction()`,
  * so a test fails when the page and the API disagree, not when seed data moves.
  */
+import { createHash } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { toString as qrSvg } from 'qrcode';
 import type { LiveCard, LiveStatus } from '../../shared/live-card';
 import { primaryAction } from '../../shared/primary-action';
-import { SANDBOX_LIVES } from '../../server/sandbox';
-import { artifactPath, launchChromium, newPhoneContext, startBffStack, type BffStack, type PhoneEnv } from './support';
+import { SANDBOX_DEFAULT_WX_USER, SANDBOX_LIVES } from '../../server/sandbox';
+import { QR_OPTIONS } from '../../client/src/components/launch-button/qr-code';
+import {
+  artifactPath,
+  launchChromium,
+  newPhoneContext,
+  startBffStack,
+  wechatStandIn,
+  type BffStack,
+  type PhoneEnv,
+  type WechatStandInLog,
+  type WechatStandInOptions,
+} from './support';
 
 /** The status badge every card's cover carries (the product's words, written down here independently). */
 const BADGE: Record<LiveStatus, string> = {
@@ -18,8 +31,10 @@ const BADGE: Record<LiveStatus, string> = {
   cancelled: '已取消',
 };
 
-/** What an enabled action reads on the live page outside WeChat, where no open tag can work. */
+/** What an enabled action reads in WeCom's browser, where no open tag can work. */
 const OUTSIDE_WECHAT_LABEL = '请在微信中打开';
+/** Original id of WeCom's live mini program: the open tag's `username`. */
+const WECOM_LIVE_USERNAME = 'gh_25e071b83ee0';
 
 /** How long a change in WeCom may take to show: one fast client poll (5 s) plus the BFF's card period and slack. */
 const CHANGE_SHOWS_WITHIN_MS = 12_000;
@@ -33,9 +48,14 @@ let stack: BffStack;
 let browser: Browser;
 let contexts: BrowserContext[] = [];
 let pageErrors: Error[] = [];
+/**
+ * How far the BFF's and the sandbox's clock run ahead of real time. Only ever moved forward, together with the
+ * browser's (`page.clock`), by a test that needs minutes to pass.
+ */
+let clockAheadMs = 0;
 
 beforeAll(async () => {
-  stack = await startBffStack({ cards: { freshMs: 300 } });
+  stack = await startBffStack({ cards: { freshMs: 300 }, now: () => Date.now() + clockAheadMs });
   browser = await launchChromium();
 });
 
@@ -53,15 +73,70 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
-/** A page in a fresh phone context; uncaught page errors fail the test. */
-async function openPhone(env: PhoneEnv = 'browser'): Promise<Page> {
+interface PhoneOptions {
+  /** WeChat only: sign in (silent OAuth through the sandbox) before the test's own navigation. Default true. */
+  signedIn?: boolean;
+  /** The sandbox's WeChat user (its `sandbox_wx_user` cookie): a user of its own keeps a test's codes apart. */
+  wechatUser?: string;
+  /** How the WeChat stand-in answers. */
+  wx?: WechatStandInOptions;
+}
+
+/**
+ * A page in a fresh phone context; uncaught page errors fail the test. In WeChat (`wechat`, `wechatIos`) the page
+ * gets the stand-ins for WeChat's JS-SDK and open tag, and is signed in first unless `signedIn: false`, so the
+ * test's page does not leave for the sign-in halfway.
+ */
+async function openPhone(env: PhoneEnv = 'browser', options: PhoneOptions = {}): Promise<Page> {
+  const { signedIn = true, wechatUser = SANDBOX_DEFAULT_WX_USER, wx } = options;
   const context = await newPhoneContext(browser, env);
   contexts.push(context);
   const page = await context.newPage();
   // Below the test timeout, so a missing element fails with Playwright's message naming the selector.
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => pageErrors.push(error));
+  if (env === 'wechat' || env === 'wechatIos') {
+    await context.addInitScript(wechatStandIn(wx));
+    // Cookies are per host, not per port: the sandbox's authorize page on 127.0.0.1 sees it.
+    await context.addCookies([{ name: 'sandbox_wx_user', value: wechatUser, domain: '127.0.0.1', path: '/' }]);
+    if (signedIn) await signIn(page);
+  }
   return page;
+}
+
+/** Signs the page's browser in through the BFF's H5 sign-in (sandbox OAuth) and checks the session cookie. */
+async function signIn(page: Page) {
+  await page.goto(`${stack.baseUrl}/api/session/h5?returnTo=${encodeURIComponent('/healthz')}`);
+  expect(new URL(page.url()).pathname).toBe('/healthz');
+  expect((await page.context().cookies()).map((c) => c.name)).toContain('wlv_session');
+}
+
+const standInLog = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __wxStandIn: WechatStandInLog }).__wxStandIn);
+
+/** The open tag's living code, decoded from its `path`, and whether the path asks for the replay. */
+async function tagCode(page: Page) {
+  const tag = page.locator('wx-open-launch-weapp');
+  await tag.waitFor({ state: 'attached' });
+  const [username, path] = await Promise.all([tag.getAttribute('username'), tag.getAttribute('path')]);
+  const match = /^pages\/watch\/index\?living_code=([^&]+)(&replay=1)?$/.exec(path ?? '');
+  expect(match).not.toBeNull();
+  return { username, path, code: decodeURIComponent(match![1]!), replay: match![2] !== undefined };
+}
+
+/** sha1 of WeChat's JS-SDK signature string, keys in ASCII order (docs/wecom-wechat.md §2). */
+const jssdkSignature = (ticket: string, nonceStr: string, timestamp: number, url: string) =>
+  createHash('sha1')
+    .update(`jsapi_ticket=${ticket}&noncestr=${nonceStr}&timestamp=${timestamp}&url=${url}`)
+    .digest('hex');
+
+/** Whether `config` (as passed to wx.config) carries a signature for `url` made with a ticket the sandbox issued. */
+function signedFor(config: Record<string, unknown>, url: string): boolean {
+  return stack.sandbox.mp
+    .issuedTickets()
+    .some(
+      (ticket) => jssdkSignature(ticket, String(config.nonceStr), Number(config.timestamp), url) === config.signature,
+    );
 }
 
 async function api<T>(path: string): Promise<T> {
@@ -177,11 +252,11 @@ describe('H5 viewer in Chromium', () => {
       theme: live.theme,
       description: live.description,
       badge: BADGE.living,
-      action: OUTSIDE_WECHAT_LABEL,
-      disabled: true,
       stale: false,
     };
     expect(await readLivePage(page)).toMatchObject(expected);
+    // Outside WeChat the action is a QR code to scan with WeChat.
+    await page.locator('.live-page .web-launch__qr-image').waitFor();
     await page.waitForFunction((theme) => document.title === theme, live.theme, { timeout: 5000 });
     await page.screenshot({ path: artifactPath('live.png') });
 
@@ -262,6 +337,227 @@ describe('H5 viewer in Chromium', () => {
     await page.reload();
     expect(await readLivePage(page)).toMatchObject(expected);
   });
+});
 
-  it.todo('replay page shows the open tag with a fresh living code (needs H5 login, which is being built)');
+describe('H5 opening WeCom’s live mini program', () => {
+  const replayId = SANDBOX_LIVES.endedReplayReady;
+
+  it('in WeChat, a cold replay short link signs in through WeChat, lands on the clean page, and shows the open tag with a fresh code', async () => {
+    const live = await api<LiveCard>(`/api/lives/${replayId}`);
+    const page = await openPhone('wechat', { signedIn: false, wechatUser: 'e2eColdReplay' });
+    // Every document the tab asked for, redirects included.
+    const navigations: string[] = [];
+    page.on('request', (request) => {
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations.push(request.url());
+    });
+
+    // `commit`: the page leaves for the sign-in by itself, which would interrupt waiting for its load.
+    await page.goto(`${stack.baseUrl}/live/${replayId}?replay=1`, { waitUntil: 'commit' });
+    const tag = await tagCode(page);
+
+    // Through WeChat's (the sandbox's) authorize page and the BFF's callback, back to the page, without code/state
+    // (and without the `#wechat_redirect` the browser carries over from the authorize URL).
+    const pageUrl = `${stack.baseUrl}${livePath(replayId, true)}`;
+    expect(page.url()).toBe(pageUrl);
+    const hops = navigations.map((url) => new URL(url).pathname);
+    expect(hops).toEqual([
+      `/live/${replayId}`,
+      '/pages/live/index',
+      '/api/session/h5',
+      '/connect/oauth2/authorize',
+      '/api/session/h5/callback',
+      '/pages/live/index',
+    ]);
+    const session = (await page.context().cookies()).find((c) => c.name === 'wlv_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+    // wx.config got the service account, the open tag, and a signature WeChat would accept for this URL.
+    const { configs, shares } = await standInLog(page);
+    expect(configs).toHaveLength(1);
+    const [config] = configs;
+    expect(config).toMatchObject({
+      appId: stack.sandbox.credentials.mpAppId,
+      debug: false,
+      openTagList: ['wx-open-launch-weapp'],
+      jsApiList: expect.arrayContaining(['updateAppMessageShareData', 'updateTimelineShareData']),
+      pageUrl,
+    });
+    expect(signedFor(config!, pageUrl)).toBe(true);
+
+    // The tag opens WeCom's live mini program with this viewer's code, for the replay.
+    expect(tag.username).toBe(WECOM_LIVE_USERNAME);
+    expect(tag.replay).toBe(true);
+    const issued = stack.sandbox.livingCodes.lookup(tag.code);
+    expect(issued).toMatchObject({
+      livingId: replayId,
+      openid: stack.sandbox.oauth.openidForUser('e2eColdReplay'),
+    });
+    expect(issued!.expiresAt).toBeGreaterThan(Date.now() + clockAheadMs);
+    expect(await page.locator('.live-page .action__button').textContent()).toBe('观看回放');
+
+    // Shares carry the card: theme, description, the short link and the icon the BFF serves.
+    const link = `${stack.baseUrl}/live/${replayId}?replay=1`;
+    const imgUrl = `${stack.baseUrl}/share-icon.png`;
+    expect(shares).toEqual([
+      { kind: 'appMessage', title: live.theme, desc: expect.any(String), link, imgUrl },
+      { kind: 'timeline', title: live.theme, link, imgUrl },
+    ]);
+    const icon = await fetch(imgUrl);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/png');
+
+    await page.screenshot({ path: artifactPath('wechat-replay-open-tag.png') });
+  });
+
+  it('in WeChat, a sign-in that does not stick ends on an error with a retry, never in a redirect loop', async () => {
+    const page = await openPhone('wechat', { signedIn: false, wechatUser: 'e2eNoLoop' });
+    // As with cookies blocked: the session never reaches the BFF, every code request answers 401.
+    await page.route('**/api/lives/*/code', (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'SESSION_INVALID', message: 'Invalid session' } }),
+      }),
+    );
+    const signIns: string[] = [];
+    page.on('request', (request) => {
+      if (request.isNavigationRequest() && new URL(request.url()).pathname === '/api/session/h5') {
+        signIns.push(request.url());
+      }
+    });
+    const pageUrl = `${stack.baseUrl}${livePath(SANDBOX_LIVES.living)}`;
+
+    await page.goto(pageUrl, { waitUntil: 'commit' });
+    await page.getByText('登录没有成功，请重试').waitFor();
+    expect(signIns).toEqual([
+      `${stack.baseUrl}/api/session/h5?returnTo=${encodeURIComponent(livePath(SANDBOX_LIVES.living))}`,
+    ]);
+    expect(page.url()).toBe(pageUrl);
+    expect(await page.locator('wx-open-launch-weapp').count()).toBe(0);
+    await page.screenshot({ path: artifactPath('wechat-sign-in-failed.png') });
+
+    // The viewer's retry goes through WeChat again, once, and ends on the same error.
+    await page.locator('.live-page .action__link', { hasText: '重试' }).click();
+    await page.waitForURL(pageUrl);
+    await page.getByText('登录没有成功，请重试').waitFor();
+    expect(signIns).toHaveLength(2);
+  });
+
+  it('in WeChat, keeps the open tag holding a valid code: near expiry it gets a new one, without reloading', async () => {
+    const page = await openPhone('wechat', { wechatUser: 'e2eCodeRefresh' });
+    await page.clock.install();
+    await page.goto(`${stack.baseUrl}${livePath(replayId, true)}`);
+    const first = await tagCode(page);
+    const firstIssued = stack.sandbox.livingCodes.lookup(first.code)!;
+    expect(firstIssued.livingId).toBe(replayId);
+    await page.evaluate(() => Object.assign(window, { __e2eSameDocument: true }));
+
+    // The code is renewed a minute before its five minutes run out, i.e. four minutes after it arrived. Move the
+    // BFF and the sandbox past that at once (from then on the BFF hands out a new code), the page in two steps.
+    const refreshAtMs = 4 * 60_000;
+    clockAheadMs += refreshAtMs + 5_000;
+    await page.clock.fastForward(refreshAtMs - 10_000);
+    await page.waitForTimeout(500);
+    expect((await tagCode(page)).code).toBe(first.code);
+    await page.clock.fastForward(15_000);
+    await page.waitForFunction(
+      (path) => document.querySelector('wx-open-launch-weapp')?.getAttribute('path') !== path,
+      first.path,
+    );
+    const second = await tagCode(page);
+
+    expect(second.code).not.toBe(first.code);
+    expect(second.replay).toBe(true);
+    const secondIssued = stack.sandbox.livingCodes.lookup(second.code)!;
+    expect(secondIssued).toMatchObject({ livingId: replayId, openid: firstIssued.openid });
+    expect(secondIssued.issuedAt).toBeGreaterThanOrEqual(firstIssued.issuedAt + refreshAtMs);
+    expect(secondIssued.expiresAt).toBeGreaterThan(Date.now() + clockAheadMs);
+    await expect(
+      page.evaluate(() => (window as { __e2eSameDocument?: boolean }).__e2eSameDocument === true),
+    ).resolves.toBe(true);
+  });
+
+  it('in WeChat, WeixinOpenTagsError (open tags unusable on this page) replaces the tag with the way out', async () => {
+    const page = await openPhone('wechat', { wechatUser: 'e2eTagsError' });
+    await page.goto(`${stack.baseUrl}${livePath(SANDBOX_LIVES.living)}`);
+    await tagCode(page);
+
+    await page.evaluate(() =>
+      document.dispatchEvent(new CustomEvent('WeixinOpenTagsError', { detail: { errMsg: 'not supported' } })),
+    );
+    await page.getByText('当前微信版本不能从网页打开直播，请升级微信后再试').waitFor();
+    expect(await page.locator('wx-open-launch-weapp').count()).toBe(0);
+    expect(await page.locator('.live-page .action__button--disabled').count()).toBe(1);
+    await page.locator('.live-page .action__link', { hasText: '复制链接' }).waitFor();
+    await page.screenshot({ path: artifactPath('wechat-open-tags-error.png') });
+  });
+
+  it('in WeChat, a refused JS-SDK config (wx.error) shows the way out and no tag', async () => {
+    const page = await openPhone('wechat', { wechatUser: 'e2eConfigRefused', wx: { refuseConfig: true } });
+    await page.goto(`${stack.baseUrl}${livePath(SANDBOX_LIVES.living)}`);
+    await page.getByText('微信暂时无法从网页打开直播，请刷新后再试').waitFor();
+    expect(await page.locator('wx-open-launch-weapp').count()).toBe(0);
+    expect((await standInLog(page)).configs).toHaveLength(1);
+  });
+
+  it('in WeChat on iOS, signs the URL the page landed on, also after moving to a live page inside the app', async () => {
+    const page = await openPhone('wechatIos', { wechatUser: 'e2eIos' });
+    const landing = `${stack.baseUrl}/`;
+    await page.goto(landing);
+    await page.locator(`.home ${CARD}`).first().waitFor();
+    const { lives } = await api<{ lives: LiveCard[] }>('/api/lives');
+    const index = lives.findIndex((l) => l.livingId === SANDBOX_LIVES.living);
+    await page.locator(`.home ${CARD}`).nth(index).click();
+    await page.waitForURL((url) => url.pathname === '/pages/live/index');
+    await tagCode(page);
+
+    const { configs } = await standInLog(page);
+    expect(configs).toHaveLength(1);
+    expect(configs[0]!.pageUrl).toContain('/pages/live/index?id=');
+    expect(signedFor(configs[0]!, landing)).toBe(true);
+  });
+
+  it('on a desktop browser, the action is a QR code of the short link, with a copy-link button and one line of guidance', async () => {
+    const id = SANDBOX_LIVES.living;
+    const live = await api<LiveCard>(`/api/lives/${id}`);
+    const page = await openPhone('desktop');
+    const sessionRequests: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().includes('/api/session/') || req.url().includes('/code')) sessionRequests.push(req.url());
+    });
+    await page.goto(`${stack.baseUrl}${livePath(id)}`);
+    expect(await readLivePage(page)).toMatchObject({ theme: live.theme, badge: BADGE.living });
+
+    const link = `${stack.baseUrl}/live/${id}`;
+    const qr = page.locator('.live-page .web-launch__qr-image');
+    await qr.waitFor();
+    expect(await qr.getAttribute('alt')).toBe(`直播二维码：${link}`);
+    // The same QR code qrcode draws for the link in Node: it holds exactly the short link.
+    expect(await qr.getAttribute('src')).toBe(
+      `data:image/svg+xml;charset=utf-8,${encodeURIComponent(await qrSvg(link, QR_OPTIONS))}`,
+    );
+    expect(await qr.evaluate((img) => (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+    expect(await page.locator('.web-launch__title').textContent()).toBe(`用微信扫码${primaryAction(live).label}`);
+    expect(await page.locator('.web-launch__hint').textContent()).toBe('也可复制链接，发到微信里打开');
+
+    await page.locator('.web-launch__copy').click();
+    await page.getByText('链接已复制').waitFor();
+    const copied = await page.evaluate(() => localStorage.getItem('taro_clipboard'));
+    expect(copied).toContain(link);
+    expect(sessionRequests).toEqual([]);
+    await page.screenshot({ path: artifactPath('desktop-qr.png') });
+  });
+
+  it('in WeCom’s browser, says to open the live in WeChat, with a copy-link action', async () => {
+    const id = SANDBOX_LIVES.living;
+    const page = await openPhone('wxwork');
+    await page.goto(`${stack.baseUrl}${livePath(id)}`);
+    expect(await readLivePage(page)).toMatchObject({ action: OUTSIDE_WECHAT_LABEL, disabled: true });
+    await page.getByText('企业微信里不能直接打开，请复制链接到微信打开').waitFor();
+    await page.locator('.live-page .action__link', { hasText: '复制链接' }).click();
+    await page.getByText('链接已复制').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('taro_clipboard'))).toContain(`${stack.baseUrl}/live/${id}`);
+    expect(await page.locator('wx-open-launch-weapp').count()).toBe(0);
+    await page.screenshot({ path: artifactPath('wecom-guidance.png') });
+  });
 });

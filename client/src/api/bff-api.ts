@@ -1,9 +1,19 @@
-import type { LivesResponse, LivingCodeResponse, SessionResponse } from '../../../shared/api';
+import type { JssdkConfigResponse, LivesResponse, LivingCodeResponse, SessionResponse } from '../../../shared/api';
+import { LIVING_CODE_TTL_SECONDS } from '../../../shared/constants';
 import type { LiveCard } from '../../../shared/live-card';
 import type { HttpClient } from './http';
 
 /** Answer to a conditional `GET /api/lives/:livingId`. */
 export type LiveFetch = { changed: false } | { changed: true; live: LiveCard; etag?: string };
+
+/** A living code as received, with how long it stays valid from the moment it arrived. */
+export interface LivingCode extends LivingCodeResponse {
+  /**
+   * `expiresAt` minus the BFF's own clock (the response's `Date`), so a phone whose clock is off does not keep a
+   * code too long or throw it away too early. `undefined` when the answer had no readable `expiresAt`.
+   */
+  validForMs?: number;
+}
 
 /** The BFF's endpoints as typed calls; every failure is an `ApiError`. */
 export interface BffApi {
@@ -11,7 +21,10 @@ export interface BffApi {
   /** With `etag`, a 304 comes back as `{ changed: false }`. */
   getLive(livingId: string, etag?: string): Promise<LiveFetch>;
   createWeappSession(code: string): Promise<SessionResponse>;
-  livingCode(livingId: string, options: { replay: boolean; token: string }): Promise<LivingCodeResponse>;
+  /** With `token` (mini program) as a bearer token; without, the H5 session cookie identifies the viewer. */
+  livingCode(livingId: string, options: { replay: boolean; token?: string }): Promise<LivingCode>;
+  /** `wx.config` arguments signed for `url` (H5 in WeChat). */
+  jssdkConfig(url: string): Promise<JssdkConfigResponse>;
 }
 
 const livePath = (livingId: string) => `/api/lives/${encodeURIComponent(livingId)}`;
@@ -40,9 +53,28 @@ export function createBffApi(http: HttpClient): BffApi {
         method: 'POST',
         path: `${livePath(livingId)}/code`,
         body: { replay },
-        headers: { Authorization: `Bearer ${token}` },
+        headers: token ? { Authorization: `Bearer ${token}` } : undefined,
+      });
+      return { ...res.data, validForMs: validForMs(res.data?.expiresAt, res.headers.date) };
+    },
+    async jssdkConfig(url) {
+      const res = await http<JssdkConfigResponse>({
+        method: 'GET',
+        path: `/api/jssdk/config?url=${encodeURIComponent(url)}`,
       });
       return res.data;
     },
   };
+}
+
+/**
+ * How long a code stays valid, on the BFF's clock: `expiresAt − Date` (the header has whole seconds, which the
+ * refresh margins absorb), at most a code's documented lifetime. Falls back to this device's clock without `Date`.
+ */
+export function validForMs(expiresAt: string | undefined, serverDate: string | undefined, now = Date.now()) {
+  const expires = Date.parse(expiresAt ?? '');
+  if (Number.isNaN(expires)) return undefined;
+  const serverNow = Date.parse(serverDate ?? '');
+  const remaining = expires - (Number.isNaN(serverNow) ? now : serverNow);
+  return Math.min(Math.max(remaining, 0), LIVING_CODE_TTL_SECONDS * 1000);
 }

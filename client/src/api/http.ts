@@ -27,6 +27,8 @@ export type RequestFn = (options: {
   header: Record<string, string>;
   timeout: number;
   dataType: 'json';
+  /** H5 only (fetch): the `wlv_session` cookie goes with same-origin requests. Ignored by the mini program. */
+  credentials: 'same-origin';
 }) => Promise<{ statusCode: number; header?: Record<string, unknown>; data?: unknown }>;
 
 export interface HttpClientOptions {
@@ -58,6 +60,7 @@ export function createHttpClient({
         header: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
         timeout: timeoutMs,
         dataType: 'json',
+        credentials: 'same-origin',
       });
     } catch (cause) {
       throw new ApiError({ code: 'NETWORK_ERROR', message: '网络不太顺畅，请稍后重试', status: 0, cause });

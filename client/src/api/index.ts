@@ -7,4 +7,4 @@ export {
   type HttpResponse,
   type RequestFn,
 } from './http';
-export { createBffApi, type BffApi, type LiveFetch } from './bff-api';
+export { createBffApi, validForMs, type BffApi, type LiveFetch, type LivingCode } from './bff-api';

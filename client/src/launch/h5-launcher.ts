@@ -1,29 +1,45 @@
-import type { LaunchTarget } from '../../../shared/api';
+import type { TimedLaunchTarget } from './use-launch-target';
+
+/** What a WeChat share shows: `wx.updateAppMessageShareData` / `wx.updateTimelineShareData`. */
+export interface ShareCard {
+  title: string;
+  desc: string;
+  /** Absolute URL on the page's origin (the short link `/live/ID[?replay=1]`). */
+  link: string;
+  /** Absolute URL of the icon. */
+  imgUrl: string;
+}
 
 /**
- * What the H5 launch button needs from outside: a configured JS-SDK (so the `wx-open-launch-weapp` tag works) and
- * the viewer's launch target (which needs an H5 session). Both arrive with the JS-SDK handshake and H5 login; the
- * button only talks to this interface, so they slot in without touching it.
+ * What the H5 page needs from WeChat: a configured JS-SDK (so the `wx-open-launch-weapp` tag works and shares
+ * carry a card) and the viewer's launch target (which needs an H5 session). The button and the page only talk to
+ * this interface; `createServices({ h5Launcher })` swaps it (tests, other hosts).
  */
 export interface H5Launcher {
   /** Resolves once `wx.config` succeeded and `wx.ready` fired; open tags may be mounted after that. */
   sdkReady(): Promise<void>;
-  /** The signed-in viewer's launch target for one live. */
-  launchTarget(livingId: string, replay: boolean): Promise<LaunchTarget>;
+  /**
+   * The signed-in viewer's launch target for one live. Without a session it signs the viewer in first (the page
+   * leaves, so the promise never settles); when that already happened moments ago it rejects with the 401
+   * `ApiError` instead of looping.
+   */
+  launchTarget(livingId: string, replay: boolean): Promise<TimedLaunchTarget>;
+  /** Signs in now, whatever happened before: the viewer's own retry after a sign-in that did not stick. */
+  signIn(): void;
+  /** Sets the card WeChat shows when this page is shared. Best effort: resolves also when sharing cannot be set. */
+  shareCard(card: ShareCard): Promise<void>;
 }
 
-/** Opening the live from this page is not possible (yet): no JS-SDK signature or no H5 session. */
+/** Opening the live from this page is not possible: no JS-SDK (not in WeChat, or it refused the page). */
 export class LaunchUnavailableError extends Error {
   override readonly name = 'LaunchUnavailableError';
   readonly code = 'LAUNCH_UNAVAILABLE';
 }
 
-/**
- * The launcher until H5 login and the JS-SDK handshake exist.
- * TODO(h5-login): replace with one that signs the landing URL via the BFF, calls `wx.config` with
- * `openTagList: ['wx-open-launch-weapp']`, and fetches the launch target with an H5 session.
- */
+/** The launcher where the page cannot open WeCom's live mini program (the mini program build, tests). */
 export const unavailableH5Launcher: H5Launcher = {
-  sdkReady: () => Promise.reject(new LaunchUnavailableError('网页里打开直播的功能即将上线')),
-  launchTarget: () => Promise.reject(new LaunchUnavailableError('网页里打开直播的功能即将上线')),
+  sdkReady: () => Promise.reject(new LaunchUnavailableError('这里不能直接打开直播，请在微信中打开')),
+  launchTarget: () => Promise.reject(new LaunchUnavailableError('这里不能直接打开直播，请在微信中打开')),
+  signIn: () => undefined,
+  shareCard: () => Promise.resolve(),
 };

@@ -2,39 +2,61 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LaunchTarget } from '../../../shared/api';
 import { LIVING_CODE_TTL_SECONDS } from '../../../shared/constants';
 
-/** A living code is fetched again after this long, before WeCom's five minutes run out. */
-export const REFRESH_AFTER_MS = 4 * 60 * 1000;
-/** A code older than this is not handed to WeChat: it may expire while the mini program opens. */
-export const USABLE_FOR_MS = LIVING_CODE_TTL_SECONDS * 1000 - 20_000;
+const CODE_TTL_MS = LIVING_CODE_TTL_SECONDS * 1000;
+/** A code is fetched again this long before it expires (the BFF hands out a new one after 4 of its 5 minutes). */
+export const REFRESH_MARGIN_MS = 60_000;
+/** A code this close to expiry is not handed to WeChat: it may expire while the mini program opens. */
+export const USABLE_MARGIN_MS = 20_000;
+/** The longest a code is kept before fetching again: a fresh code's lifetime minus the margin (4 minutes). */
+export const REFRESH_AFTER_MS = CODE_TTL_MS - REFRESH_MARGIN_MS;
+/** The longest a code is launched with after it arrived. */
+export const USABLE_FOR_MS = CODE_TTL_MS - USABLE_MARGIN_MS;
+/** Never refresh more often than this, whatever a target says (no request loops on odd answers). */
+export const MIN_REFRESH_MS = 5_000;
+
+/** A launch target, with how long its living code stays valid from when it arrived (when the source knows). */
+export interface TimedLaunchTarget extends LaunchTarget {
+  /** Unknown: assume a fresh code (five minutes). A code the BFF reused arrives with less. */
+  validForMs?: number;
+}
+
+/** When to fetch again and until when to launch with a target that arrived at `fetchedAt`. */
+export function targetTiming(target: TimedLaunchTarget, fetchedAt: number) {
+  const validFor = Math.min(target.validForMs ?? CODE_TTL_MS, CODE_TTL_MS);
+  const refreshIn = Math.min(Math.max(validFor - REFRESH_MARGIN_MS, MIN_REFRESH_MS), REFRESH_AFTER_MS);
+  return { refreshAt: fetchedAt + refreshIn, usableUntil: fetchedAt + validFor - USABLE_MARGIN_MS };
+}
 
 export type LaunchTargetPhase = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface LaunchTargetState {
   phase: LaunchTargetPhase;
   /** The fresh target while `phase` is `ready` (for rendering, e.g. the H5 open tag's attributes). */
-  target?: LaunchTarget;
+  target?: TimedLaunchTarget;
   error?: unknown;
   /** The target if it is still fresh enough to launch with; otherwise starts a refresh and returns `undefined`. */
-  take(): LaunchTarget | undefined;
+  take(): TimedLaunchTarget | undefined;
   /** Fetch again now (after an error, or when the caller knows the code is bad). */
   refresh(): void;
 }
 
 interface Entry {
-  source: () => Promise<LaunchTarget>;
-  target: LaunchTarget;
-  fetchedAt: number;
+  source: () => Promise<TimedLaunchTarget>;
+  target: TimedLaunchTarget;
+  refreshAt: number;
+  usableUntil: number;
 }
 
 /**
  * Keeps a launch target (living code + where to open it) ready before the viewer taps: fetched as soon as the
- * button shows, refreshed every {@link REFRESH_AFTER_MS} while the page is visible. The tap itself then only has
- * to open the mini program, which WeChat requires to happen synchronously inside the tap.
+ * button shows, refreshed {@link REFRESH_MARGIN_MS} before its code expires (at most every
+ * {@link REFRESH_AFTER_MS}) while the page is visible. The tap itself then only has to open the mini program, which
+ * WeChat requires to happen synchronously inside the tap; the H5 open tag always holds a code that works.
  *
  * `fetchTarget` identifies the target: pass a memoized function per (live, replay); `undefined` disables.
  */
 export function useLaunchTarget(
-  fetchTarget: (() => Promise<LaunchTarget>) | undefined,
+  fetchTarget: (() => Promise<TimedLaunchTarget>) | undefined,
   { visible = true }: { visible?: boolean } = {},
 ): LaunchTargetState {
   const entry = useRef<Entry>();
@@ -50,17 +72,18 @@ export function useLaunchTarget(
       try {
         const target = await fetchTarget();
         if (cancelled) return;
-        entry.current = { source: fetchTarget, target, fetchedAt: Date.now() };
+        const timing = targetTiming(target, Date.now());
+        entry.current = { source: fetchTarget, target, ...timing };
         setStatus({ source: fetchTarget, loading: false });
-        timer = setTimeout(run, REFRESH_AFTER_MS);
+        timer = setTimeout(run, timing.refreshAt - Date.now());
       } catch (error) {
         if (!cancelled) setStatus({ source: fetchTarget, loading: false, error });
       }
     };
     const current = entry.current;
-    const age = current?.source === fetchTarget ? Date.now() - current.fetchedAt : Infinity;
-    if (age >= REFRESH_AFTER_MS) void run();
-    else timer = setTimeout(run, REFRESH_AFTER_MS - age);
+    const refreshIn = current?.source === fetchTarget ? current.refreshAt - Date.now() : 0;
+    if (refreshIn <= 0) void run();
+    else timer = setTimeout(run, refreshIn);
     return () => {
       cancelled = true;
       clearTimeout(timer);
@@ -74,7 +97,7 @@ export function useLaunchTarget(
 
   const fresh = useCallback(() => {
     const current = entry.current;
-    const usable = current && current.source === fetchTarget && Date.now() - current.fetchedAt < USABLE_FOR_MS;
+    const usable = current && current.source === fetchTarget && Date.now() < current.usableUntil;
     return usable ? current.target : undefined;
   }, [fetchTarget]);
 

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../client/src/api/api-error';
-import { createBffApi } from '../../../client/src/api/bff-api';
+import { createBffApi, validForMs } from '../../../client/src/api/bff-api';
 import { createHttpClient, parseRetryAfter, type RequestFn } from '../../../client/src/api/http';
 import { aLive } from '../support/fixtures';
 
@@ -116,5 +116,47 @@ describe('BFF api', () => {
         header: expect.objectContaining({ Authorization: 'Bearer tok' }),
       }),
     );
+  });
+
+  it('asks for a living code with the session cookie when there is no token (H5)', async () => {
+    const { request, http } = clientAnswering({ statusCode: 200, header: {}, data: {} });
+    await createBffApi(http).livingCode('lv_1', { replay: false });
+    const options = request.mock.calls[0]![0];
+    expect(options.header).not.toHaveProperty('Authorization');
+    expect(options.credentials).toBe('same-origin');
+  });
+
+  it('measures a code’s lifetime on the BFF’s clock (its Date header)', async () => {
+    const expiresAt = '2025-11-28T10:05:00.000Z';
+    const { http } = clientAnswering({
+      statusCode: 200,
+      header: { Date: 'Fri, 28 Nov 2025 10:02:00 GMT' },
+      data: { livingCode: 'c', expiresAt, launch: {} },
+    });
+    await expect(createBffApi(http).livingCode('lv_1', { replay: false, token: 't' })).resolves.toMatchObject({
+      livingCode: 'c',
+      expiresAt,
+      validForMs: 180_000,
+    });
+  });
+
+  it.each([
+    ['the BFF clock', '2025-11-28T10:05:00Z', 'Fri, 28 Nov 2025 10:01:00 GMT', 240_000],
+    ['this device when there is no Date', '2025-11-28T10:05:00Z', undefined, 60_000],
+    ['never less than nothing', '2025-11-28T10:05:00Z', 'Fri, 28 Nov 2025 10:06:00 GMT', 0],
+    ['never more than five minutes', '2025-11-28T10:15:00Z', 'Fri, 28 Nov 2025 10:00:00 GMT', 300_000],
+    ['unknown without expiresAt', undefined, 'Fri, 28 Nov 2025 10:00:00 GMT', undefined],
+  ])('validForMs: %s', (_case, expiresAt, date, expected) => {
+    expect(validForMs(expiresAt, date, Date.parse('2025-11-28T10:04:00Z'))).toBe(expected);
+  });
+
+  it('asks for a JS-SDK config signed for a URL', async () => {
+    const config = { appId: 'wx1', timestamp: 1, nonceStr: 'n', signature: 's', jsApiList: [], openTagList: [] };
+    const { request, http } = clientAnswering({ statusCode: 200, header: {}, data: config });
+    await expect(createBffApi(http).jssdkConfig('https://live.test/p?id=1&replay=1')).resolves.toEqual(config);
+    expect(request.mock.calls[0]![0]).toMatchObject({
+      method: 'GET',
+      url: 'https://bff.test/api/jssdk/config?url=https%3A%2F%2Flive.test%2Fp%3Fid%3D1%26replay%3D1',
+    });
   });
 });

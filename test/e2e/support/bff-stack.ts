@@ -1,11 +1,12 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createApp } from '../../../server/app';
 import { loadConfig } from '../../../server/config/config';
+import { pointAtSandbox } from '../../../server/config/point-at-sandbox';
 import { createLogger } from '../../../server/logging/logger';
 import { createSecretScrubber } from '../../../server/logging/secret-scrubber';
-import { SANDBOX_ANCHORS, createSandbox, type Sandbox } from '../../../server/sandbox';
+import { SANDBOX_ANCHORS, createSandbox, type Sandbox, type SandboxOptions } from '../../../server/sandbox';
 import { createServices, type ServiceOptions } from '../../../server/services';
 import { createMemoryStore } from '../../../server/store/memory-store';
 import { requireH5Build } from './h5-build';
@@ -15,11 +16,18 @@ export interface BffStackOptions {
   cards?: ServiceOptions['cards'];
   /** BFF log level (lines are kept in `logs`, not printed). */
   logLevel?: string;
+  /**
+   * The clock of the BFF, its store and the sandbox (default `Date.now`). A test moving it forward, together with
+   * the browser's (`page.clock`), sees what happens minutes later without waiting.
+   */
+  now?: () => number;
+  /** Sandbox tuning, e.g. `livingCodeTtlSeconds`. */
+  sandbox?: Omit<SandboxOptions, 'now'>;
 }
 
 export interface BffStack {
   sandbox: Sandbox;
-  /** `http://127.0.0.1:PORT` of the BFF, which serves both `/api/*` and the H5 app. */
+  /** `http://127.0.0.1:PORT` of the BFF, which serves both `/api/*` and the H5 app; also its PUBLIC_ORIGIN. */
   baseUrl: string;
   /** The BFF's JSON log lines, for a failing test to look at. */
   logs: string[];
@@ -28,17 +36,30 @@ export interface BffStack {
 
 /**
  * The sandbox and the BFF serving the H5 build, both listening on loopback on ephemeral ports, wired the way
- * `server/main.ts` wires sandbox mode: the home page lists every showcase live of the sandbox's anchors.
+ * `server/main.ts` wires sandbox mode: the home page lists every showcase live of the sandbox's anchors, and the
+ * sandbox's service account signs H5 viewers in and signs JS-SDK configs. The BFF listens before it is configured,
+ * because its public origin (where WeChat's OAuth returns) is its own `http://127.0.0.1:PORT`.
  */
-export async function startBffStack({ cards, logLevel = 'info' }: BffStackOptions = {}): Promise<BffStack> {
+export async function startBffStack({
+  cards,
+  logLevel = 'info',
+  now = Date.now,
+  sandbox: sandboxOptions = {},
+}: BffStackOptions = {}): Promise<BffStack> {
   const h5Dir = requireH5Build();
-  const sandbox = createSandbox();
+  const sandbox = createSandbox({ ...sandboxOptions, now });
   const sandboxUrl = await sandbox.listen(0, '127.0.0.1');
-  const { corpId, corpSecret, miniAppId, miniSecret } = sandbox.credentials;
+
+  const server: Server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject).listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
   const config = {
-    ...loadConfig({ SANDBOX: '1', LOG_LEVEL: logLevel }),
-    wecom: { corpId, secret: corpSecret, apiBase: sandboxUrl },
-    wechat: { miniAppId, miniSecret, apiBase: sandboxUrl },
+    ...pointAtSandbox(loadConfig({ SANDBOX: '1', LOG_LEVEL: logLevel }), sandboxUrl, sandbox.credentials),
+    publicOrigin: baseUrl,
     liveAnchors: [...SANDBOX_ANCHORS],
   };
   const logs: string[] = [];
@@ -53,24 +74,20 @@ export async function startBffStack({ cards, logLevel = 'info' }: BffStackOption
   const services = createServices({
     config,
     sessionSecret,
-    store: createMemoryStore(),
+    store: createMemoryStore({ now }),
     logger: createLogger({ level: logLevel, destination, scrubber }),
     scrubber,
+    now,
     // Short back-offs so an outage is noticed (and the stale card served) within one client poll.
     wecom: { backoff: { baseMs: 5, maxMs: 20 }, outageHoldMs: 500 },
     upstreamTimeoutMs: 1000,
     cards,
   });
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = createApp({ ...services, h5Dir })
-      .listen(0, '127.0.0.1', () => resolve(listening))
-      .once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
+  server.on('request', createApp({ ...services, h5Dir }).callback());
 
   return {
     sandbox,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     logs,
     async close() {
       server.closeAllConnections();

@@ -4,9 +4,11 @@ export { H5_DIR, requireH5Build } from './h5-build';
 export {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
+  DESKTOP_VIEWPORT,
   PHONE_VIEWPORT,
   USER_AGENTS,
   launchChromium,
   newPhoneContext,
   type PhoneEnv,
 } from './phone-browser';
+export { wechatStandIn, type WechatStandInLog, type WechatStandInOptions } from './wechat-stand-in';

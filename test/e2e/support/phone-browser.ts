@@ -16,18 +16,26 @@ export const CHROMIUM_ARGS = [
 
 /** An iPhone 14-sized phone. */
 export const PHONE_VIEWPORT = { width: 390, height: 844 };
+/** A laptop screen. */
+export const DESKTOP_VIEWPORT = { width: 1280, height: 800 };
 
 const ANDROID_UA =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
+const IPHONE_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
 
 /**
  * The user agent of each place an H5 page runs (`client/src/launch/wechat-env.ts` tells them apart):
- * a phone browser, WeChat's in-app browser (open tags may work), WeCom's (its UA also says MicroMessenger).
+ * a phone browser, WeChat's in-app browser on Android and on iOS (open tags may work; iOS signs JS-SDK configs
+ * for the landing URL), WeCom's (its UA also says MicroMessenger), a desktop browser.
  */
 export const USER_AGENTS = {
   browser: ANDROID_UA,
   wechat: `${ANDROID_UA} XWEB/1160065 MMWEBSDK/20240404 MMWEBID/2307 MicroMessenger/8.0.50.2701(0x28003237) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64`,
+  wechatIos: `${IPHONE_UA} MicroMessenger/8.0.50(0x1800322c) NetType/WIFI Language/zh_CN`,
   wxwork: `${ANDROID_UA} wxwork/4.1.22 MicroMessenger/7.0.1 NetType/WIFI Language/zh ColorScheme/Light`,
+  desktop:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
 } as const;
 
 export type PhoneEnv = keyof typeof USER_AGENTS;
@@ -40,13 +48,17 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** A fresh context (empty cache, cookies, storage) looking like a phone in `env`, speaking Chinese. */
+/**
+ * A fresh context (empty cache, cookies, storage) looking like a phone in `env` (or, for `desktop`, a laptop),
+ * speaking Chinese.
+ */
 export function newPhoneContext(browser: Browser, env: PhoneEnv = 'browser'): Promise<BrowserContext> {
+  const desktop = env === 'desktop';
   return browser.newContext({
-    viewport: PHONE_VIEWPORT,
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+    viewport: desktop ? DESKTOP_VIEWPORT : PHONE_VIEWPORT,
+    deviceScaleFactor: desktop ? 1 : 2,
+    isMobile: !desktop,
+    hasTouch: !desktop,
     userAgent: USER_AGENTS[env],
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

@@ -16,10 +16,10 @@ export default function LaunchButton({ livingId, action, onNotWatchable }: Launc
   const { api, weappSession } = useServices();
   const visible = usePageVisible();
   const replay = action.enabled && action.replay;
-  const fetchTarget = useCallback(
-    async () => (await weappSession.withToken((token) => api.livingCode(livingId, { replay, token }))).launch,
-    [api, weappSession, livingId, replay],
-  );
+  const fetchTarget = useCallback(async () => {
+    const code = await weappSession.withToken((token) => api.livingCode(livingId, { replay, token }));
+    return { ...code.launch, validForMs: code.validForMs };
+  }, [api, weappSession, livingId, replay]);
   const target = useLaunchTarget(action.enabled ? fetchTarget : undefined, { visible });
   const [failed, setFailed] = useState(false);
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** `e.detail` of the open tag's events; a failed launch is `{ errMsg: 'launch:fail' }`, some clients send `{}`. */
 export type OpenTagDetail = { errMsg?: string } | undefined;
@@ -35,7 +35,8 @@ const COVER = {
 /**
  * `<wx-open-launch-weapp>` laid over a `position: relative` button. React passes its attributes through, but it
  * would turn `className` into a literal `classname` attribute and drop `onLaunch`/`onError`: hence `class` and
- * `addEventListener` on a ref (see docs/wecom-wechat.md §3).
+ * `addEventListener` on a ref (see docs/wecom-wechat.md §3). `WeixinOpenTagsError` (tags unusable on the whole
+ * page) is the caller's to watch: it may fire before any tag is mounted (`useOpenTagsUnusable`).
  */
 export function OpenLaunchTag({ username, path, onReady, onLaunch, onError }: OpenLaunchTagProps) {
   const ref = useRef<HTMLElement>(null);
@@ -48,17 +49,13 @@ export function OpenLaunchTag({ username, path, onReady, onLaunch, onError }: Op
     const ready = () => handlers.current.onReady?.();
     const launch = () => handlers.current.onLaunch?.();
     const error = (e: Event) => handlers.current.onError?.((e as CustomEvent<OpenTagDetail>).detail);
-    // WeChat fires this on document when open tags cannot be used on this page at all.
-    const unusable = (e: Event) => handlers.current.onError?.((e as CustomEvent<OpenTagDetail>).detail);
     tag.addEventListener('ready', ready);
     tag.addEventListener('launch', launch);
     tag.addEventListener('error', error);
-    document.addEventListener('WeixinOpenTagsError', unusable);
     return () => {
       tag.removeEventListener('ready', ready);
       tag.removeEventListener('launch', launch);
       tag.removeEventListener('error', error);
-      document.removeEventListener('WeixinOpenTagsError', unusable);
     };
   }, []);
 
@@ -67,4 +64,18 @@ export function OpenLaunchTag({ username, path, onReady, onLaunch, onError }: Op
       <script type="text/wxtag-template" dangerouslySetInnerHTML={{ __html: TEMPLATE }} />
     </wx-open-launch-weapp>
   );
+}
+
+/**
+ * Whether WeChat said open tags cannot be used on this page (`WeixinOpenTagsError` on `document`: too old a WeChat,
+ * a page not allowed to use them). Listens from mount, since it can fire while `wx.config` is still running.
+ */
+export function useOpenTagsUnusable(): boolean {
+  const [unusable, setUnusable] = useState(false);
+  useEffect(() => {
+    const on = () => setUnusable(true);
+    document.addEventListener('WeixinOpenTagsError', on);
+    return () => document.removeEventListener('WeixinOpenTagsError', on);
+  }, []);
+  return unusable;
 }

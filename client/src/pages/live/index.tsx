@@ -7,6 +7,7 @@ import { LiveCardSkeleton, StateView } from '../../components/state-view';
 import { usePageVisible } from '../../hooks/page-visibility';
 import { useLive } from '../../hooks/use-live';
 import { HOME_PAGE, liveQuery, livePageUrl, parseLivePageParams } from '../../routes';
+import { useShareCard } from '../../share/use-share-card';
 import './index.css';
 
 function goHome() {
@@ -34,6 +35,8 @@ export default function LivePage() {
     path: livingId ? livePageUrl(livingId, replay) : HOME_PAGE,
   }));
   useShareTimeline(() => ({ title: live?.theme ?? '直播', query: livingId ? liveQuery(livingId, replay) : '' }));
+  // H5 in WeChat: the same card through the JS-SDK (the hooks above only work in the mini program).
+  useShareCard(live, replay);
 
   return (
     <View className="page live-page">

@@ -1,8 +1,12 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { toString as qrSvg } from 'qrcode';
 import { primaryAction } from '../../../../shared/primary-action';
-import type { LaunchTarget } from '../../../../shared/api';
+import { ApiError } from '../../../../client/src/api/api-error';
 import LaunchButton from '../../../../client/src/components/launch-button/launch-button.h5';
+import { QR_OPTIONS } from '../../../../client/src/components/launch-button/qr-code';
 import { unavailableH5Launcher, type H5Launcher } from '../../../../client/src/launch/h5-launcher';
+import type { TimedLaunchTarget } from '../../../../client/src/launch/use-launch-target';
+import { WechatSdkError } from '../../../../client/src/launch/wechat-sdk';
 import { aLaunch, aLive } from '../../support/fixtures';
 import { renderWithServices } from '../../support/render';
 import { taroMock } from '../../stand-ins/taro';
@@ -15,110 +19,240 @@ const UA = {
   browser: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36',
 };
 
+/** jsdom's page is http://localhost/. */
+const SHORT_LINK = 'http://localhost/live/lv_1';
+
 function withUserAgent(ua: string) {
   jest.spyOn(window.navigator, 'userAgent', 'get').mockReturnValue(ua);
 }
 
+type MockLauncher = H5Launcher & { sdkReady: jest.Mock; launchTarget: jest.Mock; signIn: jest.Mock };
+
 function launcher(
-  target: (livingId: string, replay: boolean) => LaunchTarget,
-): H5Launcher & { launchTarget: jest.Mock } {
+  target: (livingId: string, replay: boolean) => TimedLaunchTarget | Promise<TimedLaunchTarget>,
+  sdkReady: () => Promise<void> = () => Promise.resolve(),
+): MockLauncher {
   return {
-    sdkReady: jest.fn(() => Promise.resolve()),
+    sdkReady: jest.fn(sdkReady),
     launchTarget: jest.fn(async (id: string, replay: boolean) => target(id, replay)),
+    signIn: jest.fn(),
+    shareCard: jest.fn(() => Promise.resolve()),
   };
 }
 
 const openTag = () => document.querySelector('wx-open-launch-weapp') as HTMLElement | null;
+const living = () => primaryAction(aLive({ status: 'living' }));
 
 afterEach(() => jest.restoreAllMocks());
 
 describe('H5 launch button', () => {
+  describe('outside WeChat', () => {
+    it('in another browser: a QR code of the short link to scan with WeChat, a copy-link button, one line of guidance', async () => {
+      withUserAgent(UA.browser);
+      const h5Launcher = launcher(() => aLaunch('C'));
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+
+      const qr = (await screen.findByAltText(`直播二维码：${SHORT_LINK}`)) as HTMLImageElement;
+      const svg = await qrSvg(SHORT_LINK, QR_OPTIONS);
+      expect(qr.src).toBe(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+      expect(screen.getByText('用微信扫码进入直播')).toBeTruthy();
+      expect(screen.getByText('也可复制链接，发到微信里打开')).toBeTruthy();
+      expect(openTag()).toBeNull();
+      expect(h5Launcher.launchTarget).not.toHaveBeenCalled();
+      expect(h5Launcher.sdkReady).not.toHaveBeenCalled();
+
+      fireEvent.click(screen.getByRole('button', { name: '复制链接' }));
+      expect(taroMock.taro.setClipboardData).toHaveBeenCalledWith({ data: SHORT_LINK });
+      await waitFor(() => expect(taroMock.taro.showToast).toHaveBeenCalledWith({ title: '链接已复制', icon: 'none' }));
+    });
+
+    it('puts the replay flag into the link of a replay', async () => {
+      withUserAgent(UA.browser);
+      renderWithServices(
+        <LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'ended', replay: 'ready' }), true)} />,
+        { h5Launcher: launcher(() => aLaunch('C')) },
+      );
+      expect(await screen.findByAltText(`直播二维码：${SHORT_LINK}?replay=1`)).toBeTruthy();
+      expect(screen.getByText('用微信扫码观看回放')).toBeTruthy();
+    });
+
+    it('in WeCom’s browser (open tags do not work there): says to open it in WeChat, with a copy-link action', async () => {
+      withUserAgent(UA.wxwork);
+      const h5Launcher = launcher(() => aLaunch('C'));
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      const button = screen.getByRole('button') as HTMLButtonElement;
+      expect(button.textContent).toBe('请在微信中打开');
+      expect(button.disabled).toBe(true);
+      expect(screen.getByText('企业微信里不能直接打开，请复制链接到微信打开')).toBeTruthy();
+      expect(screen.queryByRole('img')).toBeNull();
+      expect(openTag()).toBeNull();
+      expect(h5Launcher.launchTarget).not.toHaveBeenCalled();
+
+      fireEvent.click(screen.getByText('复制链接'));
+      expect(taroMock.taro.setClipboardData).toHaveBeenCalledWith({ data: SHORT_LINK });
+      await waitFor(() => expect(taroMock.taro.showToast).toHaveBeenCalledWith({ title: '链接已复制', icon: 'none' }));
+    });
+
+    it('says so when copying fails', async () => {
+      withUserAgent(UA.wxwork);
+      taroMock.taro.setClipboardData.mockImplementationOnce(() => Promise.reject(new Error('denied')));
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, {
+        h5Launcher: launcher(() => aLaunch('C')),
+      });
+      fireEvent.click(screen.getByText('复制链接'));
+      await waitFor(() =>
+        expect(taroMock.taro.showToast).toHaveBeenCalledWith({ title: '复制失败，请手动复制地址栏链接', icon: 'none' }),
+      );
+    });
+  });
+
+  describe('in WeChat', () => {
+    it('covers the button with wx-open-launch-weapp carrying the BFF’s username and path, once the SDK is ready', async () => {
+      withUserAgent(UA.wechat);
+      let sdkReady!: () => void;
+      const target = aLaunch('a+b/c=', true);
+      const h5Launcher = launcher(
+        () => target,
+        () => new Promise<void>((resolve) => (sdkReady = resolve)),
+      );
+      renderWithServices(
+        <LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'ended', replay: 'ready' }))} />,
+        { h5Launcher },
+      );
+      await waitFor(() => expect(h5Launcher.launchTarget).toHaveBeenCalledWith('lv_1', true));
+      expect(openTag()).toBeNull();
+      expect(screen.getByRole('button').className).toContain('action__button--loading');
+
+      await act(async () => sdkReady());
+      await waitFor(() => expect(openTag()).not.toBeNull());
+      const tag = openTag()!;
+      expect(tag.getAttribute('username')).toBe('gh_25e071b83ee0');
+      expect(tag.getAttribute('path')).toBe('pages/watch/index?living_code=a%2Bb%2Fc%3D&replay=1');
+      expect(tag.getAttribute('class')).toBe('open-launch');
+      expect(tag.hasAttribute('classname')).toBe(false);
+      expect(tag.style).toMatchObject({ position: 'absolute', top: '0px', left: '0px', width: '100%', height: '100%' });
+      // Over the visible button, inside its position:relative slot.
+      expect(tag.parentElement?.className).toBe('action__slot');
+      expect(tag.parentElement?.querySelector('button')?.textContent).toBe('观看回放');
+      const template = tag.querySelector('script[type="text/wxtag-template"]');
+      expect(template?.innerHTML).toContain('<button');
+    });
+
+    it('renews the tag’s code a minute before it expires, with a new tag', async () => {
+      withUserAgent(UA.wechat);
+      jest.useFakeTimers();
+      let n = 0;
+      // The BFF reused a code: 90 s of it left.
+      const h5Launcher = launcher(() => ({ ...aLaunch(`code${++n}`), validForMs: 90_000 }));
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      await act(async () => void (await jest.advanceTimersByTimeAsync(0)));
+      const first = openTag();
+      expect(first?.getAttribute('path')).toBe('pages/watch/index?living_code=code1');
+
+      await act(async () => void (await jest.advanceTimersByTimeAsync(29_000)));
+      expect(h5Launcher.launchTarget).toHaveBeenCalledTimes(1);
+      await act(async () => void (await jest.advanceTimersByTimeAsync(1_000)));
+      expect(h5Launcher.launchTarget).toHaveBeenCalledTimes(2);
+      expect(openTag()?.getAttribute('path')).toBe('pages/watch/index?living_code=code2');
+      expect(openTag()).not.toBe(first);
+    });
+
+    it('shows a failed launch reported by the open tag, and clears it on the next launch', async () => {
+      withUserAgent(UA.wechat);
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, {
+        h5Launcher: launcher(() => aLaunch('C')),
+      });
+      await waitFor(() => expect(openTag()).not.toBeNull());
+      act(() => {
+        openTag()!.dispatchEvent(new CustomEvent('error', { detail: { errMsg: 'launch:fail' } }));
+      });
+      expect(screen.getByText('没能打开直播，请重试')).toBeTruthy();
+      act(() => {
+        openTag()!.dispatchEvent(new CustomEvent('launch', { detail: {} }));
+      });
+      expect(screen.queryByText('没能打开直播，请重试')).toBeNull();
+    });
+
+    it('falls back when WeChat says open tags cannot be used here (WeixinOpenTagsError), even before a tag exists', async () => {
+      withUserAgent(UA.wechat);
+      const h5Launcher = launcher(
+        () => aLaunch('C'),
+        () => new Promise<void>(() => undefined),
+      );
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      act(() => void document.dispatchEvent(new CustomEvent('WeixinOpenTagsError', { detail: { errMsg: 'x' } })));
+      expect(screen.getByText('当前微信版本不能从网页打开直播，请升级微信后再试')).toBeTruthy();
+      expect((screen.getByRole('button') as HTMLButtonElement).disabled).toBe(true);
+      expect(openTag()).toBeNull();
+      fireEvent.click(screen.getByText('复制链接'));
+      expect(taroMock.taro.setClipboardData).toHaveBeenCalledWith({ data: SHORT_LINK });
+    });
+
+    it('removes a mounted tag on WeixinOpenTagsError', async () => {
+      withUserAgent(UA.wechat);
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, {
+        h5Launcher: launcher(() => aLaunch('C')),
+      });
+      await waitFor(() => expect(openTag()).not.toBeNull());
+      act(() => void document.dispatchEvent(new CustomEvent('WeixinOpenTagsError', { detail: { errMsg: 'x' } })));
+      expect(openTag()).toBeNull();
+      expect(screen.getByText('当前微信版本不能从网页打开直播，请升级微信后再试')).toBeTruthy();
+    });
+
+    it('falls back when WeChat refused the JS-SDK config (wx.error)', async () => {
+      withUserAgent(UA.wechat);
+      const h5Launcher = launcher(
+        () => aLaunch('C'),
+        () => Promise.reject(new WechatSdkError('config:invalid signature')),
+      );
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      expect(await screen.findByText('微信暂时无法从网页打开直播，请刷新后再试')).toBeTruthy();
+      expect((screen.getByRole('button') as HTMLButtonElement).disabled).toBe(true);
+      expect(screen.getByText('刷新')).toBeTruthy();
+      expect(openTag()).toBeNull();
+    });
+
+    it('after a sign-in that did not stick: an error with a retry that signs in again', async () => {
+      withUserAgent(UA.wechat);
+      const h5Launcher = launcher(() => {
+        throw new ApiError({ code: 'SESSION_REQUIRED', message: 'Sign in first', status: 401 });
+      });
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      expect(await screen.findByText('登录没有成功，请重试')).toBeTruthy();
+      fireEvent.click(screen.getByText('重试'));
+      expect(h5Launcher.signIn).toHaveBeenCalledTimes(1);
+      expect(h5Launcher.launchTarget).toHaveBeenCalledTimes(1);
+    });
+
+    it('retries other failures by fetching again', async () => {
+      withUserAgent(UA.wechat);
+      let calls = 0;
+      const h5Launcher = launcher(() => {
+        if (++calls === 1) throw new ApiError({ code: 'NETWORK_ERROR', message: 'x', status: 0 });
+        return aLaunch('C');
+      });
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      expect(await screen.findByText('网络不太顺畅，请重试')).toBeTruthy();
+      fireEvent.click(screen.getByText('重试'));
+      await waitFor(() => expect(openTag()).not.toBeNull());
+      expect(h5Launcher.signIn).not.toHaveBeenCalled();
+    });
+
+    it('where the page cannot launch at all: says so and offers the link', async () => {
+      withUserAgent(UA.wechat);
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher: unavailableH5Launcher });
+      expect(await screen.findByText('这里不能直接打开直播，请在微信中打开')).toBeTruthy();
+      expect((screen.getByRole('button') as HTMLButtonElement).disabled).toBe(true);
+      expect(screen.getByText('复制链接')).toBeTruthy();
+      expect(openTag()).toBeNull();
+    });
+  });
+
   it.each([
-    ['another browser', UA.browser, '复制链接，发到微信里打开观看'],
-    ['WeCom’s browser (open tags do not work there)', UA.wxwork, '企业微信里不能直接打开，请复制链接到微信打开'],
-  ])('in %s: disabled, "请在微信中打开", and a copy-link action', async (_case, ua, hint) => {
+    ['WeChat', UA.wechat],
+    ['another browser', UA.browser],
+  ])('in %s: a disabled action shows its hint, no tag and no QR code', (_case, ua) => {
     withUserAgent(ua);
-    const h5Launcher = launcher(() => aLaunch('C'));
-    renderWithServices(<LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'living' }))} />, {
-      h5Launcher,
-    });
-    const button = screen.getByRole('button') as HTMLButtonElement;
-    expect(button.textContent).toBe('请在微信中打开');
-    expect(button.disabled).toBe(true);
-    expect(screen.getByText(hint)).toBeTruthy();
-    expect(openTag()).toBeNull();
-    expect(h5Launcher.launchTarget).not.toHaveBeenCalled();
-
-    fireEvent.click(screen.getByText('复制链接'));
-    expect(taroMock.taro.setClipboardData).toHaveBeenCalledWith({ data: window.location.href });
-    await waitFor(() => expect(taroMock.taro.showToast).toHaveBeenCalledWith({ title: '链接已复制', icon: 'none' }));
-  });
-
-  it('in WeChat: covers the button with wx-open-launch-weapp carrying the BFF’s username and path', async () => {
-    withUserAgent(UA.wechat);
-    const target = aLaunch('a+b/c=', true);
-    const h5Launcher = launcher(() => target);
-    renderWithServices(
-      <LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'ended', replay: 'ready' }))} />,
-      {
-        h5Launcher,
-      },
-    );
-    await waitFor(() => expect(openTag()).not.toBeNull());
-    expect(h5Launcher.launchTarget).toHaveBeenCalledWith('lv_1', true);
-
-    const tag = openTag()!;
-    expect(tag.getAttribute('username')).toBe('gh_25e071b83ee0');
-    expect(tag.getAttribute('path')).toBe('pages/watch/index?living_code=a%2Bb%2Fc%3D&replay=1');
-    expect(tag.getAttribute('class')).toBe('open-launch');
-    expect(tag.hasAttribute('classname')).toBe(false);
-    expect(tag.style).toMatchObject({ position: 'absolute', top: '0px', left: '0px', width: '100%', height: '100%' });
-    // Over the visible button, inside its position:relative slot.
-    expect(tag.parentElement?.className).toBe('action__slot');
-    expect(tag.parentElement?.querySelector('button')?.textContent).toBe('观看回放');
-    const template = tag.querySelector('script[type="text/wxtag-template"]');
-    expect(template?.innerHTML).toContain('<button');
-  });
-
-  it('shows a failed launch reported by the open tag, and clears it on the next launch', async () => {
-    withUserAgent(UA.wechat);
-    renderWithServices(<LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'living' }))} />, {
-      h5Launcher: launcher(() => aLaunch('C')),
-    });
-    await waitFor(() => expect(openTag()).not.toBeNull());
-    act(() => {
-      openTag()!.dispatchEvent(new CustomEvent('error', { detail: { errMsg: 'launch:fail' } }));
-    });
-    expect(screen.getByText('没能打开直播，请重试')).toBeTruthy();
-    act(() => {
-      openTag()!.dispatchEvent(new CustomEvent('launch', { detail: {} }));
-    });
-    expect(screen.queryByText('没能打开直播，请重试')).toBeNull();
-  });
-
-  it('treats WeixinOpenTagsError on the document as a failure', async () => {
-    withUserAgent(UA.wechat);
-    renderWithServices(<LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'living' }))} />, {
-      h5Launcher: launcher(() => aLaunch('C')),
-    });
-    await waitFor(() => expect(openTag()).not.toBeNull());
-    act(() => void document.dispatchEvent(new CustomEvent('WeixinOpenTagsError', { detail: { errMsg: 'x' } })));
-    expect(screen.getByText('没能打开直播，请重试')).toBeTruthy();
-  });
-
-  it('in WeChat, until H5 login and the JS-SDK exist: says so and offers the link', async () => {
-    withUserAgent(UA.wechat);
-    renderWithServices(<LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'living' }))} />, {
-      h5Launcher: unavailableH5Launcher,
-    });
-    expect(await screen.findByText('网页里打开直播的功能即将上线')).toBeTruthy();
-    expect((screen.getByRole('button') as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getByText('复制链接')).toBeTruthy();
-    expect(openTag()).toBeNull();
-  });
-
-  it('shows a disabled action with its hint and no tag', () => {
-    withUserAgent(UA.wechat);
     const h5Launcher = launcher(() => aLaunch('C'));
     renderWithServices(<LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'cancelled' }))} />, {
       h5Launcher,
@@ -126,6 +260,7 @@ describe('H5 launch button', () => {
     expect(screen.getByRole('button').textContent).toBe('直播已取消');
     expect(screen.getByText('主播取消了这场直播')).toBeTruthy();
     expect(openTag()).toBeNull();
+    expect(screen.queryByRole('img')).toBeNull();
     expect(h5Launcher.launchTarget).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,67 @@
+/** What the stand-in recorded in the page (`window.__wxStandIn`). */
+export interface WechatStandInLog {
+  /** Every `wx.config` argument, with the page URL at the time of the call. */
+  configs: (Record<string, unknown> & { pageUrl: string })[];
+  shares: (Record<string, unknown> & { kind: 'appMessage' | 'timeline' })[];
+}
+
+export interface WechatStandInOptions {
+  /** Answer `wx.config` with `wx.error` (as WeChat does for a bad signature), then the ready callbacks anyway. */
+  refuseConfig?: boolean;
+}
+
+/**
+ * An init script (`page.addInitScript`) that plays WeChat's side of an H5 page, since headless Chromium is no
+ * WeChat: `window.jWeixin`, which weixin-js-sdk returns instead of building its own `wx` when one exists, records
+ * `config` and the share calls and verifies after a moment like weixin-js-sdk 1.6.5 does (ready callbacks queued
+ * until then, run at once afterwards; one error callback, called before the ready callbacks on failure); and a
+ * `wx-open-launch-weapp` custom element that dispatches `ready` once connected. A string, not a function: the test
+ * transform would add helpers that do not exist in the page.
+ */
+export function wechatStandIn(options: WechatStandInOptions = {}): string {
+  return `(() => {
+  const options = ${JSON.stringify(options)};
+  const log = { configs: [], shares: [] };
+  window.__wxStandIn = log;
+  let state = 'pending';
+  let readyQueue = [];
+  let onError;
+  const finish = () => {
+    const queue = readyQueue;
+    readyQueue = [];
+    queue.forEach((callback) => callback());
+  };
+  window.jWeixin = {
+    config(config) {
+      log.configs.push(Object.assign({}, config, { pageUrl: location.href }));
+      setTimeout(() => {
+        if (options.refuseConfig) {
+          state = 'failed';
+          if (onError) onError({ errMsg: 'config:invalid signature' });
+        } else {
+          state = 'ok';
+        }
+        finish();
+      }, 20);
+    },
+    ready(callback) {
+      if (state === 'pending') readyQueue.push(callback);
+      else callback();
+    },
+    error(callback) {
+      onError = callback;
+    },
+    updateAppMessageShareData(data) {
+      log.shares.push(Object.assign({ kind: 'appMessage' }, data));
+    },
+    updateTimelineShareData(data) {
+      log.shares.push(Object.assign({ kind: 'timeline' }, data));
+    },
+  };
+  customElements.define('wx-open-launch-weapp', class extends HTMLElement {
+    connectedCallback() {
+      setTimeout(() => this.dispatchEvent(new CustomEvent('ready', { detail: {} })), 0);
+    }
+  });
+})();`;
+}
