@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { JssdkConfigResponse } from '../../../shared/api';
 import { AppError } from '../../errors/app-error';
 import { jssdkSignature, signableUrl } from '../../h5/jssdk-signature';
 import type { OfficialAccount } from '../../wechat/official-account';
@@ -20,6 +21,10 @@ export const JssdkConfigSchema = z
     openTagList: z.array(z.string()),
   })
   .strict();
+
+/** The client reads this answer through the shared type: the two must stay the same shape. */
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const jssdkConfigMatchesSharedType: SameShape<z.infer<typeof JssdkConfigSchema>, JssdkConfigResponse> = true;
 
 export function jssdkRoutes({
   officialAccount,
