@@ -1,10 +1,18 @@
 import type { PropsWithChildren } from 'react';
-import { captureLanding } from './launch/landing';
+import { captureLanding, landingUrl } from './launch/landing';
+import { firstRequestOf } from './routes';
+import { appServices } from './services';
 import './app.css';
 
 // Before the router or any page runs: H5 remembers the landing URL (iOS WeChat signs against it) and drops OAuth
 // leftovers from the address bar. A no-op in the mini program.
 captureLanding();
+
+// H5: ask for the landing page's data now, while the browser is still busy loading that page's code; the page's
+// first request takes this answer (`api/prefetch.ts`). The mini program has no landing URL and skips it.
+const landing = landingUrl();
+const firstRequest = landing === undefined ? undefined : firstRequestOf(landing);
+if (firstRequest) appServices().api.prefetch(firstRequest);
 
 /** The app shell: pages render inside; services come from `useServices()`. */
 function App({ children }: PropsWithChildren) {

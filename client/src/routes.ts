@@ -1,4 +1,5 @@
 /** Pages of the app and how their URLs are built and read; shares, marketing links and the home list agree here. */
+import type { FirstRequest } from './api/prefetch';
 
 export const HOME_PAGE = '/pages/index/index';
 export const LIVE_PAGE = '/pages/live/index';
@@ -37,4 +38,16 @@ export function parseLivePageParams(params: Partial<Record<string, string | unde
     id = '';
   }
   return { livingId: LIVING_ID.test(id) ? id : undefined, replay: params.replay === '1' || params.replay === 'true' };
+}
+
+/**
+ * What the page at `href` (an H5 URL) asks the BFF for first: the list on the home page, the card on a live page
+ * with a well-formed id, nothing elsewhere. Lets the app send that request before the page's code has loaded.
+ */
+export function firstRequestOf(href: string): FirstRequest | undefined {
+  const url = new URL(href);
+  if (url.pathname === '/' || url.pathname === HOME_PAGE) return { kind: 'lives' };
+  if (url.pathname !== LIVE_PAGE) return undefined;
+  const livingId = url.searchParams.get('id') ?? '';
+  return LIVING_ID.test(livingId) ? { kind: 'live', livingId } : undefined;
 }

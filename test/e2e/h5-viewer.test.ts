@@ -4,6 +4,8 @@
  * so a test fails when the page and the API disagree, not when seed data moves.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { toString as qrSvg } from 'qrcode';
 import type { LiveCard, LiveStatus } from '../../shared/live-card';
@@ -12,6 +14,7 @@ import { SANDBOX_DEFAULT_WX_USER, SANDBOX_LIVES } from '../../server/sandbox';
 import { QR_OPTIONS } from '../../client/src/components/launch-button/qr-code';
 import {
   artifactPath,
+  H5_DIR,
   launchChromium,
   newPhoneContext,
   startBffStack,
@@ -293,6 +296,28 @@ describe('H5 viewer in Chromium', () => {
       await page.locator('.state-view--not-found').waitFor();
       await expect(page.locator('.state-view__title').textContent()).resolves.toBe('直播不存在');
       expect(await page.locator(`.live-page ${CARD}`).count()).toBe(0);
+    }
+  });
+
+  it('a cold entry asks for its data before the page’s code is loaded, and only once', async () => {
+    const html = readFileSync(join(H5_DIR, 'index.html'), 'utf8');
+    const entryScripts = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]));
+    const id = SANDBOX_LIVES.living;
+    for (const { path, apiPath, scope } of [
+      { path: '/', apiPath: '/api/lives', scope: '.home' },
+      { path: livePath(id), apiPath: `/api/lives/${id}`, scope: '.live-page' },
+    ]) {
+      const page = await openPhone();
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await page.goto(`${stack.baseUrl}${path}`);
+      await page.locator(`${scope} ${CARD}`).first().waitFor();
+
+      // The page's own chunk is the first script index.html does not load itself.
+      const pageChunk = requested.findIndex((p) => /^\/js\/.+\.js$/.test(p) && !entryScripts.has(p));
+      expect(pageChunk).toBeGreaterThan(-1);
+      expect({ path, asked: requested.filter((p) => p === apiPath).length }).toEqual({ path, asked: 1 });
+      expect(requested.indexOf(apiPath)).toBeLessThan(pageChunk);
     }
   });
 

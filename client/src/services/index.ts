@@ -1,2 +1,2 @@
 export { createServices, type Services, type ServicesOptions } from './services';
-export { ServicesProvider, useServices } from './services-context';
+export { appServices, ServicesProvider, useServices } from './services-context';

@@ -6,9 +6,14 @@ const ServicesContext = createContext<Services | undefined>(undefined);
 /** Overrides the app's services below it (tests, previews). */
 export const ServicesProvider = ServicesContext.Provider;
 
-let appServices: Services | undefined;
+let built: Services | undefined;
 
-/** The services from the nearest provider, else the app's own (built once from the build-time settings). */
+/** The app's own services, built once from the build-time settings. */
+export function appServices(): Services {
+  return (built ??= createServices());
+}
+
+/** The services from the nearest provider, else the app's own. */
 export function useServices(): Services {
-  return useContext(ServicesContext) ?? (appServices ??= createServices());
+  return useContext(ServicesContext) ?? appServices();
 }

@@ -23,6 +23,8 @@ export interface BffStackOptions {
   now?: () => number;
   /** Sandbox tuning, e.g. `livingCodeTtlSeconds`. */
   sandbox?: Omit<SandboxOptions, 'now'>;
+  /** The H5 build to serve (default `dist/h5`); a benchmark may compare two. */
+  h5Dir?: string;
 }
 
 export interface BffStack {
@@ -45,8 +47,9 @@ export async function startBffStack({
   logLevel = 'info',
   now = Date.now,
   sandbox: sandboxOptions = {},
+  h5Dir = requireH5Build(),
 }: BffStackOptions = {}): Promise<BffStack> {
-  const h5Dir = requireH5Build();
+  requireH5Build(h5Dir);
   const sandbox = createSandbox({ ...sandboxOptions, now });
   const sandboxUrl = await sandbox.listen(0, '127.0.0.1');
 
