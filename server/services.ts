@@ -7,6 +7,7 @@ import { createLiveListService } from './lives/live-list-service';
 import { createLivingCodeService } from './lives/living-code-service';
 import type { SecretScrubber } from './logging/secret-scrubber';
 import { createSessionTokens } from './session/session-token';
+import { createMemoryStore } from './store/memory-store';
 import type { Store } from './store/store';
 import { createJsonTransport } from './upstream/json-transport';
 import { createOAuthStates } from './h5/oauth-state';
@@ -20,6 +21,12 @@ export interface ServiceOptions {
   config: Config;
   sessionSecret: string;
   store: Store;
+  /**
+   * Pending H5 sign-ins (OAuth states). Anyone can start one, so they get a store of their own: a flood of them
+   * crowds out only other pending sign-ins, never tokens, cards or back-off windows. Defaults to a memory store
+   * of 50,000 (ten minutes at ~80 sign-ins a second before the oldest go).
+   */
+  signInStore?: Store;
   logger: Logger;
   scrubber?: SecretScrubber;
   now?: () => number;
@@ -37,6 +44,7 @@ export function createServices({
   config,
   sessionSecret,
   store,
+  signInStore,
   logger,
   scrubber,
   now = Date.now,
@@ -74,7 +82,7 @@ export function createServices({
     }),
     codes: createLivingCodeService({ livingApi, cards, store, now, watchPathHtmlSuffix: config.watchPathHtmlSuffix }),
     sessions: createSessionTokens({ secret: sessionSecret, now }),
-    oauthStates: createOAuthStates({ store }),
+    oauthStates: createOAuthStates({ store: signInStore ?? createMemoryStore({ maxEntries: 50_000, now }) }),
     oauthLogin: createOAuthLogin({
       appId: config.officialAccount.appId,
       secret: config.officialAccount.secret,

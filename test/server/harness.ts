@@ -39,6 +39,8 @@ export interface HarnessOptions {
   config?: Partial<Config>;
   now?: () => number;
   tuning?: Pick<ServiceOptions, 'wecom' | 'cards' | 'upstreamTimeoutMs'>;
+  /** Stores to use instead of the default memory ones (e.g. small ones, to show what cannot crowd out what). */
+  stores?: Partial<Pick<ServiceOptions, 'store' | 'signInStore'>>;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function startHarness({
   config: overrides = {},
   now,
   tuning = {},
+  stores = {},
 }: HarnessOptions = {}) {
   // live.test stands for PUBLIC_ORIGIN's host: the service account's registered OAuth domain.
   const sandbox = createSandbox({
@@ -70,7 +73,8 @@ export async function startHarness({
   const services = createServices({
     config,
     sessionSecret: SESSION_SECRET,
-    store: createMemoryStore(now ? { now } : {}),
+    store: stores.store ?? createMemoryStore(now ? { now } : {}),
+    ...(stores.signInStore ? { signInStore: stores.signInStore } : {}),
     logger,
     scrubber,
     ...(now ? { now } : {}),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, isAppError } from '../../errors/app-error';
-import type { OAuthStates } from '../../h5/oauth-state';
+import { isRandomToken, randomToken, type OAuthStates } from '../../h5/oauth-state';
 import { safeReturnTo } from '../../h5/return-to';
 import { signInFailedPage } from '../../h5/sign-in-failed-page';
 import type { SessionTokens } from '../../session/session-token';
@@ -9,8 +9,13 @@ import { ErrorBodySchema } from '../api-schemas';
 import { SESSION_COOKIE } from '../middleware/authenticate';
 import { defineRoute } from '../route-spec';
 
-/** Binds a sign-in to the browser that started it, so nobody can slip their own login into a viewer's browser. */
-const STATE_COOKIE = 'wlv_oauth';
+/**
+ * Binds a sign-in to the browser that started it, so nobody can slip their own login into a viewer's browser.
+ * One value per browser, kept across sign-ins, so two tabs signing in at once do not undo each other.
+ */
+const BROWSER_COOKIE = 'wlv_oauth';
+/** Longer is no OAuth code WeChat issues; refused before it costs a call. */
+const MAX_CODE_LENGTH = 512;
 const CALLBACK_PATH = '/api/session/h5/callback';
 
 export interface H5SessionDeps {
@@ -44,10 +49,12 @@ export function h5SessionRoutes({ oauthStates, oauthLogin, sessions, officialAcc
       async handler(ctx, { query }) {
         const returnTo = safeReturnTo(query.returnTo, publicOrigin);
         if (!returnTo) throw new AppError('INVALID_RETURN_TO', 400, 'returnTo must be a path on this site');
-        const state = await oauthStates.create({ returnTo });
+        const known = ctx.cookies.get(BROWSER_COOKIE);
+        const browser = isRandomToken(known) ? known : randomToken();
+        const state = await oauthStates.create({ returnTo, browser });
         // Behind a TLS-terminating proxy Koa sees plain HTTP; PUBLIC_ORIGIN says what the browser sees.
         ctx.cookies.secure = secure;
-        ctx.cookies.set(STATE_COOKIE, state, { ...cookieOptions, maxAge: 10 * 60_000 });
+        ctx.cookies.set(BROWSER_COOKIE, browser, { ...cookieOptions, maxAge: oauthStates.ttlMs });
         const authorize = new URL('/connect/oauth2/authorize', officialAccount.openBase);
         authorize.search = new URLSearchParams({
           appid: officialAccount.appId,
@@ -64,7 +71,8 @@ export function h5SessionRoutes({ oauthStates, oauthLogin, sessions, officialAcc
       method: 'get',
       path: CALLBACK_PATH,
       summary: 'Where WeChat sends the viewer back: sets the session cookie and returns to the page',
-      query: z.object({ code: z.string().max(512).optional(), state: z.string().max(512).optional() }),
+      // No length limits here: whatever comes back from WeChat ends on the friendly page, not in a JSON error.
+      query: z.object({ code: z.string().optional(), state: z.string().optional() }),
       responses: {
         302: {
           description: 'Signed in; back to returnTo with no code or state in the URL',
@@ -74,23 +82,22 @@ export function h5SessionRoutes({ oauthStates, oauthLogin, sessions, officialAcc
           description:
             'An HTML page with a retry link: the state was invalid, expired or used, or WeChat refused the code',
         },
+        503: { description: 'An HTML page with a retry link: WeChat could not be reached or failed' },
       },
       async handler(ctx, { query }) {
         ctx.set('Cache-Control', 'no-store');
         ctx.cookies.secure = secure;
-        const fail = (retryHref: string, detail: string) => {
-          ctx.status = 400;
+        const fail = (retryHref: string, detail: string, status = 400) => {
+          ctx.status = status;
           ctx.type = 'text/html; charset=utf-8';
           ctx.body = signInFailedPage({ retryHref, detail });
         };
-        const boundState = ctx.cookies.get(STATE_COOKIE);
-        ctx.cookies.set(STATE_COOKIE, null, cookieOptions);
-        const record = query.state && query.state === boundState ? await oauthStates.take(query.state) : undefined;
-        if (!record) {
+        const record = await oauthStates.take(query.state);
+        if (!record || record.browser !== ctx.cookies.get(BROWSER_COOKIE)) {
           ctx.state.errorCode = 'OAUTH_STATE_INVALID';
           return fail('/', '这个登录链接已失效或已使用过，请重新进入页面。');
         }
-        if (!query.code) {
+        if (!query.code || query.code.length > MAX_CODE_LENGTH) {
           ctx.state.errorCode = 'LOGIN_FAILED';
           return fail(startHref(record.returnTo), '微信没有完成授权，请重试。');
         }
@@ -102,10 +109,9 @@ export function h5SessionRoutes({ oauthStates, oauthLogin, sessions, officialAcc
         } catch (err) {
           if (!isAppError(err)) throw err;
           ctx.state.errorCode = err.code;
-          fail(
-            startHref(record.returnTo),
-            err.code === 'LOGIN_FAILED' ? '登录凭证已失效，请重试。' : '微信暂时无法完成登录，请稍后重试。',
-          );
+          if (err.code === 'LOGIN_FAILED') return fail(startHref(record.returnTo), '登录凭证已失效，请重试。');
+          if (err.retryAfter !== undefined) ctx.set('Retry-After', String(err.retryAfter));
+          fail(startHref(record.returnTo), '微信暂时无法完成登录，请稍后重试。', err.status >= 500 ? 503 : 400);
         }
       },
     }),

@@ -1,4 +1,5 @@
 import { SANDBOX_LIVES } from '../../../server/sandbox';
+import { createMemoryStore } from '../../../server/store/memory-store';
 import { manualClock, startHarness, type Harness } from '../harness';
 
 /** `name=value` of a Set-Cookie header, and its attributes. */
@@ -19,8 +20,9 @@ describe('H5 sign-in (silent WeChat OAuth)', () => {
   afterEach(() => h.close());
 
   /** Starts the sign-in and lets the sandbox's authorize page approve it, as WeChat would. */
-  async function startAndApprove(returnTo = '/live/lvX?replay=1') {
-    const start = await h.http.get('/api/session/h5').query({ returnTo }).expect(302);
+  async function startAndApprove(returnTo = '/live/lvX?replay=1', browserCookie?: string) {
+    const request = h.http.get('/api/session/h5').query({ returnTo });
+    const start = await (browserCookie ? request.set('Cookie', browserCookie) : request).expect(302);
     const location = new URL(start.headers.location as string);
     const approved = await fetch(location, { redirect: 'manual' });
     expect(approved.status).toBe(302);
@@ -45,7 +47,8 @@ describe('H5 sign-in (silent WeChat OAuth)', () => {
       scope: 'snsapi_base',
       state: expect.stringMatching(/^[A-Za-z0-9]{16,128}$/),
     });
-    expect(stateCookie.value).toBe(q.state);
+    expect(stateCookie.value).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(stateCookie.value).not.toBe(q.state);
     expect(stateCookie.attributes).toContain('httponly');
     expect(stateCookie.attributes).toContain('samesite=lax');
     expect(start.headers['cache-control']).toBe('no-store');
@@ -78,17 +81,26 @@ describe('H5 sign-in (silent WeChat OAuth)', () => {
     expect(new URL(start.headers.location as string).searchParams.get('redirect_uri')).toBe(
       'https://live.example.com/api/session/h5/callback',
     );
+    const { callback: url, stateCookie } = await startAndApprove();
+    const landed = await callback(url, stateCookie.pair).expect(302);
+    expect(cookie(landed, 'wlv_session')!.attributes).toContain('secure');
   });
 
-  it.each(['//evil.com', 'https://evil.com/x', '/\\evil.com', '%2F%2Fevil.com', '/%2F%2Fevil.com', '/%5Cevil.com'])(
-    'refuses returnTo=%p',
-    async (returnTo) => {
-      const res = await h.http.get('/api/session/h5').query({ returnTo });
-      expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('INVALID_RETURN_TO');
-      expect(res.headers.location).toBeUndefined();
-    },
-  );
+  it.each([
+    '//evil.com',
+    'https://evil.com/x',
+    '/\\evil.com',
+    '%2F%2Fevil.com',
+    '/%2F%2Fevil.com',
+    '/%5Cevil.com',
+    '/.//evil.com',
+    '/a/..//evil.com',
+  ])('refuses returnTo=%p', async (returnTo) => {
+    const res = await h.http.get('/api/session/h5').query({ returnTo });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('INVALID_RETURN_TO');
+    expect(res.headers.location).toBeUndefined();
+  });
 
   const expectFriendlyFailure = (res: { status: number; headers: Record<string, unknown>; text: string }) => {
     expect(res.status).toBe(400);
@@ -110,10 +122,58 @@ describe('H5 sign-in (silent WeChat OAuth)', () => {
     expectFriendlyFailure(await callback(url));
   });
 
-  it('refuses an expired state', async () => {
+  it('refuses an expired state without asking WeChat about the code', async () => {
     const { callback: url, stateCookie } = await startAndApprove();
     clock.advance(11 * 60_000);
-    expectFriendlyFailure(await callback(url, stateCookie.pair));
+    const res = await callback(url, stateCookie.pair);
+    expectFriendlyFailure(res);
+    expect(res.text).toContain('href="/"');
+    expect(h.sandbox.callsTo('sns/oauth2/access_token')).toHaveLength(0);
+  });
+
+  it('lets two tabs of one browser sign in at the same time', async () => {
+    const first = await startAndApprove('/live/lvA');
+    const second = await startAndApprove('/live/lvB', first.stateCookie.pair);
+    expect(cookie(second.start, 'wlv_oauth')!.value).toBe(first.stateCookie.value);
+    expect((await callback(second.callback, first.stateCookie.pair).expect(302)).headers.location).toBe('/live/lvB');
+    expect((await callback(first.callback, first.stateCookie.pair).expect(302)).headers.location).toBe('/live/lvA');
+  });
+
+  it('ends an overlong state or code on the friendly page, not in a JSON error', async () => {
+    const { callback: url, stateCookie } = await startAndApprove();
+    const longState = new URL(url);
+    longState.searchParams.set('state', 'A'.repeat(4000));
+    expectFriendlyFailure(await callback(longState, stateCookie.pair));
+    url.searchParams.set('code', 'c'.repeat(4000));
+    const res = await callback(url, stateCookie.pair);
+    expectFriendlyFailure(res);
+    expect(res.text).toContain('href="/api/session/h5?returnTo=%2Flive%2FlvX%3Freplay%3D1"');
+    expect(h.sandbox.callsTo('sns/oauth2/access_token')).toHaveLength(0);
+  });
+
+  it('answers 503 with a retry link when WeChat cannot complete the exchange', async () => {
+    const { callback: url, stateCookie } = await startAndApprove('/live/lvY');
+    h.sandbox.faults.failNext('sns/oauth2/access_token', 45009);
+    const res = await callback(url, stateCookie.pair);
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['retry-after']).toBe('60');
+    expect(res.text).toContain('href="/api/session/h5?returnTo=%2Flive%2FlvY"');
+    expect(cookie(res, 'wlv_session')).toBeUndefined();
+  });
+
+  it('keeps pending sign-ins apart from the main store, so a flood of them evicts nothing there', async () => {
+    await h.close();
+    const store = createMemoryStore({ maxEntries: 50, now: clock.now });
+    h = await startHarness({ now: clock.now, stores: { store, signInStore: createMemoryStore({ maxEntries: 50 }) } });
+    const viewer = await h.login();
+    const code = await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).auth(viewer.token, { type: 'bearer' });
+    expect(code.status).toBe(200);
+    for (let i = 0; i < 200; i++) await h.http.get('/api/session/h5').expect(302);
+    const again = await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).auth(viewer.token, { type: 'bearer' });
+    expect(again.body.launch).toEqual(code.body.launch);
+    expect(h.sandbox.callsTo('gettoken')).toHaveLength(1);
+    expect(h.sandbox.callsTo('living/get_living_code')).toHaveLength(1);
   });
 
   it('refuses a state used once already (a refresh of the callback URL)', async () => {
