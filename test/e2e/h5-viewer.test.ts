@@ -20,6 +20,7 @@ import {
   startBffStack,
   wechatStandIn,
   type BffStack,
+  type FireOpenTagEvent,
   type PhoneEnv,
   type WechatStandInLog,
   type WechatStandInOptions,
@@ -98,6 +99,7 @@ async function openPhone(env: PhoneEnv = 'browser', options: PhoneOptions = {}):
   // Below the test timeout, so a missing element fails with Playwright's message naming the selector.
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => pageErrors.push(error));
+  if (env === 'miniProgramWebView') await context.addInitScript(wechatStandIn(wx));
   if (env === 'wechat' || env === 'wechatIos') {
     await context.addInitScript(wechatStandIn(wx));
     // Cookies are per host, not per port: the sandbox's authorize page on 127.0.0.1 sees it.
@@ -116,6 +118,13 @@ async function signIn(page: Page) {
 
 const standInLog = (page: Page) =>
   page.evaluate(() => (window as unknown as { __wxStandIn: WechatStandInLog }).__wxStandIn);
+
+/** Has WeChat (the stand-in) fire `type` on the page's open tags. */
+const fireOpenTagEvent = (page: Page, type: Parameters<FireOpenTagEvent>[0], detail: unknown) =>
+  page.evaluate(([t, d]) => (window as unknown as { __fireOpenTagEvent: FireOpenTagEvent }).__fireOpenTagEvent(t, d), [
+    type,
+    detail,
+  ] as const);
 
 /** The open tag's living code, decoded from its `path`, and whether the path asks for the replay. */
 async function tagCode(page: Page) {
@@ -517,6 +526,37 @@ describe('H5 opening WeCom’s live mini program', () => {
     await page.screenshot({ path: artifactPath('wechat-open-tags-error.png') });
   });
 
+  it('in WeChat, the open tag covers the whole button, and a failed launch it reports shows until the next launch', async () => {
+    const page = await openPhone('wechat', { wechatUser: 'e2eTagEvents' });
+    await page.goto(`${stack.baseUrl}${livePath(SANDBOX_LIVES.living)}`);
+    await tagCode(page);
+    const tagBox = await page.locator('.live-page wx-open-launch-weapp').boundingBox();
+    const buttonBox = await page.locator('.live-page .action__button').boundingBox();
+    expect(buttonBox!.width).toBeGreaterThan(100);
+    // Every point of the visible button is a point of the tag: a tap anywhere on it reaches WeChat.
+    expect(tagBox!.x).toBeLessThanOrEqual(buttonBox!.x);
+    expect(tagBox!.y).toBeLessThanOrEqual(buttonBox!.y);
+    expect(tagBox!.x + tagBox!.width).toBeGreaterThanOrEqual(buttonBox!.x + buttonBox!.width);
+    expect(tagBox!.y + tagBox!.height).toBeGreaterThanOrEqual(buttonBox!.y + buttonBox!.height);
+    const center = { x: buttonBox!.x + buttonBox!.width / 2, y: buttonBox!.y + buttonBox!.height / 2 };
+    expect(
+      await page.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.closest('wx-open-launch-weapp') !== null,
+        center,
+      ),
+    ).toBe(true);
+
+    const failure = page.locator('.live-page .action__hint', { hasText: '没能打开直播，请重试' });
+    await fireOpenTagEvent(page, 'error', { errMsg: 'launch:fail' });
+    await failure.waitFor();
+    await page.screenshot({ path: artifactPath('wechat-launch-failed.png') });
+    await fireOpenTagEvent(page, 'launch', {});
+    await failure.waitFor({ state: 'detached' });
+    // Some clients send an empty detail on failure.
+    await fireOpenTagEvent(page, 'error', {});
+    await failure.waitFor();
+  });
+
   it('in WeChat, a refused JS-SDK config (wx.error) shows the way out and no tag', async () => {
     const page = await openPhone('wechat', { wechatUser: 'e2eConfigRefused', wx: { refuseConfig: true } });
     await page.goto(`${stack.baseUrl}${livePath(SANDBOX_LIVES.living)}`);
@@ -571,6 +611,35 @@ describe('H5 opening WeCom’s live mini program', () => {
     expect(copied).toContain(link);
     expect(sessionRequests).toEqual([]);
     await page.screenshot({ path: artifactPath('desktop-qr.png') });
+  });
+
+  it('in a mini program’s web-view, the button opens the live page of that mini program, with no sign-in and no open tag', async () => {
+    const page = await openPhone('miniProgramWebView');
+    const signInRequests: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().includes('/api/session/') || req.url().includes('/code') || req.url().includes('/api/jssdk/'))
+        signInRequests.push(req.url());
+    });
+    await page.goto(`${stack.baseUrl}/live/${replayId}?replay=1`);
+    expect(await readLivePage(page)).toMatchObject({ action: '观看回放', disabled: false });
+    await page.locator('.live-page .action__button').click();
+    await page.waitForFunction(
+      () => (window as unknown as { __wxStandIn: WechatStandInLog }).__wxStandIn.miniProgramNavigations.length > 0,
+    );
+    expect((await standInLog(page)).miniProgramNavigations).toEqual([livePath(replayId, true)]);
+    expect(await page.locator('wx-open-launch-weapp').count()).toBe(0);
+    expect(signInRequests).toEqual([]);
+    expect(new URL(page.url()).pathname).toBe('/pages/live/index');
+  });
+
+  it('in a web-view of a mini program without our live page, says so and offers the link', async () => {
+    const page = await openPhone('miniProgramWebView', { wx: { refuseNavigation: true } });
+    await page.goto(`${stack.baseUrl}${livePath(SANDBOX_LIVES.living)}`);
+    await page.locator('.live-page .action__button', { hasText: '进入直播' }).click();
+    await page.getByText('这里不能直接打开直播，请复制链接到微信打开').waitFor();
+    await page.locator('.live-page .action__link', { hasText: '复制链接' }).click();
+    await page.getByText('链接已复制').waitFor();
+    await page.screenshot({ path: artifactPath('web-view-fallback.png') });
   });
 
   it('in WeCom’s browser, says to open the live in WeChat, with a copy-link action', async () => {

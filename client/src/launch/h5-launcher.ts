@@ -28,6 +28,11 @@ export interface H5Launcher {
   signIn(): void;
   /** Sets the card WeChat shows when this page is shared. Best effort: resolves also when sharing cannot be set. */
   shareCard(card: ShareCard): Promise<void>;
+  /**
+   * In a mini program's web-view: opens `url` (e.g. `/pages/live/index?id=…`), a page of the mini program holding
+   * the web-view. Rejects when that mini program has no such page (it is not ours) or the bridge refuses.
+   */
+  openHostPage(url: string): Promise<void>;
 }
 
 /** Opening the live from this page is not possible: no JS-SDK (not in WeChat, or it refused the page). */
@@ -42,4 +47,5 @@ export const unavailableH5Launcher: H5Launcher = {
   launchTarget: () => Promise.reject(new LaunchUnavailableError('这里不能直接打开直播，请在微信中打开')),
   signIn: () => undefined,
   shareCard: () => Promise.resolve(),
+  openHostPage: () => Promise.reject(new LaunchUnavailableError('这里不能直接打开直播，请在微信中打开')),
 };

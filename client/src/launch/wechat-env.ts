@@ -1,17 +1,39 @@
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 
 /**
- * Where an H5 page runs: WeChat (open tags can work), WeCom's browser (its UA also says `MicroMessenger`, but open
- * tags do not work there), or any other browser.
+ * Where an H5 page runs, which decides how its button can reach WeCom's live mini program:
+ * - `wechat`: WeChat's in-app browser on a phone, where the `wx-open-launch-weapp` open tag can work;
+ * - `wxwork`: WeCom's browser (its UA also says `MicroMessenger`, but open tags do not work there);
+ * - `mini-program`: a mini program's `<web-view>`, which cannot show open tags but can go back to a page of the
+ *   mini program that holds it (`wx.miniProgram.navigateTo`);
+ * - `mobile`, `desktop`: any other browser, and WeChat on Windows/Mac (open tags work on phones only).
  */
-export type WechatEnv = 'wechat' | 'wxwork' | 'browser';
+export type WechatEnv = 'wechat' | 'wxwork' | 'mini-program' | 'mobile' | 'desktop';
 
-export function detectWechatEnv(userAgent: string): WechatEnv {
+/**
+ * `wxjsEnvironment` is `window.__wxjs_environment`: WeChat sets it to `'miniprogram'` in a web-view, on iOS only
+ * once `WeixinJSBridgeReady` fired; Android (and recent iOS) also say `miniProgram` in the user agent.
+ */
+export function detectWechatEnv(userAgent: string, wxjsEnvironment?: unknown): WechatEnv {
+  if (/miniProgram/i.test(userAgent) || wxjsEnvironment === 'miniprogram') return 'mini-program';
   if (/wxwork/i.test(userAgent)) return 'wxwork';
-  if (/MicroMessenger/i.test(userAgent)) return 'wechat';
-  return 'browser';
+  const phone = /Mobile|Android|iPhone|iPad|iPod|HarmonyOS|OpenHarmony/i.test(userAgent);
+  if (/MicroMessenger/i.test(userAgent) && phone && !/WindowsWechat|MacWechat/i.test(userAgent)) return 'wechat';
+  return phone ? 'mobile' : 'desktop';
 }
 
+const currentEnv = (): WechatEnv =>
+  typeof navigator === 'undefined'
+    ? 'desktop'
+    : detectWechatEnv(navigator.userAgent, (window as { __wxjs_environment?: unknown }).__wxjs_environment);
+
+/** The page's `WechatEnv`, looked at again when WeChat's bridge is ready (iOS web-views say so only then). */
 export function useWechatEnv(): WechatEnv {
-  return useMemo(() => detectWechatEnv(typeof navigator === 'undefined' ? '' : navigator.userAgent), []);
+  const [env, setEnv] = useState(currentEnv);
+  useEffect(() => {
+    const recheck = () => setEnv(currentEnv());
+    document.addEventListener('WeixinJSBridgeReady', recheck);
+    return () => document.removeEventListener('WeixinJSBridgeReady', recheck);
+  }, []);
+  return env;
 }

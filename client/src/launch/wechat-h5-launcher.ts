@@ -1,6 +1,6 @@
 import { isApiError } from '../api/api-error';
 import type { BffApi } from '../api/bff-api';
-import type { H5Launcher } from './h5-launcher';
+import { LaunchUnavailableError, type H5Launcher } from './h5-launcher';
 import type { SignInRedirect } from './sign-in-redirect';
 import type { WechatSdk } from './wechat-sdk';
 
@@ -45,6 +45,17 @@ export function createWechatH5Launcher({ api, sdk, signIn, currentPath }: Wechat
       } catch {
         // Without the SDK WeChat shares its default card (page title and URL).
       }
+    },
+
+    async openHostPage(url) {
+      const wx = await sdk.loaded();
+      await new Promise<void>((resolve, reject) => {
+        wx.miniProgram.navigateTo({
+          url,
+          success: resolve,
+          fail: (res) => reject(new LaunchUnavailableError(res?.errMsg ?? 'navigateTo:fail')),
+        });
+      });
     },
   };
 }

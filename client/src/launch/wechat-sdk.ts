@@ -7,6 +7,10 @@ export interface Wx {
   error(callback: (res: { errMsg?: string } | undefined) => void): void;
   updateAppMessageShareData(options: { title: string; desc: string; link: string; imgUrl: string }): void;
   updateTimelineShareData(options: { title: string; link: string; imgUrl: string }): void;
+  /** In a mini program's web-view: the pages of the mini program holding it. Needs no `wx.config`. */
+  miniProgram: {
+    navigateTo(options: { url: string; success?: () => void; fail?: (res: { errMsg?: string }) => void }): void;
+  };
 }
 
 /** WeChat refused the page (`wx.error`: signature, domain, version) or never answered: open tags cannot work. */
@@ -29,6 +33,8 @@ export interface WechatSdkOptions {
 export interface WechatSdk {
   /** `wx`, configured for the current signature URL; one `wx.config` per URL, the promise is cached. */
   ready(): Promise<Wx>;
+  /** `wx` as loaded, not configured: enough for `wx.miniProgram.*`. */
+  loaded(): Promise<Wx>;
 }
 
 /**
@@ -76,5 +82,6 @@ export function createWechatSdk({
       });
       return attempt.ready;
     },
+    loaded: loadWx,
   };
 }

@@ -90,6 +90,22 @@ describe('H5 launcher wiring', () => {
     expect(taroMock.taro.request).toHaveBeenCalledWith(expect.objectContaining({ credentials: 'same-origin' }));
   });
 
+  it('in a mini program web-view opens the host mini program’s page, without wx.config or a sign-in', async () => {
+    const { launcher, requests } = launcherIn(ANDROID);
+    fake.wx.config.mockClear();
+    await launcher.openHostPage('/pages/live/index?id=lv_1&replay=1');
+    expect(fake.wx.miniProgram.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/pages/live/index?id=lv_1&replay=1' }),
+    );
+    expect(fake.wx.config).not.toHaveBeenCalled();
+    expect(requests).toEqual([]);
+
+    fake.wx.miniProgram.navigateTo.mockImplementationOnce((options) => options.fail?.({ errMsg: 'navigateTo:fail' }));
+    await expect(launcher.openHostPage('/pages/live/index?id=lv_2')).rejects.toMatchObject({
+      code: 'LAUNCH_UNAVAILABLE',
+    });
+  });
+
   it('is the unavailable launcher outside H5', () => {
     const api = createBffApi(createHttpClient({ baseUrl: BASE_URL }));
     expect(createDefaultLauncher({ api, baseUrl: BASE_URL })).toBe(unavailableH5Launcher);

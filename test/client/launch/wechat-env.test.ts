@@ -13,9 +13,19 @@ describe('where an H5 page runs', () => {
       'wechat',
     ],
     [
-      'WeChat on Windows',
+      'WeChat on Windows (open tags work on phones only)',
       'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/81 Safari/537.36 NetType/WIFI MicroMessenger/7.0.20.1781(0x6700143B) WindowsWechat(0x63090a13)',
-      'wechat',
+      'desktop',
+    ],
+    [
+      'WeChat on a Mac',
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) MicroMessenger/6.8.0(0x16080000) MacWechat/3.8.7(0x13080712) Flue',
+      'desktop',
+    ],
+    [
+      'a mini program web-view on Android',
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8) Chrome/120 Mobile Safari/537.36 XWEB/1160117 MMWEBSDK/20240404 MicroMessenger/8.0.49.2600(0x2800313D) WeChat/arm64 miniProgram/wx1234567890abcdef',
+      'mini-program',
     ],
     [
       'WeCom (also says MicroMessenger)',
@@ -28,12 +38,29 @@ describe('where an H5 page runs', () => {
       'wxwork',
     ],
     [
-      'Safari',
+      'Safari on an iPhone',
       'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile/15E148 Safari/604.1',
-      'browser',
+      'mobile',
     ],
-    ['nothing', '', 'browser'],
+    [
+      'Chrome on Android',
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36',
+      'mobile',
+    ],
+    [
+      'Chrome on a desktop',
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36',
+      'desktop',
+    ],
+    ['nothing', '', 'desktop'],
   ])('%s → %s', (_case, ua, env) => {
     expect(detectWechatEnv(ua)).toBe(env);
+  });
+
+  it('knows a mini program web-view by window.__wxjs_environment where the user agent does not say so (iOS)', () => {
+    const iosWechat =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148 MicroMessenger/8.0.50(0x1800322c) NetType/WIFI';
+    expect(detectWechatEnv(iosWechat, 'miniprogram')).toBe('mini-program');
+    expect(detectWechatEnv(iosWechat, undefined)).toBe('wechat');
   });
 });

@@ -22,7 +22,7 @@ function setup(answers: (() => LivingCode)[]) {
     return answer();
   });
   const { wx, verify } = fakeWx();
-  const sdk = { ready: jest.fn(async (): Promise<Wx> => wx) };
+  const sdk = { ready: jest.fn(async (): Promise<Wx> => wx), loaded: jest.fn(async (): Promise<Wx> => wx) };
   const load = () =>
     createWechatH5Launcher({
       api: { livingCode },

@@ -18,6 +18,10 @@ export function fakeWx() {
     error: jest.fn((callback: (res: { errMsg: string }) => void) => void (onError = callback)),
     updateAppMessageShareData: jest.fn(),
     updateTimelineShareData: jest.fn(),
+    miniProgram: {
+      /** Succeeds unless told otherwise with `mockImplementationOnce`. */
+      navigateTo: jest.fn<void, Parameters<Wx['miniProgram']['navigateTo']>>((options) => options.success?.()),
+    },
   };
   const finish = () => {
     const queue = readyQueue;

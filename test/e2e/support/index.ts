@@ -11,4 +11,9 @@ export {
   newPhoneContext,
   type PhoneEnv,
 } from './phone-browser';
-export { wechatStandIn, type WechatStandInLog, type WechatStandInOptions } from './wechat-stand-in';
+export {
+  wechatStandIn,
+  type FireOpenTagEvent,
+  type WechatStandInLog,
+  type WechatStandInOptions,
+} from './wechat-stand-in';

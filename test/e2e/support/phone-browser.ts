@@ -27,12 +27,14 @@ const IPHONE_UA =
 /**
  * The user agent of each place an H5 page runs (`client/src/launch/wechat-env.ts` tells them apart):
  * a phone browser, WeChat's in-app browser on Android and on iOS (open tags may work; iOS signs JS-SDK configs
- * for the landing URL), WeCom's (its UA also says MicroMessenger), a desktop browser.
+ * for the landing URL), a mini program's web-view (Android's says `miniProgram`), WeCom's (its UA also says
+ * MicroMessenger), a desktop browser.
  */
 export const USER_AGENTS = {
   browser: ANDROID_UA,
   wechat: `${ANDROID_UA} XWEB/1160065 MMWEBSDK/20240404 MMWEBID/2307 MicroMessenger/8.0.50.2701(0x28003237) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64`,
   wechatIos: `${IPHONE_UA} MicroMessenger/8.0.50(0x1800322c) NetType/WIFI Language/zh_CN`,
+  miniProgramWebView: `${ANDROID_UA} XWEB/1160065 MMWEBSDK/20240404 MMWEBID/2307 MicroMessenger/8.0.50.2701(0x28003237) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64 miniProgram/wx8d4b2f6a0c1e3957`,
   wxwork: `${ANDROID_UA} wxwork/4.1.22 MicroMessenger/7.0.1 NetType/WIFI Language/zh ColorScheme/Light`,
   desktop:
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',

@@ -3,25 +3,33 @@ export interface WechatStandInLog {
   /** Every `wx.config` argument, with the page URL at the time of the call. */
   configs: (Record<string, unknown> & { pageUrl: string })[];
   shares: (Record<string, unknown> & { kind: 'appMessage' | 'timeline' })[];
+  /** Every `wx.miniProgram.navigateTo` url (a mini program web-view going to a page of its mini program). */
+  miniProgramNavigations: string[];
 }
+
+/** Makes every `wx-open-launch-weapp` in the page fire `type` with `detail`, as WeChat does (in `page.evaluate`). */
+export type FireOpenTagEvent = (type: 'ready' | 'launch' | 'error', detail: unknown) => void;
 
 export interface WechatStandInOptions {
   /** Answer `wx.config` with `wx.error` (as WeChat does for a bad signature), then the ready callbacks anyway. */
   refuseConfig?: boolean;
+  /** Answer `wx.miniProgram.navigateTo` with its `fail` callback (the mini program has no such page). */
+  refuseNavigation?: boolean;
 }
 
 /**
  * An init script (`page.addInitScript`) that plays WeChat's side of an H5 page, since headless Chromium is no
  * WeChat: `window.jWeixin`, which weixin-js-sdk returns instead of building its own `wx` when one exists, records
  * `config` and the share calls and verifies after a moment like weixin-js-sdk 1.6.5 does (ready callbacks queued
- * until then, run at once afterwards; one error callback, called before the ready callbacks on failure); and a
- * `wx-open-launch-weapp` custom element that dispatches `ready` once connected. A string, not a function: the test
- * transform would add helpers that do not exist in the page.
+ * until then, run at once afterwards; one error callback, called before the ready callbacks on failure), and
+ * records `wx.miniProgram.navigateTo`; and a `wx-open-launch-weapp` custom element that dispatches `ready` once
+ * connected, and `launch` or `error` when the test says so (`window.__fireOpenTagEvent`, a `FireOpenTagEvent`).
+ * A string, not a function: the test transform would add helpers that do not exist in the page.
  */
 export function wechatStandIn(options: WechatStandInOptions = {}): string {
   return `(() => {
   const options = ${JSON.stringify(options)};
-  const log = { configs: [], shares: [] };
+  const log = { configs: [], shares: [], miniProgramNavigations: [] };
   window.__wxStandIn = log;
   let state = 'pending';
   let readyQueue = [];
@@ -57,11 +65,26 @@ export function wechatStandIn(options: WechatStandInOptions = {}): string {
     updateTimelineShareData(data) {
       log.shares.push(Object.assign({ kind: 'timeline' }, data));
     },
+    miniProgram: {
+      navigateTo(request) {
+        log.miniProgramNavigations.push(request.url);
+        setTimeout(() => {
+          if (options.refuseNavigation) {
+            if (request.fail) request.fail({ errMsg: 'navigateTo:fail page "' + request.url + '" is not found' });
+          } else if (request.success) {
+            request.success({ errMsg: 'navigateTo:ok' });
+          }
+        }, 0);
+      },
+    },
   };
   customElements.define('wx-open-launch-weapp', class extends HTMLElement {
     connectedCallback() {
       setTimeout(() => this.dispatchEvent(new CustomEvent('ready', { detail: {} })), 0);
     }
   });
+  window.__fireOpenTagEvent = (type, detail) => {
+    document.querySelectorAll('wx-open-launch-weapp').forEach((tag) => tag.dispatchEvent(new CustomEvent(type, { detail })));
+  };
 })();`;
 }

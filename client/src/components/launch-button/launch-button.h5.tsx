@@ -4,12 +4,14 @@ import { ActionButton } from '../action-button';
 import { copyLink } from './copy-link';
 import { QrLaunch } from './qr-launch';
 import type { LaunchButtonProps } from './types';
+import { WebViewLaunch } from './web-view-launch';
 import { WechatLaunch } from './wechat-launch';
 
 /**
- * H5, by where the page runs: in WeChat the `wx-open-launch-weapp` open tag (`WechatLaunch`); in WeCom's browser,
- * where open tags do not work, the way into WeChat and a copy-link action; anywhere else a QR code to scan with
- * WeChat (`QrLaunch`). Links are the live's short link, not the address bar.
+ * H5, by where the page runs (`WechatEnv`): in WeChat the `wx-open-launch-weapp` open tag (`WechatLaunch`); in a
+ * mini program's web-view, that mini program's own live page (`WebViewLaunch`); in WeCom's browser, where open tags
+ * do not work, the way into WeChat and a copy-link action; anywhere else a QR code to scan with WeChat (`QrLaunch`).
+ * Links are the live's short link, not the address bar.
  */
 export default function LaunchButton({ livingId, action, onNotWatchable }: LaunchButtonProps) {
   const env = useWechatEnv();
@@ -27,6 +29,9 @@ export default function LaunchButton({ livingId, action, onNotWatchable }: Launc
       />
     );
   }
+  if (env === 'mini-program') {
+    return <WebViewLaunch livingId={livingId} label={action.label} replay={action.replay} link={link} />;
+  }
   if (env === 'wxwork') {
     return (
       <ActionButton
@@ -37,5 +42,5 @@ export default function LaunchButton({ livingId, action, onNotWatchable }: Launc
       />
     );
   }
-  return <QrLaunch link={link} label={action.label} />;
+  return <QrLaunch link={link} label={action.label} device={env} />;
 }

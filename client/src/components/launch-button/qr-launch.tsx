@@ -9,6 +9,8 @@ export interface QrLaunchProps {
   link: string;
   /** The card's action (`进入直播`, `观看回放`…), said in the title. */
   label: string;
+  /** On a phone the code cannot be scanned from its own screen: copying the link comes first there. */
+  device: 'mobile' | 'desktop';
 }
 
 /**
@@ -16,7 +18,7 @@ export interface QrLaunchProps {
  * here, so the action becomes a QR code of the live page to scan with WeChat, a copy-link button and one line of
  * guidance. The card above still shows everything.
  */
-export function QrLaunch({ link, label }: QrLaunchProps) {
+export function QrLaunch({ link, label, device }: QrLaunchProps) {
   const [qr, setQr] = useState<{ link: string; src?: string; failed?: boolean }>({ link });
 
   useEffect(() => {
@@ -38,8 +40,10 @@ export function QrLaunch({ link, label }: QrLaunchProps) {
         {shown.failed && <Text className="web-launch__qr-link">{link}</Text>}
       </View>
       <View className="web-launch__body">
-        <Text className="web-launch__title">{`用微信扫码${label}`}</Text>
-        <Text className="web-launch__hint">也可复制链接，发到微信里打开</Text>
+        <Text className="web-launch__title">{device === 'mobile' ? `在微信中${label}` : `用微信扫码${label}`}</Text>
+        <Text className="web-launch__hint">
+          {device === 'mobile' ? '复制链接，发到微信里打开；也可用微信扫码' : '也可复制链接，发到微信里打开'}
+        </Text>
         <Button className="web-launch__copy" onClick={() => copyLink(link)}>
           复制链接
         </Button>

@@ -17,6 +17,10 @@ const UA = {
   wxwork:
     'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 wxwork/4.1.20 MicroMessenger/7.0.1 Language/zh',
   browser: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36',
+  phoneBrowser:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
+  webView:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Mobile Safari/537.36 XWEB/1160117 MMWEBSDK/20240404 MicroMessenger/8.0.49.2600(0x2800313D) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64 miniProgram/wx1234567890abcdef',
 };
 
 /** jsdom's page is http://localhost/. */
@@ -26,7 +30,12 @@ function withUserAgent(ua: string) {
   jest.spyOn(window.navigator, 'userAgent', 'get').mockReturnValue(ua);
 }
 
-type MockLauncher = H5Launcher & { sdkReady: jest.Mock; launchTarget: jest.Mock; signIn: jest.Mock };
+type MockLauncher = H5Launcher & {
+  sdkReady: jest.Mock;
+  launchTarget: jest.Mock;
+  signIn: jest.Mock;
+  openHostPage: jest.Mock;
+};
 
 function launcher(
   target: (livingId: string, replay: boolean) => TimedLaunchTarget | Promise<TimedLaunchTarget>,
@@ -37,6 +46,7 @@ function launcher(
     launchTarget: jest.fn(async (id: string, replay: boolean) => target(id, replay)),
     signIn: jest.fn(),
     shareCard: jest.fn(() => Promise.resolve()),
+    openHostPage: jest.fn(() => Promise.resolve()),
   };
 }
 
@@ -64,6 +74,17 @@ describe('H5 launch button', () => {
       fireEvent.click(screen.getByRole('button', { name: '复制链接' }));
       expect(taroMock.taro.setClipboardData).toHaveBeenCalledWith({ data: SHORT_LINK });
       await waitFor(() => expect(taroMock.taro.showToast).toHaveBeenCalledWith({ title: '链接已复制', icon: 'none' }));
+    });
+
+    it('in a phone browser: copying the link comes first, since the phone cannot scan its own screen', async () => {
+      withUserAgent(UA.phoneBrowser);
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, {
+        h5Launcher: launcher(() => aLaunch('C')),
+      });
+      expect(await screen.findByAltText(`直播二维码：${SHORT_LINK}`)).toBeTruthy();
+      expect(screen.getByText('在微信中进入直播')).toBeTruthy();
+      expect(screen.getByText('复制链接，发到微信里打开；也可用微信扫码')).toBeTruthy();
+      expect(openTag()).toBeNull();
     });
 
     it('puts the replay flag into the link of a replay', async () => {
@@ -106,6 +127,55 @@ describe('H5 launch button', () => {
     });
   });
 
+  describe('in a mini program’s web-view', () => {
+    it('opens the live page of the mini program holding it (no open tag, no sign-in)', async () => {
+      withUserAgent(UA.webView);
+      const h5Launcher = launcher(() => aLaunch('C'));
+      renderWithServices(
+        <LaunchButton livingId="lv 1" action={primaryAction(aLive({ status: 'ended', replay: 'ready' }), true)} />,
+        { h5Launcher },
+      );
+      fireEvent.click(screen.getByRole('button', { name: '观看回放' }));
+      expect(h5Launcher.openHostPage).toHaveBeenCalledWith('/pages/live/index?id=lv%201&replay=1');
+      expect(openTag()).toBeNull();
+      expect(h5Launcher.launchTarget).not.toHaveBeenCalled();
+      expect(h5Launcher.sdkReady).not.toHaveBeenCalled();
+      await waitFor(() =>
+        expect(screen.getByRole('button', { name: '观看回放' })).not.toHaveProperty('disabled', true),
+      );
+    });
+
+    it('is also recognised by window.__wxjs_environment once WeChat’s bridge is ready (iOS)', async () => {
+      withUserAgent(UA.wechat);
+      const h5Launcher = launcher(() => new Promise<never>(() => undefined));
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      act(() => {
+        (window as { __wxjs_environment?: string }).__wxjs_environment = 'miniprogram';
+        document.dispatchEvent(new Event('WeixinJSBridgeReady'));
+      });
+      try {
+        fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
+        expect(h5Launcher.openHostPage).toHaveBeenCalledWith('/pages/live/index?id=lv_1');
+        await waitFor(() =>
+          expect(screen.getByRole('button', { name: '进入直播' })).not.toHaveProperty('disabled', true),
+        );
+      } finally {
+        delete (window as { __wxjs_environment?: string }).__wxjs_environment;
+      }
+    });
+
+    it('when the mini program has no such page: says so and offers the link', async () => {
+      withUserAgent(UA.webView);
+      const h5Launcher = launcher(() => aLaunch('C'));
+      h5Launcher.openHostPage.mockRejectedValueOnce(new Error('navigateTo:fail page not found'));
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
+      expect(await screen.findByText('这里不能直接打开直播，请复制链接到微信打开')).toBeTruthy();
+      fireEvent.click(screen.getByText('复制链接'));
+      expect(taroMock.taro.setClipboardData).toHaveBeenCalledWith({ data: SHORT_LINK });
+    });
+  });
+
   describe('in WeChat', () => {
     it('covers the button with wx-open-launch-weapp carrying the BFF’s username and path, once the SDK is ready', async () => {
       withUserAgent(UA.wechat);
@@ -136,6 +206,15 @@ describe('H5 launch button', () => {
       expect(tag.parentElement?.querySelector('button')?.textContent).toBe('观看回放');
       const template = tag.querySelector('script[type="text/wxtag-template"]');
       expect(template?.innerHTML).toContain('<button');
+    });
+
+    it('puts exactly the username and path the BFF returned on the tag (e.g. the .html path switch)', async () => {
+      withUserAgent(UA.wechat);
+      const target = { appId: 'wxOTHER', username: 'gh_from_bff', path: 'pages/watch/index.html?living_code=Z' };
+      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher: launcher(() => target) });
+      await waitFor(() => expect(openTag()).not.toBeNull());
+      expect(openTag()!.getAttribute('username')).toBe(target.username);
+      expect(openTag()!.getAttribute('path')).toBe(target.path);
     });
 
     it('renews the tag’s code a minute before it expires, with a new tag', async () => {

@@ -102,6 +102,15 @@ describe('weapp launch button', () => {
     });
   });
 
+  it('opens whatever target the BFF returned, not one it builds itself (e.g. the .html path switch)', async () => {
+    const launch = { appId: 'wxBFFSAYSTHISAPP', username: 'gh_bff', path: 'pages/watch/index.html?living_code=X%2BY' };
+    bffIssuing(['unused'], () => ({ status: 200, body: { ...aCodeResponse('X+Y'), launch } }));
+    renderButton(aLive({ status: 'living' }));
+    await ready('进入直播');
+    fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
+    expect(taro.navigateToMiniProgram).toHaveBeenCalledWith({ appId: launch.appId, path: launch.path });
+  });
+
   it('is silent when the viewer cancels WeChat’s confirmation', async () => {
     bffIssuing(['C']);
     taro.navigateToMiniProgram.mockRejectedValue({ errMsg: 'navigateToMiniProgram:fail cancel' });
