@@ -353,6 +353,38 @@ describe('H5 viewer in Chromium', () => {
     await expect(watch.sameDocument()).resolves.toBe(true);
   });
 
+  it('stops polling while the tab is hidden, and asks again as soon as it is shown', async () => {
+    const id = SANDBOX_LIVES.living;
+    const page = await openPhone('browser');
+    const cardRequests: number[] = [];
+    page.on('request', (req) => {
+      if (new URL(req.url()).pathname === `/api/lives/${id}`) cardRequests.push(Date.now());
+    });
+    await page.goto(`${stack.baseUrl}${livePath(id)}`);
+    await readLivePage(page);
+    // Headless Chromium's tabs are always in front: the page is told what a browser says when its tab goes back.
+    const setHidden = (hidden: boolean) =>
+      page.evaluate((h) => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+        Object.defineProperty(document, 'visibilityState', {
+          configurable: true,
+          get: () => (h ? 'hidden' : 'visible'),
+        });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, hidden);
+
+    await setHidden(true);
+    const hiddenAt = Date.now();
+    // A live that is on is polled every 5 s while visible: 7 s hidden would have seen at least one poll.
+    await page.waitForTimeout(7_000);
+    expect(cardRequests.filter((t) => t > hiddenAt)).toEqual([]);
+
+    const shownAt = Date.now();
+    await setHidden(false);
+    await page.waitForRequest((req) => new URL(req.url()).pathname === `/api/lives/${id}`, { timeout: 2_000 });
+    expect(cardRequests.filter((t) => t >= shownAt).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('keeps showing the live (marked stale) while WeCom is down, also after a reload', async () => {
     const id = SANDBOX_LIVES.living;
     const live = await api<LiveCard>(`/api/lives/${id}`);

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { LaunchTarget } from '../../../shared/api';
 import { LIVING_CODE_TTL_SECONDS } from '../../../shared/constants';
+import { isApiError } from '../api/api-error';
+import { retryDelay } from '../hooks/poll-schedule';
 
 const CODE_TTL_MS = LIVING_CODE_TTL_SECONDS * 1000;
 /** A code is fetched again this long before it expires (the BFF hands out a new one after 4 of its 5 minutes). */
@@ -13,11 +15,28 @@ export const REFRESH_AFTER_MS = CODE_TTL_MS - REFRESH_MARGIN_MS;
 export const USABLE_FOR_MS = CODE_TTL_MS - USABLE_MARGIN_MS;
 /** Never refresh more often than this, whatever a target says (no request loops on odd answers). */
 export const MIN_REFRESH_MS = 5_000;
+/** A fetch that failed for a passing reason is retried after this, doubled per failure in a row… */
+export const RETRY_FIRST_MS = 2_000;
+/** …up to this (or later, when the BFF's `Retry-After` says so). */
+export const RETRY_MAX_MS = 30_000;
 
 /** A launch target, with how long its living code stays valid from when it arrived (when the source knows). */
 export interface TimedLaunchTarget extends LaunchTarget {
   /** Unknown: assume a fresh code (five minutes). A code the BFF reused arrives with less. */
   validForMs?: number;
+}
+
+/**
+ * Whether trying again later may help: no answer, or the BFF (or WeCom behind it) busy or failing. A refused
+ * session, a live that cannot be watched or an unusable JS-SDK stay so; the viewer's own retry is offered instead.
+ */
+export function isPassingFailure(error: unknown): boolean {
+  return isApiError(error) && (error.status === 0 || error.status === 429 || error.status >= 500);
+}
+
+/** How long to wait before fetching again after the `failures`-th failure in a row; `undefined`: not on its own. */
+export function retryIn(error: unknown, failures: number): number | undefined {
+  return isPassingFailure(error) ? retryDelay(error, failures, RETRY_FIRST_MS, RETRY_MAX_MS) : undefined;
 }
 
 /** When to fetch again and until when to launch with a target that arrived at `fetchedAt`. */
@@ -53,6 +72,9 @@ interface Entry {
  * {@link REFRESH_AFTER_MS}) while the page is visible. The tap itself then only has to open the mini program, which
  * WeChat requires to happen synchronously inside the tap; the H5 open tag always holds a code that works.
  *
+ * A fetch that fails for a passing reason is retried with back-off ({@link retryIn}); and when refreshing keeps failing, the old
+ * target is dropped the moment it stops being usable, so no expired code is ever offered.
+ *
  * `fetchTarget` identifies the target: pass a memoized function per (live, replay); `undefined` disables.
  */
 export function useLaunchTarget(
@@ -62,31 +84,53 @@ export function useLaunchTarget(
   const entry = useRef<Entry>();
   const [status, setStatus] = useState<{ source?: unknown; loading: boolean; error?: unknown }>({ loading: false });
   const [nonce, setNonce] = useState(0);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
 
   useEffect(() => {
     if (!fetchTarget || !visible) return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    // Nothing else renders when a target runs out while its refresh is failing (or slow): drop it then, so the
+    // H5 open tag is taken down and the button no longer looks ready.
+    const dropWhenUnusable = () => {
+      const current = entry.current;
+      clearTimeout(expiryTimer);
+      if (current?.source !== fetchTarget) return;
+      expiryTimer = setTimeout(() => {
+        if (entry.current === current) entry.current = undefined;
+        rerender();
+      }, current.usableUntil - Date.now());
+    };
     const run = async () => {
       setStatus({ source: fetchTarget, loading: true });
       try {
         const target = await fetchTarget();
         if (cancelled) return;
+        failures = 0;
         const timing = targetTiming(target, Date.now());
         entry.current = { source: fetchTarget, target, ...timing };
         setStatus({ source: fetchTarget, loading: false });
+        dropWhenUnusable();
         timer = setTimeout(run, timing.refreshAt - Date.now());
       } catch (error) {
-        if (!cancelled) setStatus({ source: fetchTarget, loading: false, error });
+        if (cancelled) return;
+        setStatus({ source: fetchTarget, loading: false, error });
+        failures += 1;
+        const delay = retryIn(error, failures);
+        if (delay !== undefined) timer = setTimeout(run, delay);
       }
     };
     const current = entry.current;
     const refreshIn = current?.source === fetchTarget ? current.refreshAt - Date.now() : 0;
+    dropWhenUnusable();
     if (refreshIn <= 0) void run();
     else timer = setTimeout(run, refreshIn);
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      clearTimeout(expiryTimer);
     };
   }, [fetchTarget, visible, nonce]);
 

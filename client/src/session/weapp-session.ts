@@ -73,6 +73,17 @@ export function createWeappSession({
     return s && Date.parse(s.expiresAt) - now() > EXPIRY_MARGIN_MS ? s.token : undefined;
   }
 
+  /**
+   * A token to retry with after `refused` got a 401. Concurrent calls fail with the same old token: the first one
+   * logs in, and any that land later take the token it stored instead of wiping it and logging in again.
+   */
+  function tokenReplacing(refused: string): Promise<string> {
+    const stored = storedToken();
+    if (!pending && stored !== undefined && stored !== refused) return Promise.resolve(stored);
+    if (storage.get()?.token === refused) storage.clear();
+    return logIn();
+  }
+
   return {
     async withToken(call) {
       const token = storedToken() ?? (await logIn());
@@ -80,8 +91,7 @@ export function createWeappSession({
         return await call(token);
       } catch (error) {
         if (!isApiError(error, 'SESSION_REQUIRED', 'SESSION_INVALID')) throw error;
-        storage.clear();
-        return call(await logIn());
+        return call(await tokenReplacing(token));
       }
     },
   };

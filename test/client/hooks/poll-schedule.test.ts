@@ -10,6 +10,9 @@ describe('poll schedule', () => {
     ['reserved', inMin(9), FAST_POLL_MS],
     ['reserved', inMin(10), FAST_POLL_MS],
     ['reserved', inMin(-2), FAST_POLL_MS],
+    ['reserved', inMin(-30), FAST_POLL_MS],
+    ['reserved', inMin(-31), SLOW_POLL_MS],
+    ['reserved', inMin(-600), SLOW_POLL_MS],
     ['reserved', inMin(11), SLOW_POLL_MS],
     ['reserved', inMin(600), SLOW_POLL_MS],
     ['ended', inMin(-60), SLOW_POLL_MS],
@@ -30,5 +33,13 @@ describe('poll schedule', () => {
     ['a network error, many failures (capped)', new Error('x'), 20, 30_000, 300_000],
   ])('%s', (_case, error, failures, normal, delay) => {
     expect(retryDelay(error, failures, normal)).toBe(delay);
+  });
+
+  it.each([
+    ['below the cap: doubled', busy(), 4, 2000, 16_000],
+    ['at the cap', busy(), 5, 2000, 30_000],
+    ['Retry-After above the cap still wins', busy(60), 1, 2000, 60_000],
+  ])('with a lower cap (30 s), %s', (_case, error, failures, normal, delay) => {
+    expect(retryDelay(error, failures, normal, 30_000)).toBe(delay);
   });
 });

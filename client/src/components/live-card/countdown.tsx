@@ -2,7 +2,10 @@ import { Text } from '@tarojs/components';
 import { useNow } from '../../hooks/use-now';
 import { COUNTDOWN_WINDOW_MS, countdownText } from './countdown-text';
 
-/** Ticks every second inside the last 24 hours before a reserved start, otherwise once a minute. */
+/**
+ * Ticks every second inside the last 24 hours before a reserved start, otherwise once a minute; not at all while
+ * the page is hidden ({@link useNow}).
+ */
 export function Countdown({ startsAt }: { startsAt: string }) {
   const start = Date.parse(startsAt);
   const near = Number.isFinite(start) && start - Date.now() <= COUNTDOWN_WINDOW_MS + 60_000;

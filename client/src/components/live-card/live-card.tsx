@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { LiveCard as Live } from '../../../../shared/live-card';
 import { primaryAction } from '../../../../shared/primary-action';
+import { useNow } from '../../hooks/use-now';
 import { ActionButton } from '../action-button';
 import { Countdown } from './countdown';
 import { formatCount, formatDuration } from './format';
@@ -8,6 +9,9 @@ import { LiveCover } from './live-cover';
 import { formatStartTime } from './start-time';
 import type { LiveCardProps } from './types';
 import './live-card.css';
+
+/** How often the start time in words is worded again, so `明天 09:00` turns into `今天 09:00` at midnight. */
+const WHEN_LINE_EVERY_MS = 60_000;
 
 function whenLine(live: Live, now: Date): string {
   const when = formatStartTime(live.startsAt, now);
@@ -39,12 +43,13 @@ function metaLine(live: Live): string[] {
 export function LiveCard({ live, replayAsked = false, variant = 'compact', onOpen, renderAction }: LiveCardProps) {
   const action = primaryAction(live, replayAsked);
   const open = onOpen && (() => onOpen(live));
+  const now = useNow(WHEN_LINE_EVERY_MS);
   return (
     <View className={`live-card live-card--${variant}`} onClick={variant === 'compact' ? open : undefined}>
       <LiveCover live={live} />
       <View className="live-card__body">
         <Text className="live-card__theme">{live.theme}</Text>
-        <Text className="live-card__when">{whenLine(live, new Date())}</Text>
+        <Text className="live-card__when">{whenLine(live, new Date(now))}</Text>
         {live.status === 'reserved' && <Countdown startsAt={live.startsAt} />}
         <View className="live-card__meta">
           {metaLine(live).map((part) => (

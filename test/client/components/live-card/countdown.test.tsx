@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { Countdown } from '../../../../client/src/components/live-card/countdown';
 import { countdownText } from '../../../../client/src/components/live-card/countdown-text';
+import { taroMock } from '../../stand-ins/taro';
 
 const NOW = new Date(2025, 10, 28, 10, 0, 0).getTime();
 const inMs = (ms: number) => new Date(NOW + ms);
@@ -34,6 +35,19 @@ describe('countdown', () => {
     expect(screen.getByText('距开播 00:01:04')).toBeTruthy();
     act(() => jest.advanceTimersByTime(64_000));
     expect(screen.getByText('即将开播')).toBeTruthy();
+  });
+
+  it('stops ticking while the page is hidden, and is right again the moment it shows', () => {
+    render(<Countdown startsAt={inMs(65_000).toISOString()} />);
+    act(() => taroMock.hide());
+    expect(jest.getTimerCount()).toBe(0);
+    act(() => jest.advanceTimersByTime(5000));
+    expect(screen.getByText('距开播 00:01:05')).toBeTruthy();
+
+    act(() => taroMock.show());
+    expect(screen.getByText('距开播 00:01:00')).toBeTruthy();
+    act(() => jest.advanceTimersByTime(1000));
+    expect(screen.getByText('距开播 00:00:59')).toBeTruthy();
   });
 
   it('shows nothing when the start is more than a day away', () => {

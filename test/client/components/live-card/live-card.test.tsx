@@ -66,6 +66,16 @@ describe('live card', () => {
     expect(screen.getByText('今天 19:30 开播 · 预计 1小时30分钟')).toBeTruthy();
   });
 
+  it('words the start time again at midnight while the page stays open', () => {
+    jest.setSystemTime(new Date(2025, 10, 28, 23, 59, 30));
+    const startsAt = new Date(2025, 10, 29, 9, 0).toISOString();
+    const { container } = render(<LiveCard live={aLive({ status: 'reserved', startsAt, durationSeconds: 5400 })} />);
+    const when = () => container.querySelector('.live-card__when')?.textContent;
+    expect(when()).toBe('明天 09:00 开播 · 预计 1小时30分钟');
+    act(() => jest.advanceTimersByTime(60_000));
+    expect(when()).toBe('今天 09:00 开播 · 预计 1小时30分钟');
+  });
+
   it('shows how long an ended live ran', () => {
     const startsAt = new Date(2025, 10, 27, 14, 0).toISOString();
     render(<LiveCard live={aLive({ status: 'ended', startsAt, durationSeconds: 2700, replay: 'ready' })} />);
