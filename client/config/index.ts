@@ -21,6 +21,18 @@ export default defineConfig<'webpack5'>((merge, { command }) => {
     /\/+$/,
     '',
   );
+  if (platform === 'weapp' && process.env.TARO_APP_BFF_URL === undefined && command === 'build') {
+    // Fine for WeChat DevTools against `npm start`; a phone cannot reach it, and a release would ship it.
+    console.warn(
+      '[wecom-live-viewer] TARO_APP_BFF_URL is not set: this mini program build talks to http://localhost:3000',
+    );
+  }
+  if (platform === 'h5' && /^https?:\/\//.test(bffUrl)) {
+    // The H5 session is a SameSite cookie sent with same-origin requests, and the BFF answers no CORS.
+    console.warn(
+      `[wecom-live-viewer] H5 built against another origin (${bffUrl}): serve it from that origin or proxy /api there`,
+    );
+  }
   const repoRoot = path.resolve(__dirname, '../..');
   // The contract shared with the BFF lives outside `client/`; Taro only compiles `src` unless told.
   const compile = { include: [path.join(repoRoot, 'shared')] };
