@@ -1,5 +1,14 @@
 /** One jest run, three kinds of test: node (BFF, sandbox, shared), jsdom (Taro components), browser (H5 end-to-end). */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }];
+
+// Every test runs in the viewers' time zone. Not UTC on purpose: CI leaves TZ unset (UTC), where local time and UTC
+// agree, so a getUTC*/getHours mix-up (e.g. in the start time words) would pass unseen. Set here, before jest starts
+// its workers, so they inherit it.
+process.env.TZ = 'Asia/Shanghai';
+
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } },
+];
 
 module.exports = {
   projects: [

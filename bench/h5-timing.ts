@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/h5-timing.ts [--runs N] [--compare DIR] [--strict]`: how long a viewer on a slow phone waits for
- * the first live card, from the H5 build in dist/h5 (`npm run build:h5` first), and the H5 first-page JS size.
+ * the first live card, from the H5 build in dist/h5 (`npm run build:h5` first).
  *
  * The BFF and sandbox run in this process on loopback; Chromium runs headless with the CPU throttled 4× (CDP
  * `Emulation.setCPUThrottlingRate`), a phone viewport and a fresh context per run, so every run is a cold entry
@@ -16,8 +16,7 @@
  * in one run says whether a change helped. Reports; exits non-zero only with `--strict` when a loopback median of
  * dist/h5 is over budget.
  */
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { SANDBOX_LIVES } from '../server/sandbox';
 import { H5_DIR, launchChromium, newPhoneContext, requireH5Build, startBffStack } from '../test/e2e/support';
@@ -141,15 +140,6 @@ export async function measureH5Timing({ runs = 5, dirs = [H5_DIR] } = {}): Promi
   }
 }
 
-/** bench/client-size.ts only runs as a script, so its H5 figure is read from its output. */
-function h5FirstPageJs(): string {
-  const script = join(__dirname, 'client-size.ts');
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
-  if (result.status !== 0) return `bench/client-size.ts failed (${result.status}): ${result.stderr.trim()}`;
-  const line = result.stdout.split('\n').find((l) => l.startsWith('first page'));
-  return line ?? result.stdout.trim();
-}
-
 function argValue(name: string): string | undefined {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : undefined;
@@ -189,7 +179,6 @@ async function main() {
       }
     }
   }
-  console.log(`\nH5 ${h5FirstPageJs()}`);
   if (over && process.argv.includes('--strict')) process.exitCode = 1;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Checks on the client builds in dist/ (`npm test` runs `npm run build:client` first): both pages are there, each
+ * Checks on the client builds in dist/ (`npm test` runs `npm run build` first): both pages are there, each
  * platform got its own launch variant, and nothing secret or server-only made it into code shipped to phones.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,28 @@ const BUILDS = { weapp: join(ROOT, 'dist/weapp'), h5: join(ROOT, 'dist/h5') };
 
 /** Server-side endpoints and fields that have no business in a client bundle. */
 const SERVER_ONLY = ['corpsecret', 'jscode2session', 'session_key', 'sns/oauth2/access_token', 'cgi-bin/gettoken'];
-const SANDBOX_SECRETS = [SANDBOX_CREDENTIALS.corpSecret, SANDBOX_CREDENTIALS.miniSecret];
+/** Every secret the sandbox accepts (WeCom app, mini program, service account): any key naming a secret. */
+const SANDBOX_SECRETS = Object.entries(SANDBOX_CREDENTIALS).filter(([name]) => /secret/i.test(name));
+
+/**
+ * Words only the H5 launch variants show (launch-button.h5.tsx, qr-launch.tsx, wechat-launch.tsx,
+ * web-view-launch.tsx): the WeCom browser fallback, the QR code for other browsers, WeChat refusing open tags, a
+ * foreign web-view. `"请在微信中打开"` is the whole label (also the generic variant's hint, launch-button.tsx); as
+ * part of a longer sentence it is the mini program's own `unavailableH5Launcher` message, which belongs there.
+ */
+const H5_ONLY_WORDS = [
+  'wx-open-launch-weapp',
+  '企业微信里不能直接打开，请复制链接到微信打开',
+  '用微信扫码',
+  '也可复制链接，发到微信里打开',
+  '复制链接，发到微信里打开；也可用微信扫码',
+  '直播二维码：',
+  '复制链接',
+  '当前微信版本不能从网页打开直播，请升级微信后再试',
+  '微信暂时无法从网页打开直播，请刷新后再试',
+  '这里不能直接打开直播，请复制链接到微信打开',
+  '"请在微信中打开"',
+];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -24,8 +45,24 @@ function readBuild(dir: string): Map<string, string> {
   return new Map(filesUnder(dir).map((file) => [relative(dir, file), readFileSync(file, 'latin1')]));
 }
 
+/**
+ * The forms `needle` can take in a build read as latin1: its UTF-8 bytes, or `\uXXXX` escapes for every non-ASCII
+ * character, which is how the minifier writes Chinese text into the .js files of both builds.
+ */
+const forms = (needle: string) => [
+  Buffer.from(needle, 'utf8').toString('latin1'),
+  needle.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+];
+
 const contains = (build: Map<string, string>, needle: string) =>
-  [...build].filter(([, text]) => text.toLowerCase().includes(needle.toLowerCase())).map(([file]) => file);
+  [...build]
+    .filter(([, text]) => forms(needle).some((form) => text.toLowerCase().includes(form.toLowerCase())))
+    .map(([file]) => file);
+
+/** A call of `navigateToMiniProgram` with an object literal, not just the API's name (taro.js lists every wx API). */
+const NAVIGATE_CALL = /\.navigateToMiniProgram\(\{\s*appId:/;
+const callers = (build: Map<string, string>) =>
+  [...build].filter(([, text]) => NAVIGATE_CALL.test(text)).map(([f]) => f);
 
 describe('client builds', () => {
   const weapp = readBuild(BUILDS.weapp);
@@ -53,10 +90,17 @@ describe('client builds', () => {
     expect(html).toContain('<div id="app">');
   });
 
-  it('each platform got its own launch button', () => {
-    expect(contains(weapp, 'navigateToMiniProgram').length).toBeGreaterThan(0);
-    expect(contains(weapp, 'wx-open-launch-weapp')).toEqual([]);
-    expect(contains(h5, 'wx-open-launch-weapp').length).toBeGreaterThan(0);
+  it('the mini program’s live page opens the live with navigateToMiniProgram (launch-button.weapp.tsx)', () => {
+    // The weapp button lives in the live page's chunk: the one call, beside the button's own retry hint.
+    expect(callers(weapp)).toEqual(['pages/live/index.js']);
+    expect(contains(weapp, '没能打开直播，请重试')).toEqual(['pages/live/index.js']);
+    expect(callers(h5)).toEqual([]);
+  });
+
+  it.each(H5_ONLY_WORDS)('%s is in the H5 build only', (words) => {
+    // Present in H5, so the needle does match what the minifier wrote; absent from every file of the mini program.
+    expect(contains(h5, words).length).toBeGreaterThan(0);
+    expect(contains(weapp, words)).toEqual([]);
   });
 
   it.each([
@@ -78,10 +122,12 @@ describe('client builds', () => {
     expect(contains(h5, needle)).toEqual([]);
   });
 
-  it('neither build contains the sandbox secrets', () => {
-    for (const secret of SANDBOX_SECRETS) {
-      expect(contains(weapp, secret)).toEqual([]);
-      expect(contains(h5, secret)).toEqual([]);
-    }
+  it('knows all three sandbox secrets', () => {
+    expect(SANDBOX_SECRETS.map(([name]) => name).sort()).toEqual(['corpSecret', 'miniSecret', 'mpSecret']);
+  });
+
+  it.each(SANDBOX_SECRETS)('neither build contains the sandbox’s %s', (_name, secret) => {
+    expect(contains(weapp, secret)).toEqual([]);
+    expect(contains(h5, secret)).toEqual([]);
   });
 });

@@ -1,34 +1,30 @@
 import type { H5LauncherDeps } from './create-h5-launcher';
 import type { H5Launcher } from './h5-launcher';
-import { landingUrl } from './landing.h5';
-import { browserSessionStorage, createSignInRedirect } from './sign-in-redirect';
-import { signatureUrl } from './signature-url';
-import { createWechatH5Launcher } from './wechat-h5-launcher';
-import { createWechatSdk, type Wx } from './wechat-sdk';
+import { currentWechatEnv } from './wechat-env';
 
 export type { H5LauncherDeps } from './create-h5-launcher';
 
-/** WeChat's JS-SDK as its own chunk, fetched only when a page in WeChat needs it. */
-const loadWx = () =>
-  import(/* webpackChunkName: "weixin-js-sdk" */ 'weixin-js-sdk').then((m) => (m.default ?? m) as unknown as Wx);
+/**
+ * The WeChat side of H5 (sign-in, JS-SDK, share cards, web-view) as a chunk of its own. Not the open-tag button's
+ * chunk: that one is also loaded from the page's chunk, and a chunk shared by two parents carries every module
+ * either lacks, so the button's dependencies would come twice.
+ */
+const loadWiring = () => import(/* webpackChunkName: "wechat-h5" */ './wechat-h5-wiring');
 
-/** H5: the WeChat launcher, wired to this browser's location, history and sessionStorage. */
-export function createH5Launcher({ api, baseUrl }: H5LauncherDeps): H5Launcher {
-  const sdk = createWechatSdk({
-    fetchConfig: (url) => api.jssdkConfig(url),
-    loadWx,
-    signatureUrl: () =>
-      signatureUrl({ userAgent: navigator.userAgent, landingUrl: landingUrl(), currentUrl: window.location.href }),
-  });
-  const signIn = createSignInRedirect({
-    baseUrl,
-    navigate: (url) => window.location.replace(url),
-    storage: browserSessionStorage(),
-  });
-  return createWechatH5Launcher({
-    api,
-    sdk,
-    signIn,
-    currentPath: () => window.location.pathname + window.location.search,
-  });
+/**
+ * H5: the WeChat launcher, loaded lazily. Only pages in WeChat or a mini program's web-view ever call it, so other
+ * browsers never download it; there it starts loading as the app starts, alongside the page's own code.
+ */
+export function createH5Launcher(deps: H5LauncherDeps): H5Launcher {
+  let wired: Promise<H5Launcher> | undefined;
+  const launcher = () => (wired ??= loadWiring().then((m) => m.wireWechatH5Launcher(deps)));
+  const env = currentWechatEnv();
+  if (env === 'wechat' || env === 'mini-program') launcher().catch(() => undefined);
+  return {
+    sdkReady: () => launcher().then((l) => l.sdkReady()),
+    launchTarget: (livingId, replay) => launcher().then((l) => l.launchTarget(livingId, replay)),
+    signIn: () => void launcher().then((l) => l.signIn()),
+    shareCard: (card) => launcher().then((l) => l.shareCard(card)),
+    openHostPage: (url) => launcher().then((l) => l.openHostPage(url)),
+  };
 }

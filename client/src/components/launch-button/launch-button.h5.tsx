@@ -1,11 +1,36 @@
-import { useWechatEnv } from '../../launch/wechat-env';
+import { lazy, Suspense } from 'react';
+import { currentWechatEnv, useWechatEnv, type WechatEnv } from '../../launch/wechat-env';
 import { liveShortLink } from '../../routes';
 import { ActionButton } from '../action-button';
 import { copyLink } from './copy-link';
-import { QrLaunch } from './qr-launch';
 import type { LaunchButtonProps } from './types';
-import { WebViewLaunch } from './web-view-launch';
-import { WechatLaunch } from './wechat-launch';
+
+/**
+ * Each place a page can run has its own way out, and a page only ever needs one of them: each is its own chunk, so
+ * a phone browser does not load the open tag's code, nor WeChat the QR code's.
+ */
+const load = {
+  wechat: () => import(/* webpackChunkName: "launch-wechat" */ './wechat-launch'),
+  webView: () => import(/* webpackChunkName: "launch-web-view" */ './web-view-launch'),
+  // The QR library is a chunk of its own (see qr-code.ts): asked for at the same time, not after.
+  qr: () =>
+    Promise.all([
+      import(/* webpackChunkName: "launch-qr" */ './qr-launch'),
+      import(/* webpackChunkName: "qrcode" */ 'qrcode'),
+    ]).then(([module]) => module),
+};
+const WechatLaunch = lazy(() => load.wechat().then((m) => ({ default: m.WechatLaunch })));
+const WebViewLaunch = lazy(() => load.webView().then((m) => ({ default: m.WebViewLaunch })));
+const QrLaunch = lazy(() => load.qr().then((m) => ({ default: m.QrLaunch })));
+
+function loaderFor(env: WechatEnv): (() => Promise<unknown>) | undefined {
+  if (env === 'wechat') return load.wechat;
+  if (env === 'mini-program') return load.webView;
+  return env === 'wxwork' ? undefined : load.qr;
+}
+
+// Started as the page's code runs, so the chunk arrives while the live's card is still on its way.
+void loaderFor(currentWechatEnv())?.().catch(() => undefined);
 
 /**
  * H5, by where the page runs (`WechatEnv`): in WeChat the `wx-open-launch-weapp` open tag (`WechatLaunch`); in a
@@ -18,20 +43,6 @@ export default function LaunchButton({ livingId, action, onNotWatchable }: Launc
   if (!action.enabled) return <ActionButton label={action.label} disabled hint={action.hint} />;
 
   const link = liveShortLink(window.location.origin, livingId, action.replay);
-  if (env === 'wechat') {
-    return (
-      <WechatLaunch
-        livingId={livingId}
-        label={action.label}
-        replay={action.replay}
-        link={link}
-        onNotWatchable={onNotWatchable}
-      />
-    );
-  }
-  if (env === 'mini-program') {
-    return <WebViewLaunch livingId={livingId} label={action.label} replay={action.replay} link={link} />;
-  }
   if (env === 'wxwork') {
     return (
       <ActionButton
@@ -42,5 +53,21 @@ export default function LaunchButton({ livingId, action, onNotWatchable }: Launc
       />
     );
   }
-  return <QrLaunch link={link} label={action.label} device={env} />;
+  return (
+    <Suspense fallback={<ActionButton label={action.label} loading />}>
+      {env === 'wechat' ? (
+        <WechatLaunch
+          livingId={livingId}
+          label={action.label}
+          replay={action.replay}
+          link={link}
+          onNotWatchable={onNotWatchable}
+        />
+      ) : env === 'mini-program' ? (
+        <WebViewLaunch livingId={livingId} label={action.label} replay={action.replay} link={link} />
+      ) : (
+        <QrLaunch link={link} label={action.label} device={env} />
+      )}
+    </Suspense>
+  );
 }

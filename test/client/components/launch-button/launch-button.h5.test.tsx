@@ -50,6 +50,18 @@ function launcher(
   };
 }
 
+/**
+ * Renders and lets the variant for this environment load (each is a lazy chunk in the build; here an import that
+ * settles within `act`), so the test starts from what the viewer sees once the page's code is in.
+ */
+async function renderButton(...args: Parameters<typeof renderWithServices>) {
+  let result!: ReturnType<typeof renderWithServices>;
+  await act(async () => {
+    result = renderWithServices(...args);
+  });
+  return result;
+}
+
 const openTag = () => document.querySelector('wx-open-launch-weapp') as HTMLElement | null;
 const living = () => primaryAction(aLive({ status: 'living' }));
 
@@ -60,7 +72,7 @@ describe('H5 launch button', () => {
     it('in another browser: a QR code of the short link to scan with WeChat, a copy-link button, one line of guidance', async () => {
       withUserAgent(UA.browser);
       const h5Launcher = launcher(() => aLaunch('C'));
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
 
       const qr = (await screen.findByAltText(`直播二维码：${SHORT_LINK}`)) as HTMLImageElement;
       const svg = await qrSvg(SHORT_LINK, QR_OPTIONS);
@@ -78,7 +90,7 @@ describe('H5 launch button', () => {
 
     it('in a phone browser: copying the link comes first, since the phone cannot scan its own screen', async () => {
       withUserAgent(UA.phoneBrowser);
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, {
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, {
         h5Launcher: launcher(() => aLaunch('C')),
       });
       expect(await screen.findByAltText(`直播二维码：${SHORT_LINK}`)).toBeTruthy();
@@ -89,7 +101,7 @@ describe('H5 launch button', () => {
 
     it('puts the replay flag into the link of a replay', async () => {
       withUserAgent(UA.browser);
-      renderWithServices(
+      await renderButton(
         <LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'ended', replay: 'ready' }), true)} />,
         { h5Launcher: launcher(() => aLaunch('C')) },
       );
@@ -100,7 +112,7 @@ describe('H5 launch button', () => {
     it('in WeCom’s browser (open tags do not work there): says to open it in WeChat, with a copy-link action', async () => {
       withUserAgent(UA.wxwork);
       const h5Launcher = launcher(() => aLaunch('C'));
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
       const button = screen.getByRole('button') as HTMLButtonElement;
       expect(button.textContent).toBe('请在微信中打开');
       expect(button.disabled).toBe(true);
@@ -117,7 +129,7 @@ describe('H5 launch button', () => {
     it('says so when copying fails', async () => {
       withUserAgent(UA.wxwork);
       taroMock.taro.setClipboardData.mockImplementationOnce(() => Promise.reject(new Error('denied')));
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, {
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, {
         h5Launcher: launcher(() => aLaunch('C')),
       });
       fireEvent.click(screen.getByText('复制链接'));
@@ -131,7 +143,7 @@ describe('H5 launch button', () => {
     it('opens the live page of the mini program holding it (no open tag, no sign-in)', async () => {
       withUserAgent(UA.webView);
       const h5Launcher = launcher(() => aLaunch('C'));
-      renderWithServices(
+      await renderButton(
         <LaunchButton livingId="lv 1" action={primaryAction(aLive({ status: 'ended', replay: 'ready' }), true)} />,
         { h5Launcher },
       );
@@ -148,7 +160,7 @@ describe('H5 launch button', () => {
     it('is also recognised by window.__wxjs_environment once WeChat’s bridge is ready (iOS)', async () => {
       withUserAgent(UA.wechat);
       const h5Launcher = launcher(() => new Promise<never>(() => undefined));
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
       act(() => {
         (window as { __wxjs_environment?: string }).__wxjs_environment = 'miniprogram';
         document.dispatchEvent(new Event('WeixinJSBridgeReady'));
@@ -168,7 +180,7 @@ describe('H5 launch button', () => {
       withUserAgent(UA.webView);
       const h5Launcher = launcher(() => aLaunch('C'));
       h5Launcher.openHostPage.mockRejectedValueOnce(new Error('navigateTo:fail page not found'));
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
       fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
       expect(await screen.findByText('这里不能直接打开直播，请复制链接到微信打开')).toBeTruthy();
       fireEvent.click(screen.getByText('复制链接'));
@@ -185,7 +197,7 @@ describe('H5 launch button', () => {
         () => target,
         () => new Promise<void>((resolve) => (sdkReady = resolve)),
       );
-      renderWithServices(
+      await renderButton(
         <LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'ended', replay: 'ready' }))} />,
         { h5Launcher },
       );
@@ -211,7 +223,7 @@ describe('H5 launch button', () => {
     it('puts exactly the username and path the BFF returned on the tag (e.g. the .html path switch)', async () => {
       withUserAgent(UA.wechat);
       const target = { appId: 'wxOTHER', username: 'gh_from_bff', path: 'pages/watch/index.html?living_code=Z' };
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher: launcher(() => target) });
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher: launcher(() => target) });
       await waitFor(() => expect(openTag()).not.toBeNull());
       expect(openTag()!.getAttribute('username')).toBe(target.username);
       expect(openTag()!.getAttribute('path')).toBe(target.path);
@@ -223,7 +235,7 @@ describe('H5 launch button', () => {
       let n = 0;
       // The BFF reused a code: 90 s of it left.
       const h5Launcher = launcher(() => ({ ...aLaunch(`code${++n}`), validForMs: 90_000 }));
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
       await act(async () => void (await jest.advanceTimersByTimeAsync(0)));
       const first = openTag();
       expect(first?.getAttribute('path')).toBe('pages/watch/index?living_code=code1');
@@ -238,7 +250,7 @@ describe('H5 launch button', () => {
 
     it('shows a failed launch reported by the open tag, and clears it on the next launch', async () => {
       withUserAgent(UA.wechat);
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, {
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, {
         h5Launcher: launcher(() => aLaunch('C')),
       });
       await waitFor(() => expect(openTag()).not.toBeNull());
@@ -258,7 +270,7 @@ describe('H5 launch button', () => {
         () => aLaunch('C'),
         () => new Promise<void>(() => undefined),
       );
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
       act(() => void document.dispatchEvent(new CustomEvent('WeixinOpenTagsError', { detail: { errMsg: 'x' } })));
       expect(screen.getByText('当前微信版本不能从网页打开直播，请升级微信后再试')).toBeTruthy();
       expect((screen.getByRole('button') as HTMLButtonElement).disabled).toBe(true);
@@ -269,7 +281,7 @@ describe('H5 launch button', () => {
 
     it('removes a mounted tag on WeixinOpenTagsError', async () => {
       withUserAgent(UA.wechat);
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, {
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, {
         h5Launcher: launcher(() => aLaunch('C')),
       });
       await waitFor(() => expect(openTag()).not.toBeNull());
@@ -284,7 +296,7 @@ describe('H5 launch button', () => {
         () => aLaunch('C'),
         () => Promise.reject(new WechatSdkError('config:invalid signature')),
       );
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
       expect(await screen.findByText('微信暂时无法从网页打开直播，请刷新后再试')).toBeTruthy();
       expect((screen.getByRole('button') as HTMLButtonElement).disabled).toBe(true);
       expect(screen.getByText('刷新')).toBeTruthy();
@@ -296,7 +308,7 @@ describe('H5 launch button', () => {
       const h5Launcher = launcher(() => {
         throw new ApiError({ code: 'SESSION_REQUIRED', message: 'Sign in first', status: 401 });
       });
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
       expect(await screen.findByText('登录没有成功，请重试')).toBeTruthy();
       fireEvent.click(screen.getByText('重试'));
       expect(h5Launcher.signIn).toHaveBeenCalledTimes(1);
@@ -310,7 +322,7 @@ describe('H5 launch button', () => {
         if (++calls === 1) throw new ApiError({ code: 'NETWORK_ERROR', message: 'x', status: 0 });
         return aLaunch('C');
       });
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
       expect(await screen.findByText('网络不太顺畅，请重试')).toBeTruthy();
       fireEvent.click(screen.getByText('重试'));
       await waitFor(() => expect(openTag()).not.toBeNull());
@@ -319,7 +331,7 @@ describe('H5 launch button', () => {
 
     it('where the page cannot launch at all: says so and offers the link', async () => {
       withUserAgent(UA.wechat);
-      renderWithServices(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher: unavailableH5Launcher });
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher: unavailableH5Launcher });
       expect(await screen.findByText('这里不能直接打开直播，请在微信中打开')).toBeTruthy();
       expect((screen.getByRole('button') as HTMLButtonElement).disabled).toBe(true);
       expect(screen.getByText('复制链接')).toBeTruthy();
@@ -330,10 +342,10 @@ describe('H5 launch button', () => {
   it.each([
     ['WeChat', UA.wechat],
     ['another browser', UA.browser],
-  ])('in %s: a disabled action shows its hint, no tag and no QR code', (_case, ua) => {
+  ])('in %s: a disabled action shows its hint, no tag and no QR code', async (_case, ua) => {
     withUserAgent(ua);
     const h5Launcher = launcher(() => aLaunch('C'));
-    renderWithServices(<LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'cancelled' }))} />, {
+    await renderButton(<LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'cancelled' }))} />, {
       h5Launcher,
     });
     expect(screen.getByRole('button').textContent).toBe('直播已取消');

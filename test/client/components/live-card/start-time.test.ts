@@ -34,6 +34,20 @@ describe('start time in words', () => {
     expect(formatStartTime(at(2025, 11, 28, 19, 30).toISOString(), NOW)).toBe('今天 19:30');
   });
 
+  // jest.config.js sets TZ=Asia/Shanghai (UTC+8, no DST). These instants fall on one date in UTC and on another in
+  // Shanghai, so words taken from UTC fields (getUTCHours, getUTCDate, …) would come out wrong.
+  it('runs in Shanghai time, where local and UTC dates can differ', () => {
+    expect(new Date('2025-11-28T16:30:00Z').getTimezoneOffset()).toBe(-480);
+  });
+
+  it.each([
+    ['after UTC midnight in Shanghai: tomorrow', '2025-11-28T16:30:00Z', '明天 00:30'], // UTC: 今天 16:30
+    ['before UTC midnight, already today in Shanghai', '2025-11-27T23:45:00Z', '今天 07:45'], // UTC: 昨天 23:45
+    ['new year in Shanghai, not yet in UTC', '2025-12-31T16:05:00Z', '2026年1月1日 00:05'], // UTC: 12月31日 16:05
+  ])('an ISO …Z time %s', (_case, iso, words) => {
+    expect(formatStartTime(iso, NOW)).toBe(words);
+  });
+
   it('returns nothing for a time that does not parse', () => {
     expect(formatStartTime('not a date', NOW)).toBe('');
   });
