@@ -96,8 +96,23 @@ describe('useLaunchTarget', () => {
     await advanceTo(USABLE_FOR_MS / 1000);
     expect(result.current.phase).toBe('error');
     expect(result.current.target).toBeUndefined();
-    expect(result.current.take()).toBeUndefined();
+    // A tap now finds nothing to open (and asks for a new code at once).
+    let taken: unknown = 'not taken';
+    act(() => {
+      taken = result.current.take();
+    });
+    expect(taken).toBeUndefined();
 
+    await advanceTo(299);
+    expect(asked).toEqual([0, 240, 242, 246, 254, 270, 280]);
+    expect(result.current).toMatchObject({ phase: 'ready', target: aLaunch('SECOND') });
+  });
+
+  it('without a tap, fetches again on its own schedule once the code was dropped', async () => {
+    const { fetchTarget, asked } = sourceOf(aLaunch('FIRST'), ...Array.from({ length: 5 }, offline), aLaunch('SECOND'));
+    const { result } = renderTarget(fetchTarget);
+    await advanceTo(USABLE_FOR_MS / 1000);
+    expect(result.current.target).toBeUndefined();
     await advanceTo(300);
     expect(asked).toEqual([0, 240, 242, 246, 254, 270, 300]);
     expect(result.current).toMatchObject({ phase: 'ready', target: aLaunch('SECOND') });
