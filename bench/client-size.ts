@@ -30,7 +30,7 @@ const ROOT = join(__dirname, '..');
 const H5 = join(ROOT, 'dist/h5');
 const WEAPP = join(ROOT, 'dist/weapp');
 const KB = 1024;
-export const H5_COLD_VISIT_BUDGET = 130 * KB;
+const H5_COLD_VISIT_BUDGET = 130 * KB;
 const WEAPP_BUDGET = 500 * KB;
 /** A visit is complete when no new script has arrived for this long after its last element showed. */
 const QUIET_MS = 1500;
@@ -72,7 +72,7 @@ const VISITS: Visit[] = [
   },
 ];
 
-export interface VisitFigures {
+interface VisitFigures {
   name: string;
   path: string;
   /** Each script the page received, once, in order of arrival. */
@@ -148,7 +148,7 @@ async function measureVisit(browser: Browser, baseUrl: string, visit: Visit): Pr
 }
 
 /** The JavaScript each cold visit loads, measured in headless Chromium against dist/h5. */
-export async function measureColdVisits(): Promise<VisitFigures[]> {
+async function measureColdVisits(): Promise<VisitFigures[]> {
   requireH5Build(H5);
   const stack = await startBffStack({ logLevel: 'warn' });
   const browser = await launchChromium();

@@ -41,11 +41,13 @@ export class LaunchUnavailableError extends Error {
   readonly code = 'LAUNCH_UNAVAILABLE';
 }
 
+const unavailable = () => Promise.reject(new LaunchUnavailableError('这里不能直接打开直播，请在微信中打开'));
+
 /** The launcher where the page cannot open WeCom's live mini program (the mini program build, tests). */
 export const unavailableH5Launcher: H5Launcher = {
-  sdkReady: () => Promise.reject(new LaunchUnavailableError('这里不能直接打开直播，请在微信中打开')),
-  launchTarget: () => Promise.reject(new LaunchUnavailableError('这里不能直接打开直播，请在微信中打开')),
+  sdkReady: unavailable,
+  launchTarget: unavailable,
   signIn: () => undefined,
   shareCard: () => Promise.resolve(),
-  openHostPage: () => Promise.reject(new LaunchUnavailableError('这里不能直接打开直播，请在微信中打开')),
+  openHostPage: unavailable,
 };

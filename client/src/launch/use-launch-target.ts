@@ -72,8 +72,8 @@ interface Entry {
  * {@link REFRESH_AFTER_MS}) while the page is visible. The tap itself then only has to open the mini program, which
  * WeChat requires to happen synchronously inside the tap; the H5 open tag always holds a code that works.
  *
- * A fetch that fails for a passing reason is retried with back-off ({@link retryIn}); and when refreshing keeps failing, the old
- * target is dropped the moment it stops being usable, so no expired code is ever offered.
+ * A fetch that fails for a passing reason is retried with back-off ({@link retryIn}); and when refreshing keeps
+ * failing, the old target is dropped the moment it stops being usable, so no expired code is ever offered.
  *
  * `fetchTarget` identifies the target: pass a memoized function per (live, replay); `undefined` disables.
  */

@@ -4,6 +4,9 @@ import { LaunchUnavailableError, type H5Launcher } from './h5-launcher';
 import type { SignInRedirect } from './sign-in-redirect';
 import type { WechatSdk } from './wechat-sdk';
 
+/** How long `wx.miniProgram.navigateTo` may stay silent before the button offers the way out instead. */
+export const NAVIGATE_TIMEOUT_MS = 10_000;
+
 export interface WechatH5LauncherOptions {
   api: Pick<BffApi, 'livingCode'>;
   sdk: WechatSdk;
@@ -50,10 +53,21 @@ export function createWechatH5Launcher({ api, sdk, signIn, currentPath }: Wechat
     async openHostPage(url) {
       const wx = await sdk.loaded();
       await new Promise<void>((resolve, reject) => {
+        // Outside a real web-view (a user agent that only looks like one) the bridge never answers: give up.
+        const timer = setTimeout(
+          () => reject(new LaunchUnavailableError('navigateTo: no answer')),
+          NAVIGATE_TIMEOUT_MS,
+        );
         wx.miniProgram.navigateTo({
           url,
-          success: resolve,
-          fail: (res) => reject(new LaunchUnavailableError(res?.errMsg ?? 'navigateTo:fail')),
+          success: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+          fail: (res) => {
+            clearTimeout(timer);
+            reject(new LaunchUnavailableError(res?.errMsg ?? 'navigateTo:fail'));
+          },
         });
       });
     },

@@ -1,7 +1,7 @@
 import { ApiError } from '../../../client/src/api/api-error';
 import type { LivingCode } from '../../../client/src/api/bff-api';
 import { createSignInRedirect, signInUrl } from '../../../client/src/launch/sign-in-redirect';
-import { createWechatH5Launcher } from '../../../client/src/launch/wechat-h5-launcher';
+import { createWechatH5Launcher, NAVIGATE_TIMEOUT_MS } from '../../../client/src/launch/wechat-h5-launcher';
 import type { Wx } from '../../../client/src/launch/wechat-sdk';
 import { aCodeResponse } from '../support/fixtures';
 import { fakeWx } from '../support/fake-wx';
@@ -138,6 +138,30 @@ describe('WeChat H5 launcher', () => {
     sdk.ready.mockRejectedValueOnce(new Error('config:invalid signature'));
     await expect(load().shareCard({ title: 't', desc: 'd', link: 'l', imgUrl: 'i' })).resolves.toBeUndefined();
     expect(wx.updateAppMessageShareData).not.toHaveBeenCalled();
+  });
+
+  it('in a web-view, opens the host mini program’s page, and gives up when the bridge never answers', async () => {
+    const { load, wx } = setup([]);
+    await load().openHostPage('/pages/live/index?id=lv_1');
+    expect(wx.miniProgram.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/live/index?id=lv_1' }),
+    );
+
+    jest.useFakeTimers();
+    try {
+      wx.miniProgram.navigateTo.mockImplementationOnce(() => undefined);
+      const opening = load().openHostPage('/pages/live/index?id=lv_2');
+      const outcome = opening.then(
+        () => 'opened',
+        (error: { code?: string }) => error.code,
+      );
+      await jest.advanceTimersByTimeAsync(NAVIGATE_TIMEOUT_MS - 1);
+      expect(await Promise.race([outcome, Promise.resolve('pending')])).toBe('pending');
+      await jest.advanceTimersByTimeAsync(1);
+      await expect(outcome).resolves.toBe('LAUNCH_UNAVAILABLE');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('is ready when the SDK is', async () => {

@@ -3,34 +3,31 @@ import { currentWechatEnv, useWechatEnv, type WechatEnv } from '../../launch/wec
 import { liveShortLink } from '../../routes';
 import { ActionButton } from '../action-button';
 import { copyLink } from './copy-link';
+import { loadQrCodeLibrary } from './qr-code';
 import type { LaunchButtonProps } from './types';
 
 /**
  * Each place a page can run has its own way out, and a page only ever needs one of them: each is its own chunk, so
- * a phone browser does not load the open tag's code, nor WeChat the QR code's.
+ * a phone browser does not load the open tag's code, nor WeChat the QR code's. WeCom's browser needs none.
  */
-const load = {
-  wechat: () => import(/* webpackChunkName: "launch-wechat" */ './wechat-launch'),
-  webView: () => import(/* webpackChunkName: "launch-web-view" */ './web-view-launch'),
-  // The QR library is a chunk of its own (see qr-code.ts): asked for at the same time, not after.
-  qr: () =>
-    Promise.all([
-      import(/* webpackChunkName: "launch-qr" */ './qr-launch'),
-      import(/* webpackChunkName: "qrcode" */ 'qrcode'),
-    ]).then(([module]) => module),
+const loadWechat = () => import(/* webpackChunkName: "launch-wechat" */ './wechat-launch');
+const loadWebView = () => import(/* webpackChunkName: "launch-web-view" */ './web-view-launch');
+// The QR library is asked for at the same time as the button, not after it.
+const loadQr = () =>
+  Promise.all([import(/* webpackChunkName: "launch-qr" */ './qr-launch'), loadQrCodeLibrary()]).then(([m]) => m);
+const LOADERS: Record<WechatEnv, (() => Promise<unknown>) | undefined> = {
+  wechat: loadWechat,
+  'mini-program': loadWebView,
+  wxwork: undefined,
+  mobile: loadQr,
+  desktop: loadQr,
 };
-const WechatLaunch = lazy(() => load.wechat().then((m) => ({ default: m.WechatLaunch })));
-const WebViewLaunch = lazy(() => load.webView().then((m) => ({ default: m.WebViewLaunch })));
-const QrLaunch = lazy(() => load.qr().then((m) => ({ default: m.QrLaunch })));
-
-function loaderFor(env: WechatEnv): (() => Promise<unknown>) | undefined {
-  if (env === 'wechat') return load.wechat;
-  if (env === 'mini-program') return load.webView;
-  return env === 'wxwork' ? undefined : load.qr;
-}
+const WechatLaunch = lazy(() => loadWechat().then((m) => ({ default: m.WechatLaunch })));
+const WebViewLaunch = lazy(() => loadWebView().then((m) => ({ default: m.WebViewLaunch })));
+const QrLaunch = lazy(() => loadQr().then((m) => ({ default: m.QrLaunch })));
 
 // Started as the page's code runs, so the chunk arrives while the live's card is still on its way.
-void loaderFor(currentWechatEnv())?.().catch(() => undefined);
+void LOADERS[currentWechatEnv()]?.().catch(() => undefined);
 
 /**
  * H5, by where the page runs (`WechatEnv`): in WeChat the `wx-open-launch-weapp` open tag (`WechatLaunch`); in a

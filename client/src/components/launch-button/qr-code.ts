@@ -1,9 +1,9 @@
-/**
- * A QR code of `text` as an SVG data URL. `qrcode` is loaded on first use, as its own chunk: only pages outside
- * WeChat draw one, so it never weighs on the first load.
- */
+/** `qrcode`, as its own chunk: only pages outside WeChat draw a QR code, so it never weighs on anyone else. */
+export const loadQrCodeLibrary = () => import(/* webpackChunkName: "qrcode" */ 'qrcode');
+
+/** A QR code of `text` as an SVG data URL; the library is loaded on first use. */
 export async function qrCodeDataUrl(text: string): Promise<string> {
-  const { toString } = await import(/* webpackChunkName: "qrcode" */ 'qrcode');
+  const { toString } = await loadQrCodeLibrary();
   const svg = await toString(text, QR_OPTIONS);
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
