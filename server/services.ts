@@ -15,7 +15,9 @@ import { createMiniProgramLogin } from './wechat/mini-program-login';
 import { createOAuthLogin } from './wechat/oauth-login';
 import { createOfficialAccount } from './wechat/official-account';
 import { createLivingApi } from './wecom/living-api';
-import { createWecomClient, type WecomClientOptions } from './wecom/wecom-client';
+import { createWecomClient } from './wecom/wecom-client';
+import type { UpstreamPolicy } from './upstream/upstream-policy';
+import { createWechatClient } from './wechat/wechat-client';
 
 export interface ServiceOptions {
   config: Config;
@@ -31,10 +33,8 @@ export interface ServiceOptions {
   scrubber?: SecretScrubber;
   now?: () => number;
   dispatcher?: Dispatcher;
-  /** Tuning for tests and benchmarks (short back-offs, short cache periods). */
-  wecom?: Partial<
-    Pick<WecomClientOptions, 'maxRetries' | 'backoff' | 'outageHoldMs' | 'rateLimitHoldMs' | 'tokenFailureCooldownMs'>
-  >;
+  /** Tuning for tests and benchmarks (short back-offs, short holds), applied to WeCom and WeChat alike. */
+  upstream?: Partial<UpstreamPolicy>;
   cards?: Partial<Pick<LiveCardServiceOptions, 'freshMs' | 'staleMaxMs' | 'notFoundMs'>>;
   upstreamTimeoutMs?: number;
 }
@@ -49,7 +49,7 @@ export function createServices({
   scrubber,
   now = Date.now,
   dispatcher,
-  wecom: wecomTuning = {},
+  upstream: policy = {},
   cards: cardTuning = {},
   upstreamTimeoutMs = 5000,
 }: ServiceOptions): Omit<AppDeps, 'h5Dir'> {
@@ -58,14 +58,19 @@ export function createServices({
   scrubber?.add(config.officialAccount.secret);
   scrubber?.add(sessionSecret);
   const transport = createJsonTransport({ dispatcher, timeoutMs: upstreamTimeoutMs });
-  const wecom = createWecomClient({
-    ...config.wecom,
-    ...wecomTuning,
-    transport,
-    store,
-    logger,
-    now,
-    onSecret: (s) => scrubber?.add(s),
+  const platform = { transport, store, logger, now, policy, onSecret: (s: string) => scrubber?.add(s) };
+  const wecom = createWecomClient({ ...config.wecom, ...platform });
+  const miniProgram = createWechatClient({
+    appId: config.wechat.miniAppId,
+    secret: config.wechat.miniSecret,
+    apiBase: config.wechat.apiBase,
+    ...platform,
+  });
+  const serviceAccount = createWechatClient({
+    appId: config.officialAccount.appId,
+    secret: config.officialAccount.secret,
+    apiBase: config.wechat.apiBase,
+    ...platform,
   });
   const livingApi = createLivingApi(wecom);
   const cards = createLiveCardService({ livingApi, store, logger, now, ...cardTuning });
@@ -84,32 +89,19 @@ export function createServices({
     sessions: createSessionTokens({ secret: sessionSecret, now }),
     oauthStates: createOAuthStates({ store: signInStore ?? createMemoryStore({ maxEntries: 50_000, now }) }),
     oauthLogin: createOAuthLogin({
+      wechat: serviceAccount,
       appId: config.officialAccount.appId,
       secret: config.officialAccount.secret,
-      apiBase: config.wechat.apiBase,
-      transport,
-      logger,
     }),
     officialAccount: {
-      ...createOfficialAccount({
-        appId: config.officialAccount.appId,
-        secret: config.officialAccount.secret,
-        apiBase: config.wechat.apiBase,
-        transport,
-        store,
-        logger,
-        now,
-        onSecret: (s) => scrubber?.add(s),
-      }),
+      ...createOfficialAccount({ wechat: serviceAccount, appId: config.officialAccount.appId }),
       openBase: config.officialAccount.openBase,
     },
     publicOrigin: config.publicOrigin,
     login: createMiniProgramLogin({
+      wechat: miniProgram,
       appId: config.wechat.miniAppId,
       secret: config.wechat.miniSecret,
-      apiBase: config.wechat.apiBase,
-      transport,
-      logger,
     }),
   };
 }

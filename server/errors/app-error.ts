@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../shared/error-codes';
+import { ERROR_STATUS } from './error-status';
 
 export interface AppErrorOptions {
   /** Whether `message` may be shown to the client; otherwise a generic message is sent. Defaults to status < 500. */
@@ -11,23 +12,25 @@ export interface AppErrorOptions {
 }
 
 /**
- * The one error type the HTTP layer turns into a response: a stable `code` from `shared/error-codes`, an HTTP
- * status, and whether its message is safe to show. Match on `code`, not on the class.
+ * The one error type the HTTP layer turns into a response: a stable `code` from `shared/error-codes`, the HTTP
+ * status that code has (`error-status.ts`), and whether its message is safe to show. Match on `code`, not on the
+ * class.
  */
 export class AppError extends Error {
   override name = 'AppError';
+  readonly status: number;
   readonly expose: boolean;
   readonly retryAfter: number | undefined;
   readonly reason: string | undefined;
 
   constructor(
     readonly code: ErrorCode,
-    readonly status: number,
     message: string,
-    { expose = status < 500, retryAfter, reason, cause }: AppErrorOptions = {},
+    { expose, retryAfter, reason, cause }: AppErrorOptions = {},
   ) {
     super(message, { cause });
-    this.expose = expose;
+    this.status = ERROR_STATUS[code];
+    this.expose = expose ?? this.status < 500;
     this.retryAfter = retryAfter;
     this.reason = reason;
   }

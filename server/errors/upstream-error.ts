@@ -3,13 +3,6 @@ import { AppError } from './app-error';
 export type UpstreamErrorCode =
   'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_RATE_LIMITED' | 'UPSTREAM_MISCONFIGURED' | 'UPSTREAM_ERROR';
 
-const STATUS: Record<UpstreamErrorCode, number> = {
-  UPSTREAM_UNAVAILABLE: 503,
-  UPSTREAM_RATE_LIMITED: 503,
-  UPSTREAM_MISCONFIGURED: 503,
-  UPSTREAM_ERROR: 502,
-};
-
 const PUBLIC_MESSAGE: Record<UpstreamErrorCode, string> = {
   UPSTREAM_UNAVAILABLE: 'The live service is temporarily unavailable, please retry shortly',
   UPSTREAM_RATE_LIMITED: 'The live service is busy, please retry shortly',
@@ -18,8 +11,9 @@ const PUBLIC_MESSAGE: Record<UpstreamErrorCode, string> = {
 };
 
 /**
- * A failed call to WeCom or WeChat. `api` and `errcode` are for logs and for callers that translate a refusal
- * (e.g. an unknown live); clients only ever see the public message.
+ * A failed call to WeCom or WeChat. `api` and `errcode` are for logs and for the platform client that turns a
+ * refusal into a typed outcome (an unknown live, a spent login code); clients only ever see the public message.
+ * `errcode` is undefined when there was none: the platform could not be reached, or its answer was malformed.
  */
 export class UpstreamError extends AppError {
   override name = 'UpstreamError';
@@ -32,14 +26,23 @@ export class UpstreamError extends AppError {
     readonly detail: string,
     options: { retryAfter?: number; cause?: unknown } = {},
   ) {
-    super(code, STATUS[code], PUBLIC_MESSAGE[code], { expose: true, ...options });
+    super(code, PUBLIC_MESSAGE[code], { expose: true, ...options });
   }
 
-  /** True when WeCom is failing rather than refusing this particular request: a cached copy may stand in. */
+  /** True when the platform is failing rather than refusing this particular request: a cached copy may stand in. */
   get isOutage(): boolean {
     return this.code !== 'UPSTREAM_ERROR';
   }
+
+  /** True when the platform answered this request with an errcode of its own meaning (not a limit or outage). */
+  get isRefusal(): boolean {
+    return this.code === 'UPSTREAM_ERROR' && this.errcode !== undefined;
+  }
 }
+
+/** An answer without the field the call exists for: neither a refusal nor an outage. */
+export const malformedAnswer = (api: string, detail: string) =>
+  new UpstreamError('UPSTREAM_ERROR', api, undefined, detail);
 
 export function isUpstreamError(err: unknown): err is UpstreamError {
   return err instanceof UpstreamError;

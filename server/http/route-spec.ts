@@ -57,7 +57,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[]): void {
         const parsed = spec.params.safeParse(ctx.params);
         if (!parsed.success) {
           const name = String(parsed.error.issues[0]?.path[0] ?? '');
-          throw new AppError(PARAM_ERRORS[name] ?? 'BAD_REQUEST', 400, describeIssues(parsed.error));
+          throw new AppError(PARAM_ERRORS[name] ?? 'BAD_REQUEST', describeIssues(parsed.error));
         }
         params = parsed.data;
       }
@@ -66,14 +66,14 @@ export function mountRoutes(router: Router, specs: RouteSpec[]): void {
         // A repeated parameter arrives as an array; only its first value counts.
         const flat = Object.fromEntries(Object.entries(ctx.query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
         const parsed = spec.query.safeParse(flat);
-        if (!parsed.success) throw new AppError('BAD_REQUEST', 400, describeIssues(parsed.error));
+        if (!parsed.success) throw new AppError('BAD_REQUEST', describeIssues(parsed.error));
         query = parsed.data;
       }
       let body: unknown = {};
       if (spec.body) {
         const raw = ctx.request.body ?? {};
         const parsed = spec.body.safeParse(raw);
-        if (!parsed.success) throw new AppError('INVALID_BODY', 400, describeIssues(parsed.error));
+        if (!parsed.success) throw new AppError('INVALID_BODY', describeIssues(parsed.error));
         body = parsed.data;
       }
       await spec.handler(ctx, { params, body, query } as never);

@@ -1,6 +1,6 @@
 import type { LiveCard } from '../../shared/live-card';
 import { liveStatusFromCode, liveTypeFromCode, replayStateFrom } from '../../shared/live-status';
-import { UpstreamError } from '../errors/upstream-error';
+import { malformedAnswer } from '../errors/upstream-error';
 import type { WecomLivingInfo } from '../wecom/living-api';
 
 const count = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.floor(n) : 0);
@@ -15,7 +15,7 @@ const seconds = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && 
 export function toLiveCard(livingId: string, info: WecomLivingInfo): Omit<LiveCard, 'stale'> {
   const status = liveStatusFromCode(info.status);
   if (!status) {
-    throw new UpstreamError('UPSTREAM_ERROR', 'living/get_living_info', 0, `undocumented status ${info.status}`);
+    throw malformedAnswer('living/get_living_info', `undocumented status ${info.status}`);
   }
   const startSeconds =
     status === 'reserved'

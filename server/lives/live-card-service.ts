@@ -25,7 +25,7 @@ interface CachedCard {
   fetchedAt: number;
 }
 
-const notFound = (livingId: string) => new AppError('LIVE_NOT_FOUND', 404, `No live with id ${livingId}`);
+const notFound = (livingId: string) => new AppError('LIVE_NOT_FOUND', `No live with id ${livingId}`);
 
 /**
  * Live cards, cached briefly; concurrent misses for one live become one `get_living_info`. When WeCom is failing
@@ -47,20 +47,15 @@ export function createLiveCardService({
     // A concurrent flight (or another instance) may have just stored a fresh card.
     const cached = await store.get<CachedCard>(cardKey(livingId));
     if (cached && now() - cached.fetchedAt < freshMs) return cached;
-    try {
-      const info = await livingApi.getLivingInfo(livingId);
-      const entry: CachedCard = { card: { ...toLiveCard(livingId, info), stale: false }, fetchedAt: now() };
-      await store.set(cardKey(livingId), entry, staleMaxMs);
-      return entry;
-    } catch (err) {
-      // WeCom answers an unknown or foreign id with a plain errcode (typically 40058): the live is not ours.
-      if (isUpstreamError(err) && err.code === 'UPSTREAM_ERROR' && err.errcode !== 0) {
-        await store.set(missKey(livingId), true, notFoundMs);
-        await store.delete(cardKey(livingId));
-        throw notFound(livingId);
-      }
-      throw err;
+    const info = await livingApi.getLivingInfo(livingId);
+    if (!info) {
+      await store.set(missKey(livingId), true, notFoundMs);
+      await store.delete(cardKey(livingId));
+      throw notFound(livingId);
     }
+    const entry: CachedCard = { card: { ...toLiveCard(livingId, info), stale: false }, fetchedAt: now() };
+    await store.set(cardKey(livingId), entry, staleMaxMs);
+    return entry;
   }
 
   return {

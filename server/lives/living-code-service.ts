@@ -47,7 +47,7 @@ export function createLivingCodeService({
       const card = await cards.get(livingId);
       const access = watchAccess(card, replayAsked);
       if (!access.watchable) {
-        throw new AppError('LIVE_NOT_WATCHABLE', 409, `This live cannot be watched now (${access.reason})`, {
+        throw new AppError('LIVE_NOT_WATCHABLE', `This live cannot be watched now (${access.reason})`, {
           reason: access.reason,
         });
       }

@@ -56,7 +56,7 @@ export function createSessionTokens({ secret, ttlSeconds = 7 * 24 * 3600, now = 
         return { openid: sub, appId: app, via };
       } catch (err) {
         const expired = err instanceof errors.JWTExpired;
-        throw new AppError('SESSION_INVALID', 401, expired ? 'Session expired; sign in again' : 'Invalid session', {
+        throw new AppError('SESSION_INVALID', expired ? 'Session expired; sign in again' : 'Invalid session', {
           cause: err,
         });
       }

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../errors/upstream-error';
+import { isUpstreamError, malformedAnswer } from '../errors/upstream-error';
 import type { WecomClient } from './wecom-client';
 
 /** `living_info` as WeCom sends it (get_living_info). Only the fields this product reads are typed. */
@@ -28,15 +28,26 @@ const MAX_PAGES = 50;
 /** The WeCom live calls this product makes, with their documented methods and shapes. */
 export function createLivingApi(wecom: WecomClient) {
   return {
-    /** GET, the id URL-encoded in the query (never POST: WeCom documents this call as GET). */
-    async getLivingInfo(livingId: string): Promise<WecomLivingInfo> {
-      const answer = await wecom.call<{ living_info?: WecomLivingInfo }>('living/get_living_info', {
-        method: 'GET',
-        query: { livingid: livingId },
-      });
+    /**
+     * GET, the id URL-encoded in the query (never POST: WeCom documents this call as GET). `undefined` when WeCom
+     * refuses the id: it documents no live-specific errcode, so any refusal that is not about the token, a limit or
+     * the app's setup means the live does not exist or was not created by this app.
+     */
+    async getLivingInfo(livingId: string): Promise<WecomLivingInfo | undefined> {
+      const api = 'living/get_living_info';
+      let answer: { living_info?: WecomLivingInfo };
+      try {
+        answer = await wecom.call<{ living_info?: WecomLivingInfo }>(api, {
+          method: 'GET',
+          query: { livingid: livingId },
+        });
+      } catch (err) {
+        if (isUpstreamError(err) && err.isRefusal) return undefined;
+        throw err;
+      }
       const info = answer.living_info;
       if (!info || typeof info !== 'object' || typeof info.status !== 'number') {
-        throw new UpstreamError('UPSTREAM_ERROR', 'living/get_living_info', 0, 'answer without living_info');
+        throw malformedAnswer(api, 'answer without living_info');
       }
       return info;
     },
@@ -48,7 +59,7 @@ export function createLivingApi(wecom: WecomClient) {
         body: { livingid: livingId, openid },
       });
       if (typeof answer.living_code !== 'string' || !answer.living_code) {
-        throw new UpstreamError('UPSTREAM_ERROR', 'living/get_living_code', 0, 'answer without a living_code string');
+        throw malformedAnswer('living/get_living_code', 'answer without a living_code string');
       }
       return answer.living_code;
     },

@@ -38,7 +38,7 @@ export interface HarnessOptions {
   sandbox?: SandboxOptions;
   config?: Partial<Config>;
   now?: () => number;
-  tuning?: Pick<ServiceOptions, 'wecom' | 'cards' | 'upstreamTimeoutMs'>;
+  tuning?: Pick<ServiceOptions, 'upstream' | 'cards' | 'upstreamTimeoutMs'>;
   /** Stores to use instead of the default memory ones (e.g. small ones, to show what cannot crowd out what). */
   stores?: Partial<Pick<ServiceOptions, 'store' | 'signInStore'>>;
 }
@@ -78,7 +78,7 @@ export async function startHarness({
     logger,
     scrubber,
     ...(now ? { now } : {}),
-    wecom: { backoff: { baseMs: 5, maxMs: 20 }, outageHoldMs: 500, ...tuning.wecom },
+    upstream: { backoff: { baseMs: 5, maxMs: 20 }, outageHoldMs: 500, ...tuning.upstream },
     cards: tuning.cards,
     upstreamTimeoutMs: tuning.upstreamTimeoutMs ?? 1000,
   });

@@ -15,10 +15,10 @@ export async function requireSession(ctx: Context, sessions: SessionTokens): Pro
   const header = ctx.get('authorization');
   if (header) {
     const match = BEARER.exec(header);
-    if (!match?.[1]) throw new AppError('SESSION_INVALID', 401, 'Malformed Authorization header');
+    if (!match?.[1]) throw new AppError('SESSION_INVALID', 'Malformed Authorization header');
     return sessions.verify(match[1]);
   }
   const cookie = ctx.cookies.get(SESSION_COOKIE);
   if (cookie) return sessions.verify(cookie);
-  throw new AppError('SESSION_REQUIRED', 401, 'Sign in first');
+  throw new AppError('SESSION_REQUIRED', 'Sign in first');
 }

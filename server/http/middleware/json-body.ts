@@ -18,14 +18,14 @@ export function jsonBody({ limit = '16kb' }: JsonBodyOptions = {}): Middleware {
     jsonStrict: true,
     onError(err) {
       const status = (err as { status?: number }).status;
-      if (status === 413) throw new AppError('PAYLOAD_TOO_LARGE', 413, `Body larger than ${limit}`);
-      throw new AppError('INVALID_BODY', 400, 'Body is not valid JSON');
+      if (status === 413) throw new AppError('PAYLOAD_TOO_LARGE', `Body larger than ${limit}`);
+      throw new AppError('INVALID_BODY', 'Body is not valid JSON');
     },
   });
   return async (ctx, next) => {
     const hasBody = Number(ctx.get('content-length') || 0) > 0 || ctx.get('transfer-encoding') !== '';
     if (hasBody && !ctx.is('application/json')) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Send the body as application/json');
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
     }
     await parse(ctx, next);
   };

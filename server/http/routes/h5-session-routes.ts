@@ -48,7 +48,7 @@ export function h5SessionRoutes({ oauthStates, oauthLogin, sessions, officialAcc
       },
       async handler(ctx, { query }) {
         const returnTo = safeReturnTo(query.returnTo, publicOrigin);
-        if (!returnTo) throw new AppError('INVALID_RETURN_TO', 400, 'returnTo must be a path on this site');
+        if (!returnTo) throw new AppError('INVALID_RETURN_TO', 'returnTo must be a path on this site');
         const known = ctx.cookies.get(BROWSER_COOKIE);
         const browser = isRandomToken(known) ? known : randomToken();
         const state = await oauthStates.create({ returnTo, browser });

@@ -61,7 +61,7 @@ export function jssdkRoutes({
           url = undefined;
         }
         if (!url || url.origin !== origin || url.username || url.password) {
-          throw new AppError('INVALID_URL', 400, `url must be a page of ${origin}`);
+          throw new AppError('INVALID_URL', `url must be a page of ${origin}`);
         }
         const nonceStr = randomBytes(12).toString('base64url');
         const timestamp = Math.floor(now() / 1000);

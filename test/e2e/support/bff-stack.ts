@@ -82,7 +82,7 @@ export async function startBffStack({
     scrubber,
     now,
     // Short back-offs so an outage is noticed (and the stale card served) within one client poll.
-    wecom: { backoff: { baseMs: 5, maxMs: 20 }, outageHoldMs: 500 },
+    upstream: { backoff: { baseMs: 5, maxMs: 20 }, outageHoldMs: 500 },
     upstreamTimeoutMs: 1000,
     cards,
   });

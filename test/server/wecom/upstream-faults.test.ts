@@ -98,7 +98,7 @@ describe('WeCom failures', () => {
 
   it('times out a slow WeCom and answers 503 rather than hanging', async () => {
     await h.close();
-    h = await startHarness({ now: clock.now, tuning: { upstreamTimeoutMs: 100, wecom: { maxRetries: 1 } } });
+    h = await startHarness({ now: clock.now, tuning: { upstreamTimeoutMs: 100, upstream: { maxRetries: 1 } } });
     await h.http.get('/healthz').expect(200);
     const [id] = h.sandbox.lives.list().map((l) => l.livingId);
     h.sandbox.faults.latency('living/get_living_info', 400);

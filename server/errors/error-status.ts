@@ -1,0 +1,28 @@
+import type { ErrorCode } from '../../shared/error-codes';
+
+/**
+ * The HTTP status each error code answers with. One table, so a code means the same response wherever it is
+ * thrown and a throw names only what went wrong.
+ */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  INVALID_LIVING_ID: 400,
+  INVALID_BODY: 400,
+  INVALID_RETURN_TO: 400,
+  INVALID_URL: 400,
+  OAUTH_STATE_INVALID: 400,
+  SESSION_REQUIRED: 401,
+  SESSION_INVALID: 401,
+  LOGIN_FAILED: 401,
+  NOT_FOUND: 404,
+  LIVE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  LIVE_NOT_WATCHABLE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL_ERROR: 500,
+  UPSTREAM_ERROR: 502,
+  UPSTREAM_UNAVAILABLE: 503,
+  UPSTREAM_RATE_LIMITED: 503,
+  UPSTREAM_MISCONFIGURED: 503,
+};

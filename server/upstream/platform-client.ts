@@ -1,0 +1,238 @@
+import type { Logger } from 'pino';
+import { UpstreamError, malformedAnswer } from '../errors/upstream-error';
+import type { Store } from '../store/store';
+import { createAccessTokenProvider, type TokenGrant } from './access-token-provider';
+import { createApiGate, type GateState } from './api-gate';
+import { backoffDelay, sleep } from './backoff';
+import { createConcurrencyLimit } from './concurrency-limit';
+import { credentialKey } from './credential-key';
+import { TransportError, type JsonTransport } from './json-transport';
+import type { PlatformErrcodes } from './platform-errcodes';
+import type { UpstreamPolicy } from './upstream-policy';
+
+export interface PlatformRequest {
+  method: 'GET' | 'POST';
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+/** The fields every answer has; `errcode` 0 (or none) means success. */
+export interface PlatformAnswer {
+  errcode?: number;
+  errmsg?: string;
+}
+
+/** How a platform hands out a value that lasts `expires_in` seconds: an access token, a JS-SDK ticket. */
+export interface GrantSpec {
+  /** What is granted, for its store key (`token`, `jsapi-ticket`); the app id and a secret digest are added. */
+  name: string;
+  api: string;
+  request: PlatformRequest;
+  /** The answer's field that holds the value. */
+  field: string;
+}
+
+export interface PlatformClientOptions {
+  /** `wecom` or `wechat`: named in logs and in store keys. */
+  platform: string;
+  /** Every API name is appended to this, e.g. `https://qyapi.weixin.qq.com/cgi-bin/`. */
+  apiRoot: string;
+  /** The app calling: its tokens and its limits are its own. */
+  credentials: { id: string; secret: string };
+  /** How this app gets its access token (a call made without one). */
+  accessToken: GrantSpec;
+  errcodes: PlatformErrcodes;
+  policy: UpstreamPolicy;
+  transport: JsonTransport;
+  store: Store;
+  logger: Logger;
+  now?: () => number;
+  /** Told about every token and ticket granted, so logs can scrub it. */
+  onSecret?: (secret: string) => void;
+}
+
+/** A lifetime in seconds a platform omitted or garbled: both platforms document 7200. */
+const DEFAULT_EXPIRES_IN = 7200;
+
+/**
+ * The one way this BFF calls a platform: token → call → classify the errcode → retry, refresh or hold → typed
+ * error. It owns the app's access token (cached per app id + secret, fetched once for concurrent callers,
+ * refreshed once when refused), retries "busy" and transport failures with back-off a bounded number of times,
+ * holds an API back after a limit or an outage, and turns every non-zero errcode into an `UpstreamError`. The URL
+ * is never logged: it carries a secret or a token.
+ */
+export function createPlatformClient({
+  platform,
+  apiRoot,
+  credentials,
+  accessToken,
+  errcodes,
+  policy,
+  transport,
+  store,
+  logger,
+  now = Date.now,
+  onSecret,
+}: PlatformClientOptions) {
+  const gate = createApiGate(store, `${platform}:${credentials.id}`, now);
+  const limits = new Map<string, ReturnType<typeof createConcurrencyLimit>>();
+  const limitFor = (api: string) => {
+    let limit = limits.get(api);
+    if (!limit) limits.set(api, (limit = createConcurrencyLimit(policy.maxConcurrentPerApi)));
+    return limit;
+  };
+
+  const url = (api: string, query: Record<string, string>) => {
+    const qs = new URLSearchParams(query).toString();
+    return `${apiRoot}${api}${qs ? `?${qs}` : ''}`;
+  };
+
+  const heldError = (api: string, hold: GateState) => {
+    const retryAfter = Math.max(1, Math.ceil((hold.until - now()) / 1000));
+    return hold.reason === 'rate_limited'
+      ? new UpstreamError('UPSTREAM_RATE_LIMITED', api, undefined, 'held back after a limit', { retryAfter })
+      : new UpstreamError('UPSTREAM_UNAVAILABLE', api, undefined, 'held back after an outage', { retryAfter });
+  };
+
+  async function checkGate(api: string): Promise<void> {
+    const hold = await gate.check(api);
+    if (hold) throw heldError(api, hold);
+  }
+
+  async function outage(api: string, errcode: number | undefined, detail: string, cause?: unknown) {
+    await gate.close(api, 'unavailable', policy.outageHoldMs);
+    return new UpstreamError('UPSTREAM_UNAVAILABLE', api, errcode, detail, {
+      retryAfter: Math.max(1, Math.ceil(policy.outageHoldMs / 1000)),
+      cause,
+    });
+  }
+
+  /** One logical request: transport failures and "busy" are retried with back-off; any other answer returned. */
+  async function send(api: string, { method, query = {}, body }: PlatformRequest) {
+    for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      try {
+        const answer = (await limitFor(api)(() => transport({ method, url: url(api, query), body }))) as
+          (PlatformAnswer & Record<string, unknown>) | null;
+        if (!answer || typeof answer !== 'object') throw malformedAnswer(api, 'answer is not a JSON object');
+        const errcode = typeof answer.errcode === 'number' ? answer.errcode : 0;
+        const latencyMs = Math.round(performance.now() - started);
+        logger.info({ event: 'upstream', platform, api, method, attempt, errcode, latencyMs }, `${platform} call`);
+        if (!errcodes.busy.has(errcode)) return { ...answer, errcode };
+        if (attempt > policy.maxRetries) throw await outage(api, errcode, `busy after ${attempt} attempts`);
+      } catch (err) {
+        if (!(err instanceof TransportError)) throw err;
+        const latencyMs = Math.round(performance.now() - started);
+        logger.warn(
+          { event: 'upstream', platform, api, method, attempt, failure: err.failure, status: err.status, latencyMs },
+          `${platform} call failed`,
+        );
+        if (attempt > policy.maxRetries || err.failure === 'too_large') {
+          throw await outage(api, undefined, `${err.failure} after ${attempt} attempts`, err);
+        }
+      }
+      await sleep(backoffDelay(attempt - 1, policy.backoff));
+    }
+  }
+
+  /** A non-zero errcode that is not about the token: a limit (held), a configuration error (logged) or a refusal. */
+  async function refusal(api: string, { errcode = 0, errmsg = '' }: PlatformAnswer): Promise<UpstreamError> {
+    const detail = `errcode ${errcode}: ${errmsg}`.trim();
+    const limit = errcodes.limited.get(errcode);
+    if (limit) {
+      const holdMs = limit === 'rate' ? policy.rateLimitHoldMs : policy.concurrencyHoldMs;
+      await gate.close(api, 'rate_limited', holdMs);
+      logger.warn(
+        { event: 'upstream_limited', platform, api, errcode, holdMs },
+        `${platform} limit reached; holding calls back`,
+      );
+      return new UpstreamError('UPSTREAM_RATE_LIMITED', api, errcode, detail, { retryAfter: Math.ceil(holdMs / 1000) });
+    }
+    const problem = errcodes.misconfigured.get(errcode);
+    if (problem) {
+      logger.error(
+        { event: 'upstream_misconfigured', platform, api, errcode, problem },
+        `${platform} configuration error: ${problem}`,
+      );
+      return new UpstreamError('UPSTREAM_MISCONFIGURED', api, errcode, detail);
+    }
+    return new UpstreamError('UPSTREAM_ERROR', api, errcode, detail);
+  }
+
+  /** The value of a grant answer, told to the scrubber before anything else sees it. */
+  function granted(spec: GrantSpec, answer: Record<string, unknown>): TokenGrant {
+    const value = answer[spec.field];
+    if (typeof value !== 'string' || !value) throw malformedAnswer(spec.api, `answer without ${spec.field}`);
+    onSecret?.(value);
+    const expiresIn = answer.expires_in;
+    return {
+      token: value,
+      expiresInSeconds: typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : DEFAULT_EXPIRES_IN,
+    };
+  }
+
+  /** A call made with the app's credentials rather than a token (the token grant itself, sign-in exchanges). */
+  async function callWithoutToken<T extends object>(
+    api: string,
+    request: PlatformRequest,
+  ): Promise<T & PlatformAnswer> {
+    await checkGate(api);
+    const answer = await send(api, request);
+    if (answer.errcode !== 0) throw await refusal(api, answer);
+    return answer as T & PlatformAnswer;
+  }
+
+  const tokens = createAccessTokenProvider({
+    store,
+    key: credentialKey(platform, accessToken.name, credentials),
+    now,
+    failureCooldownMs: (err) =>
+      err instanceof UpstreamError && err.code === 'UPSTREAM_MISCONFIGURED' ? policy.tokenFailureCooldownMs : 0,
+    fetch: async () => granted(accessToken, await callWithoutToken(accessToken.api, accessToken.request)),
+  });
+
+  /**
+   * Calls `api` with the access token, refreshing it and retrying exactly once if the platform refuses the token.
+   * Resolves with the answer when errcode is 0; otherwise rejects with an `UpstreamError`.
+   */
+  async function call<T extends object>(
+    api: string,
+    { method, query = {}, body }: PlatformRequest,
+  ): Promise<T & PlatformAnswer> {
+    await checkGate(api);
+    for (let tokenAttempt = 1; ; tokenAttempt++) {
+      const token = await tokens.get();
+      const answer = await send(api, { method, query: { ...query, access_token: token }, body });
+      if (answer.errcode === 0) return answer as T & PlatformAnswer;
+      if (!errcodes.tokenRefused.has(answer.errcode)) throw await refusal(api, answer);
+      await tokens.invalidate(token);
+      if (tokenAttempt >= 2) {
+        logger.error(
+          { event: 'upstream_misconfigured', platform, api, errcode: answer.errcode },
+          `${platform} refused a fresh access token`,
+        );
+        throw new UpstreamError('UPSTREAM_MISCONFIGURED', api, answer.errcode, 'access token refused after a refresh');
+      }
+    }
+  }
+
+  return {
+    call,
+    callWithoutToken,
+    /**
+     * A value this app is granted through a call made with its token (a JS-SDK ticket): cached in the store
+     * until shortly before it expires, fetched once for concurrent callers.
+     */
+    grant(spec: GrantSpec): () => Promise<string> {
+      const provider = createAccessTokenProvider({
+        store,
+        key: credentialKey(platform, spec.name, credentials),
+        now,
+        fetch: async () => granted(spec, await call(spec.api, spec.request)),
+      });
+      return () => provider.get();
+    },
+  };
+}
+
+export type PlatformClient = ReturnType<typeof createPlatformClient>;
