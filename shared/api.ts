@@ -6,6 +6,12 @@ export interface LivesResponse {
 }
 
 /** `POST /api/session/weapp` */
+export interface WeappLoginRequest {
+  /** The code from `wx.login`. */
+  code: string;
+}
+
+/** `POST /api/session/weapp` */
 export interface SessionResponse {
   token: string;
   /** ISO 8601 */
@@ -17,6 +23,12 @@ export interface LaunchTarget {
   appId: string;
   username: string;
   path: string;
+}
+
+/** `POST /api/lives/:livingId/code`; the viewer is whoever the session says. */
+export interface LivingCodeRequest {
+  /** Open the replay; implied for an ended live with a ready replay. */
+  replay?: boolean;
 }
 
 /** `POST /api/lives/:livingId/code` */

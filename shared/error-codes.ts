@@ -1,3 +1,5 @@
+import type { NotWatchableReason } from './watch-access';
+
 /**
  * Every `error.code` the BFF sends. The client switches on these names, so they are a closed union.
  */
@@ -26,7 +28,14 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** The body of every non-2xx JSON answer. */
+/**
+ * Codes the client adds to the BFF's own: the request never got an answer (`NETWORK_ERROR`), the answer was not
+ * the JSON the contract promises (`BAD_RESPONSE`), the page cannot open WeCom's live mini program from where it
+ * runs (`LAUNCH_UNAVAILABLE`), WeChat's JS-SDK refused the page or never answered (`WECHAT_SDK_FAILED`).
+ */
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE' | 'LAUNCH_UNAVAILABLE' | 'WECHAT_SDK_FAILED';
+
+/** The body of every non-2xx JSON answer; `reason` says why a live is not watchable (409 `LIVE_NOT_WATCHABLE`). */
 export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; reason?: string };
+  error: { code: ErrorCode; message: string; reason?: NotWatchableReason };
 }

@@ -1,17 +1,23 @@
-import type { LiveStatus, LiveType, ReplayState } from './live-card';
+import {
+  LIVE_STATUSES,
+  LIVE_TYPES,
+  REPLAY_STATES,
+  type LiveStatus,
+  type LiveType,
+  type ReplayState,
+} from './live-card';
 
-const STATUSES: readonly LiveStatus[] = ['reserved', 'living', 'ended', 'expired', 'cancelled'];
-const TYPES: readonly LiveType[] = ['general', 'small_class', 'large_class', 'training', 'event'];
-const REPLAY_STATES: readonly ReplayState[] = ['ready', 'generating', 'deleted', 'failed'];
+/** WeCom's `replay_status` 0–3: the states after `none`, in order. */
+const WECOM_REPLAY_STATUSES = REPLAY_STATES.slice(1);
 
 /** WeCom `status` 0–4 → name; `undefined` for a value WeCom has not documented. */
 export function liveStatusFromCode(code: number): LiveStatus | undefined {
-  return STATUSES[code];
+  return LIVE_STATUSES[code];
 }
 
 /** WeCom `type` 0–4 → name; an undocumented type is shown as a general live. */
 export function liveTypeFromCode(code: number): LiveType {
-  return TYPES[code] ?? 'general';
+  return LIVE_TYPES[code] ?? 'general';
 }
 
 /**
@@ -19,5 +25,5 @@ export function liveTypeFromCode(code: number): LiveType {
  */
 export function replayStateFrom(openReplay: number | undefined, replayStatus: number | undefined): ReplayState {
   if (openReplay !== 1 || replayStatus === undefined) return 'none';
-  return REPLAY_STATES[replayStatus] ?? 'none';
+  return WECOM_REPLAY_STATUSES[replayStatus] ?? 'none';
 }

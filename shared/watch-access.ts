@@ -1,14 +1,19 @@
 import type { LiveCard } from './live-card';
 
 /** Why a live cannot be watched right now; the client words it, the server answers 409 with it. */
-export type NotWatchableReason =
-  | 'expired'
-  | 'cancelled'
-  | 'no_replay'
-  | 'replay_generating'
-  | 'replay_deleted'
-  | 'replay_failed'
-  | 'replay_not_available';
+export const NOT_WATCHABLE_REASONS = [
+  'expired',
+  'cancelled',
+  'no_replay',
+  'replay_generating',
+  'replay_deleted',
+  'replay_failed',
+  'replay_not_available',
+] as const;
+export type NotWatchableReason = (typeof NOT_WATCHABLE_REASONS)[number];
+
+export const isNotWatchableReason = (value: unknown): value is NotWatchableReason =>
+  (NOT_WATCHABLE_REASONS as readonly unknown[]).includes(value);
 
 export type WatchAccess = { watchable: true; replay: boolean } | { watchable: false; reason: NotWatchableReason };
 

@@ -1,5 +1,8 @@
+import { HOME_PAGE, LIVE_PAGE } from '../../shared/paths';
+
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/live/index'],
+  // Taro's page list has no leading slash; the first page is the one the mini program opens.
+  pages: [HOME_PAGE, LIVE_PAGE].map((page) => page.slice(1)),
   window: {
     navigationBarTitleText: '直播',
     navigationBarBackgroundColor: '#ffffff',

@@ -1,11 +1,7 @@
 /** Pages of the app and how their URLs are built and read; shares, marketing links and the home list agree here. */
+import { isLivingId } from '../../shared/living-id';
+import { HOME_PAGE, LIVE_PAGE, shortLinkPath } from '../../shared/paths';
 import type { FirstRequest } from './api/prefetch';
-
-export const HOME_PAGE = '/pages/index/index';
-export const LIVE_PAGE = '/pages/live/index';
-
-/** Same rule as the BFF's `:livingId`: 1–128 of A–Z a–z 0–9 _ -. Anything else cannot exist. */
-const LIVING_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 export interface LivePageParams {
   /** `undefined` when missing or malformed: the page shows "直播不存在" without asking the BFF. */
@@ -27,7 +23,7 @@ export function livePageUrl(livingId: string, replay = false): string {
  * shares, copies and puts in its QR code. `origin` is the H5 origin, e.g. `location.origin`.
  */
 export function liveShortLink(origin: string, livingId: string, replay = false): string {
-  return `${origin}/live/${encodeURIComponent(livingId)}${replay ? '?replay=1' : ''}`;
+  return `${origin}${shortLinkPath(livingId, replay)}`;
 }
 
 export function parseLivePageParams(params: Partial<Record<string, string | undefined>>): LivePageParams {
@@ -37,7 +33,7 @@ export function parseLivePageParams(params: Partial<Record<string, string | unde
   } catch {
     id = '';
   }
-  return { livingId: LIVING_ID.test(id) ? id : undefined, replay: params.replay === '1' || params.replay === 'true' };
+  return { livingId: isLivingId(id) ? id : undefined, replay: params.replay === '1' || params.replay === 'true' };
 }
 
 /**
@@ -49,5 +45,5 @@ export function firstRequestOf(href: string): FirstRequest | undefined {
   if (url.pathname === '/' || url.pathname === HOME_PAGE) return { kind: 'lives' };
   if (url.pathname !== LIVE_PAGE) return undefined;
   const livingId = url.searchParams.get('id') ?? '';
-  return LIVING_ID.test(livingId) ? { kind: 'live', livingId } : undefined;
+  return isLivingId(livingId) ? { kind: 'live', livingId } : undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIVING_ID_PATTERN } from '../../shared/living-id';
 
 /**
  * The only place that reads `process.env`. Everything else receives a typed `Config`.
@@ -36,7 +37,6 @@ export class ConfigError extends Error {
   }
 }
 
-const LIVING_ID = /^[A-Za-z0-9_-]{1,128}$/;
 const USER_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
 
 const list = (pattern: RegExp, what: string) =>
@@ -88,7 +88,7 @@ const envSchema = z.object({
     .refine((u) => new URL(u).pathname === '/' && !new URL(u).search, 'must be an origin, without a path')
     .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  LIVE_IDS: list(LIVING_ID, 'living id'),
+  LIVE_IDS: list(LIVING_ID_PATTERN, 'living id'),
   LIVE_ANCHORS: list(USER_ID, 'WeCom userid'),
   WATCH_PATH_HTML_SUFFIX: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../shared/error-codes';
+import type { NotWatchableReason } from '../../shared/watch-access';
 import { ERROR_STATUS } from './error-status';
 
 export interface AppErrorOptions {
@@ -6,8 +7,8 @@ export interface AppErrorOptions {
   expose?: boolean;
   /** Seconds, sent as `Retry-After`. */
   retryAfter?: number;
-  /** A machine-readable detail sent as `error.reason` (e.g. why a live is not watchable). */
-  reason?: string;
+  /** Why a live is not watchable, sent as `error.reason`. */
+  reason?: NotWatchableReason;
   cause?: unknown;
 }
 
@@ -21,7 +22,7 @@ export class AppError extends Error {
   readonly status: number;
   readonly expose: boolean;
   readonly retryAfter: number | undefined;
-  readonly reason: string | undefined;
+  readonly reason: NotWatchableReason | undefined;
 
   constructor(
     readonly code: ErrorCode,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { withoutFragment } from '../../shared/url';
 
 export interface JssdkSignatureInput {
   ticket: string;
@@ -8,14 +9,11 @@ export interface JssdkSignatureInput {
   url: string;
 }
 
-/** The URL exactly as WeChat verifies it: everything before `#`. */
-export const signableUrl = (url: string) => url.split('#')[0]!;
-
 /**
  * WeChat JS-SDK signature: sha1 over `jsapi_ticket=…&noncestr=…&timestamp=…&url=…`, keys in that (ASCII) order,
  * values raw (not URL-encoded). `openTagList` is not part of it.
  */
 export function jssdkSignature({ ticket, nonceStr, timestamp, url }: JssdkSignatureInput): string {
-  const text = `jsapi_ticket=${ticket}&noncestr=${nonceStr}&timestamp=${timestamp}&url=${signableUrl(url)}`;
+  const text = `jsapi_ticket=${ticket}&noncestr=${nonceStr}&timestamp=${timestamp}&url=${withoutFragment(url)}`;
   return createHash('sha1').update(text).digest('hex');
 }

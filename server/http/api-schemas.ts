@@ -1,15 +1,27 @@
 import { z } from 'zod';
-import { ERROR_CODES } from '../../shared/error-codes';
+import type {
+  JssdkConfigResponse,
+  LivesResponse,
+  LivingCodeRequest,
+  LivingCodeResponse,
+  SessionResponse,
+  WeappLoginRequest,
+} from '../../shared/api';
+import { ERROR_CODES, type ApiErrorBody } from '../../shared/error-codes';
+import { LIVE_STATUSES, LIVE_TYPES, REPLAY_STATES, type LiveCard } from '../../shared/live-card';
+import { LIVING_ID_PATTERN } from '../../shared/living-id';
+import { NOT_WATCHABLE_REASONS } from '../../shared/watch-access';
+import type { SameShape } from './same-shape';
 
 /**
  * The API's shapes, as zod schemas: requests are validated with them and `/openapi.json` is generated from them,
- * so the document cannot drift from what the server accepts and sends.
+ * so the document cannot drift from what the server accepts and sends. Each is checked by the compiler against
+ * the shared type the client reads (the `…MatchesSharedType` constants below).
  */
 
-/** WeCom living ids are URL-safe; anything else (slashes, dots, spaces, control characters) is refused. */
 export const LivingIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,128}$/)
+  .regex(LIVING_ID_PATTERN)
   .describe('A WeCom living id: 1–128 of A–Z a–z 0–9 _ -');
 
 export const LiveParamsSchema = z.object({ livingId: LivingIdSchema });
@@ -19,8 +31,8 @@ export const LiveCardSchema = z
     livingId: z.string(),
     theme: z.string(),
     description: z.string(),
-    status: z.enum(['reserved', 'living', 'ended', 'expired', 'cancelled']),
-    type: z.enum(['general', 'small_class', 'large_class', 'training', 'event']),
+    status: z.enum(LIVE_STATUSES),
+    type: z.enum(LIVE_TYPES),
     anchorUserId: z.string(),
     startsAt: z.iso.datetime(),
     durationSeconds: z.number().int().nonnegative(),
@@ -28,7 +40,7 @@ export const LiveCardSchema = z
     onlineCount: z.number().int().nonnegative(),
     commentCount: z.number().int().nonnegative(),
     subscribeCount: z.number().int().nonnegative(),
-    replay: z.enum(['none', 'ready', 'generating', 'deleted', 'failed']),
+    replay: z.enum(REPLAY_STATES),
     stale: z.boolean().describe('True when WeCom is failing and this is the last good copy'),
   })
   .strict();
@@ -60,8 +72,40 @@ export const LivingCodeResponseSchema = z
   })
   .strict();
 
-export const ErrorBodySchema = z
+export const JssdkConfigSchema = z
   .object({
-    error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), reason: z.string().optional() }).strict(),
+    appId: z.string(),
+    timestamp: z.number().int(),
+    nonceStr: z.string(),
+    signature: z.string(),
+    jsApiList: z.array(z.string()),
+    openTagList: z.array(z.string()),
   })
   .strict();
+
+export const ErrorBodySchema = z
+  .object({
+    error: z
+      .object({
+        code: z.enum(ERROR_CODES),
+        message: z.string(),
+        reason: z.enum(NOT_WATCHABLE_REASONS).optional().describe('Why a live is not watchable (409)'),
+      })
+      .strict(),
+  })
+  .strict();
+
+type Sent<S extends z.ZodType> = z.output<S>;
+type Accepted<S extends z.ZodType> = z.output<S>;
+
+export const liveCardMatchesSharedType: SameShape<Sent<typeof LiveCardSchema>, LiveCard> = true;
+export const livesMatchSharedType: SameShape<Sent<typeof LivesResponseSchema>, LivesResponse> = true;
+export const sessionMatchesSharedType: SameShape<Sent<typeof SessionResponseSchema>, SessionResponse> = true;
+export const livingCodeMatchesSharedType: SameShape<Sent<typeof LivingCodeResponseSchema>, LivingCodeResponse> = true;
+export const jssdkConfigMatchesSharedType: SameShape<Sent<typeof JssdkConfigSchema>, JssdkConfigResponse> = true;
+export const errorBodyMatchesSharedType: SameShape<Sent<typeof ErrorBodySchema>, ApiErrorBody> = true;
+export const weappLoginMatchesSharedType: SameShape<Accepted<typeof WeappLoginBodySchema>, WeappLoginRequest> = true;
+export const livingCodeBodyMatchesSharedType: SameShape<
+  Accepted<typeof LivingCodeBodySchema>,
+  LivingCodeRequest
+> = true;

@@ -4,7 +4,7 @@ import type { WechatClient } from './wechat-client';
 
 /**
  * Trades a sign-in code (`wx.login`'s, or the H5 OAuth callback's) for the viewer's openid. When WeChat says the
- * code itself is no good, the viewer should sign in again: 401 `LOGIN_FAILED`, with the errcode as `reason`.
+ * code itself is no good, the viewer should sign in again: 401 `LOGIN_FAILED` (the errcode is in the call's log line).
  * Everything else WeChat sends along (`session_key`, user access and refresh tokens) is dropped right here: this
  * product never needs it, so it is never stored, logged or returned.
  */
@@ -22,7 +22,7 @@ export async function exchangeCode(
     });
   } catch (err) {
     if (isUpstreamError(err) && err.isRefusal && codeRefused.has(err.errcode!)) {
-      throw new AppError('LOGIN_FAILED', message, { reason: String(err.errcode), cause: err });
+      throw new AppError('LOGIN_FAILED', message, { cause: err });
     }
     throw err;
   }

@@ -1,10 +1,7 @@
-import { ERROR_CODES, type ErrorCode } from '../../../shared/error-codes';
+import { ERROR_CODES, type ClientErrorCode, type ErrorCode } from '../../../shared/error-codes';
+import type { NotWatchableReason } from '../../../shared/watch-access';
 
-/**
- * Codes the client adds to the BFF's own: the request never got an answer (`NETWORK_ERROR`), or the answer was
- * not the JSON the contract promises (`BAD_RESPONSE`).
- */
-export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
+export type { ClientErrorCode };
 
 export interface ApiErrorInit {
   code: ClientErrorCode;
@@ -14,7 +11,7 @@ export interface ApiErrorInit {
   /** Seconds from `Retry-After`, when the BFF sent one (429/503). */
   retryAfterSeconds?: number;
   /** `error.reason` of a 409 `LIVE_NOT_WATCHABLE`. */
-  reason?: string;
+  reason?: NotWatchableReason;
   cause?: unknown;
 }
 
@@ -24,7 +21,7 @@ export class ApiError extends Error {
   readonly code: ClientErrorCode;
   readonly status: number;
   readonly retryAfterSeconds?: number;
-  readonly reason?: string;
+  readonly reason?: NotWatchableReason;
 
   constructor({ code, message, status, retryAfterSeconds, reason, cause }: ApiErrorInit) {
     super(message, { cause });

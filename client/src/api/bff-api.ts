@@ -1,4 +1,11 @@
-import type { JssdkConfigResponse, LivesResponse, LivingCodeResponse, SessionResponse } from '../../../shared/api';
+import type {
+  JssdkConfigResponse,
+  LivesResponse,
+  LivingCodeRequest,
+  LivingCodeResponse,
+  SessionResponse,
+  WeappLoginRequest,
+} from '../../../shared/api';
 import { LIVING_CODE_TTL_SECONDS } from '../../../shared/constants';
 import type { LiveCard } from '../../../shared/live-card';
 import type { HttpClient } from './http';
@@ -45,14 +52,18 @@ export function createBffApi(http: HttpClient): BffApi {
       return { changed: true, live: res.data, etag: res.headers.etag };
     },
     async createWeappSession(code) {
-      const res = await http<SessionResponse>({ method: 'POST', path: '/api/session/weapp', body: { code } });
+      const res = await http<SessionResponse>({
+        method: 'POST',
+        path: '/api/session/weapp',
+        body: { code } satisfies WeappLoginRequest,
+      });
       return res.data;
     },
     async livingCode(livingId, { replay, token }) {
       const res = await http<LivingCodeResponse>({
         method: 'POST',
         path: `${livePath(livingId)}/code`,
-        body: { replay },
+        body: { replay } satisfies LivingCodeRequest,
         headers: token ? { Authorization: `Bearer ${token}` } : undefined,
       });
       return { ...res.data, validForMs: validForMs(res.data?.expiresAt, res.headers.date) };

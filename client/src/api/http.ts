@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { isNotWatchableReason } from '../../../shared/watch-access';
 import { ApiError, isErrorCode, type ClientErrorCode } from './api-error';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -81,7 +82,7 @@ function errorFromResponse(status: number, headers: Record<string, string>, data
     code,
     status,
     message: typeof error?.message === 'string' ? error.message : `HTTP ${status}`,
-    reason: typeof error?.reason === 'string' ? error.reason : undefined,
+    reason: isNotWatchableReason(error?.reason) ? error.reason : undefined,
     retryAfterSeconds: parseRetryAfter(headers['retry-after']),
   });
 }

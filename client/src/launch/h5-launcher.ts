@@ -1,3 +1,4 @@
+import type { ClientErrorCode } from '../../../shared/error-codes';
 import type { TimedLaunchTarget } from './use-launch-target';
 
 /** What a WeChat share shows: `wx.updateAppMessageShareData` / `wx.updateTimelineShareData`. */
@@ -38,7 +39,7 @@ export interface H5Launcher {
 /** Opening the live from this page is not possible: no JS-SDK (not in WeChat, or it refused the page). */
 export class LaunchUnavailableError extends Error {
   override readonly name = 'LaunchUnavailableError';
-  readonly code = 'LAUNCH_UNAVAILABLE';
+  readonly code: ClientErrorCode = 'LAUNCH_UNAVAILABLE';
 }
 
 const unavailable = () => Promise.reject(new LaunchUnavailableError('这里不能直接打开直播，请在微信中打开'));

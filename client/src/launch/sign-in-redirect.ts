@@ -1,5 +1,5 @@
-/** Where the H5 sign-in starts; the BFF comes back to `returnTo` with the session cookie set. */
-export const SIGN_IN_PATH = '/api/session/h5';
+import { H5_SIGN_IN_PATH } from '../../../shared/paths';
+
 /** A second automatic sign-in for the same page within this window means the first one did not stick. */
 export const SIGN_IN_RETRY_WINDOW_MS = 60_000;
 const MARKER_KEY = 'wlv.h5SignIn';
@@ -31,7 +31,7 @@ export interface SignInRedirect {
 }
 
 export function signInUrl(returnTo: string, baseUrl = ''): string {
-  return `${baseUrl}${SIGN_IN_PATH}?returnTo=${encodeURIComponent(returnTo)}`;
+  return `${baseUrl}${H5_SIGN_IN_PATH}?returnTo=${encodeURIComponent(returnTo)}`;
 }
 
 /** Silent WeChat sign-in for H5 with a `sessionStorage` marker `{returnTo, at}` that stops loops. */

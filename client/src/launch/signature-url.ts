@@ -1,3 +1,5 @@
+import { withoutFragment } from '../../../shared/url';
+
 /** iPhone, iPad or iPod: WeChat there checks JS-SDK signatures against the landing URL. */
 export function isIos(userAgent: string): boolean {
   return /\b(iPhone|iPad|iPod)\b/i.test(userAgent);
@@ -18,5 +20,5 @@ export function signatureUrl({
   currentUrl: string;
 }): string {
   const url = isIos(userAgent) && landingUrl ? landingUrl : currentUrl;
-  return url.split('#')[0]!;
+  return withoutFragment(url);
 }

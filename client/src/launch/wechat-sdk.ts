@@ -1,4 +1,5 @@
 import type { JssdkConfigResponse } from '../../../shared/api';
+import type { ClientErrorCode } from '../../../shared/error-codes';
 
 /** The part of WeChat's JS-SDK (`wx`, from `weixin-js-sdk`) this app calls. */
 export interface Wx {
@@ -16,7 +17,7 @@ export interface Wx {
 /** WeChat refused the page (`wx.error`: signature, domain, version) or never answered: open tags cannot work. */
 export class WechatSdkError extends Error {
   override readonly name = 'WechatSdkError';
-  readonly code = 'WECHAT_SDK_FAILED';
+  readonly code: ClientErrorCode = 'WECHAT_SDK_FAILED';
 }
 
 export interface WechatSdkOptions {

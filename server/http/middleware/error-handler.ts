@@ -1,6 +1,7 @@
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { ApiErrorBody, ErrorCode } from '../../../shared/error-codes';
+import type { NotWatchableReason } from '../../../shared/watch-access';
 import { isAppError } from '../../errors/app-error';
 import { isUpstreamError } from '../../errors/upstream-error';
 
@@ -40,7 +41,7 @@ export function errorHandler(logger: Logger): Middleware {
       let status: number;
       let code: ErrorCode;
       let message: string;
-      let reason: string | undefined;
+      let reason: NotWatchableReason | undefined;
       if (isAppError(err)) {
         status = err.status;
         code = err.code;

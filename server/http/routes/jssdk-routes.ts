@@ -1,30 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { JssdkConfigResponse } from '../../../shared/api';
 import { AppError } from '../../errors/app-error';
-import { jssdkSignature, signableUrl } from '../../h5/jssdk-signature';
+import { withoutFragment } from '../../../shared/url';
+import { jssdkSignature } from '../../h5/jssdk-signature';
 import type { OfficialAccount } from '../../wechat/official-account';
-import { ErrorBodySchema } from '../api-schemas';
+import { ErrorBodySchema, JssdkConfigSchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
 
 /** The JS-SDK calls the H5 page makes (share cards); `wx.config` needs at least one. */
 export const JS_API_LIST = ['updateAppMessageShareData', 'updateTimelineShareData'];
 export const OPEN_TAG_LIST = ['wx-open-launch-weapp'];
-
-export const JssdkConfigSchema = z
-  .object({
-    appId: z.string(),
-    timestamp: z.number().int(),
-    nonceStr: z.string(),
-    signature: z.string(),
-    jsApiList: z.array(z.string()),
-    openTagList: z.array(z.string()),
-  })
-  .strict();
-
-/** The client reads this answer through the shared type: the two must stay the same shape. */
-type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const jssdkConfigMatchesSharedType: SameShape<z.infer<typeof JssdkConfigSchema>, JssdkConfigResponse> = true;
 
 export function jssdkRoutes({
   officialAccount,
@@ -71,7 +56,7 @@ export function jssdkRoutes({
           appId: officialAccount.appId,
           timestamp,
           nonceStr,
-          signature: jssdkSignature({ ticket, nonceStr, timestamp, url: signableUrl(query.url) }),
+          signature: jssdkSignature({ ticket, nonceStr, timestamp, url: withoutFragment(query.url) }),
           jsApiList: JS_API_LIST,
           openTagList: OPEN_TAG_LIST,
         };

@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { LIVE_PAGE, SHORT_LINK_PREFIX } from '../../../shared/paths';
 import { ErrorBodySchema, LiveParamsSchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
-
-/** Where the H5 app shows one live. */
-export const LIVE_PAGE_PATH = '/pages/live/index';
 
 /**
  * Links marketing can paste into articles and posters: `/live/LIVINGID` and `/live/LIVINGID?replay=1`. They are
@@ -13,7 +11,7 @@ export function shortLinkRoutes() {
   return [
     defineRoute({
       method: 'get',
-      path: '/live/:livingId',
+      path: `${SHORT_LINK_PREFIX}:livingId`,
       summary: 'Short, stable link to one live (add ?replay=1 for its replay)',
       params: LiveParamsSchema,
       query: z.object({ replay: z.string().max(16).optional().describe('1 or true for the replay') }),
@@ -25,7 +23,7 @@ export function shortLinkRoutes() {
         const replay = query.replay === '1' || query.replay === 'true';
         const search = new URLSearchParams({ id: params.livingId, ...(replay ? { replay: '1' } : {}) });
         ctx.set('Cache-Control', 'public, max-age=300');
-        ctx.redirect(`${LIVE_PAGE_PATH}?${search}`);
+        ctx.redirect(`${LIVE_PAGE}?${search}`);
       },
     }),
   ];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { jssdkSignature } from '../../../server/h5/jssdk-signature';
-import { JssdkConfigSchema } from '../../../server/http/routes/jssdk-routes';
+import { JssdkConfigSchema } from '../../../server/http/api-schemas';
 import { startHarness, type Harness } from '../harness';
 
 describe('JS-SDK signature', () => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { isApiError } from '../../api/api-error';
+import { isApiError, type ClientErrorCode } from '../../api/api-error';
 import { usePageVisible } from '../../hooks/page-visibility';
 import { useLaunchTarget } from '../../launch/use-launch-target';
 import { useServices } from '../../services';
@@ -17,7 +17,8 @@ export interface WechatLaunchProps {
   onNotWatchable?: () => void;
 }
 
-const errorCode = (error: unknown) => (error as { code?: unknown } | undefined)?.code;
+const errorCode = (error: unknown): ClientErrorCode | undefined =>
+  (error as { code?: ClientErrorCode } | undefined)?.code;
 
 /**
  * H5 inside WeChat: once the JS-SDK is ready and the viewer's code is known (signing in first when needed), the

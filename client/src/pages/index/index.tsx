@@ -4,7 +4,8 @@ import type { LiveCard as Live } from '../../../../shared/live-card';
 import { LiveCard } from '../../components/live-card';
 import { LiveCardSkeleton, StateView } from '../../components/state-view';
 import { useLives } from '../../hooks/use-lives';
-import { HOME_PAGE, livePageUrl } from '../../routes';
+import { HOME_PAGE } from '../../../../shared/paths';
+import { livePageUrl } from '../../routes';
 import './index.css';
 
 /** Coming back to the list after this long reloads it quietly: statuses change. */

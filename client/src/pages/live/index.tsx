@@ -6,7 +6,8 @@ import { LiveCard } from '../../components/live-card';
 import { LiveCardSkeleton, StateView } from '../../components/state-view';
 import { usePageVisible } from '../../hooks/page-visibility';
 import { useLive } from '../../hooks/use-live';
-import { HOME_PAGE, liveQuery, livePageUrl, parseLivePageParams } from '../../routes';
+import { HOME_PAGE } from '../../../../shared/paths';
+import { liveQuery, livePageUrl, parseLivePageParams } from '../../routes';
 import { useShareCard } from '../../share/use-share-card';
 import './index.css';
 
