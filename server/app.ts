@@ -1,36 +1,31 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
-import type { LiveCardService } from './lives/live-card-service';
-import type { LiveListService } from './lives/live-list-service';
-import type { LivingCodeService } from './lives/living-code-service';
-import type { SessionTokens } from './session/session-token';
-import type { MiniProgramLogin } from './wechat/mini-program-login';
-import type { OAuthLogin } from './wechat/oauth-login';
-import type { OAuthStates } from './h5/oauth-state';
-import { h5SessionRoutes } from './http/routes/h5-session-routes';
-import { jssdkRoutes } from './http/routes/jssdk-routes';
-import { shortLinkRoutes } from './http/routes/short-link-routes';
-import type { OfficialAccount } from './wechat/official-account';
 import { errorHandler } from './http/middleware/error-handler';
+import { viewerGuard } from './http/middleware/authenticate';
 import { requestLog } from './http/middleware/request-log';
 import { staticH5 } from './http/middleware/static-h5';
 import { buildOpenApi, mountRoutes, type RouteSpec } from './http/route-spec';
+import { h5SessionRoutes } from './http/routes/h5-session-routes';
 import { healthRoutes } from './http/routes/health-routes';
+import { jssdkRoutes } from './http/routes/jssdk-routes';
 import { liveRoutes } from './http/routes/live-routes';
 import { livingCodeRoutes } from './http/routes/living-code-routes';
 import { sessionRoutes } from './http/routes/session-routes';
+import { shortLinkRoutes } from './http/routes/short-link-routes';
+import type { LiveCardService } from './lives/live-card-service';
+import type { LiveListService } from './lives/live-list-service';
+import type { LivingCodeService } from './lives/living-code-service';
+import type { ViewerSignIn } from './viewer-auth/viewer-sign-in';
+import type { OfficialAccount } from './wechat/official-account';
 
 export interface AppDeps {
   logger: Logger;
   cards: LiveCardService;
   lists: LiveListService;
   codes: LivingCodeService;
-  sessions: SessionTokens;
-  login: MiniProgramLogin;
-  oauthStates: OAuthStates;
-  oauthLogin: OAuthLogin;
-  officialAccount: OfficialAccount & { openBase: string };
+  signIn: ViewerSignIn;
+  officialAccount: OfficialAccount;
   publicOrigin: string;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
@@ -58,7 +53,7 @@ export function createApp(deps: AppDeps): Koa {
   const openapi = buildOpenApi(routes, { title: 'WeCom live viewer BFF', version: '1' });
 
   const router = new Router();
-  mountRoutes(router, routes);
+  mountRoutes(router, routes, { viewer: viewerGuard(deps.signIn) });
   router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;
   });

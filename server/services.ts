@@ -6,11 +6,12 @@ import { createLiveCardService, type LiveCardServiceOptions } from './lives/live
 import { createLiveListService } from './lives/live-list-service';
 import { createLivingCodeService } from './lives/living-code-service';
 import type { SecretScrubber } from './logging/secret-scrubber';
-import { createSessionTokens } from './session/session-token';
+import { createSessionTokens } from './viewer-auth/session-tokens';
+import { createViewerSignIn } from './viewer-auth/viewer-sign-in';
 import { createMemoryStore } from './store/memory-store';
 import type { Store } from './store/store';
 import { createJsonTransport } from './upstream/json-transport';
-import { createOAuthStates } from './h5/oauth-state';
+import { createOAuthStates } from './viewer-auth/oauth-state';
 import { createMiniProgramLogin } from './wechat/mini-program-login';
 import { createOAuthLogin } from './wechat/oauth-login';
 import { createOfficialAccount } from './wechat/official-account';
@@ -86,22 +87,23 @@ export function createServices({
       logger,
     }),
     codes: createLivingCodeService({ livingApi, cards, store, now, watchPathHtmlSuffix: config.watchPathHtmlSuffix }),
-    sessions: createSessionTokens({ secret: sessionSecret, now }),
-    oauthStates: createOAuthStates({ store: signInStore ?? createMemoryStore({ maxEntries: 50_000, now }) }),
-    oauthLogin: createOAuthLogin({
-      wechat: serviceAccount,
-      appId: config.officialAccount.appId,
-      secret: config.officialAccount.secret,
+    signIn: createViewerSignIn({
+      sessions: createSessionTokens({ secret: sessionSecret, now }),
+      oauthStates: createOAuthStates({ store: signInStore ?? createMemoryStore({ maxEntries: 50_000, now }) }),
+      oauthLogin: createOAuthLogin({
+        wechat: serviceAccount,
+        appId: config.officialAccount.appId,
+        secret: config.officialAccount.secret,
+      }),
+      miniProgramLogin: createMiniProgramLogin({
+        wechat: miniProgram,
+        appId: config.wechat.miniAppId,
+        secret: config.wechat.miniSecret,
+      }),
+      officialAccount: config.officialAccount,
+      publicOrigin: config.publicOrigin,
     }),
-    officialAccount: {
-      ...createOfficialAccount({ wechat: serviceAccount, appId: config.officialAccount.appId }),
-      openBase: config.officialAccount.openBase,
-    },
+    officialAccount: createOfficialAccount({ wechat: serviceAccount, appId: config.officialAccount.appId }),
     publicOrigin: config.publicOrigin,
-    login: createMiniProgramLogin({
-      wechat: miniProgram,
-      appId: config.wechat.miniAppId,
-      secret: config.wechat.miniSecret,
-    }),
   };
 }

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import type { ErrorCode } from '../../shared/error-codes';
 import { AppError } from '../errors/app-error';
+import type { Session } from '../viewer-auth/session-tokens';
 import { jsonBody } from './middleware/json-body';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -13,11 +14,23 @@ export interface RouteResponse {
   headers?: Record<string, string>;
 }
 
+/** Who may call a route: anyone, or a signed-in viewer (bearer token from the mini program, or the H5 cookie). */
+export type RouteAuth = 'public' | 'viewer';
+
+/** How the router learns who is calling, for each kind of route that needs someone. Each rejects with a 401. */
+export interface RouteGuards {
+  viewer(ctx: Context): Promise<Session>;
+}
+
+/** What a handler is told about the caller: the viewer, on `viewer` routes only. */
+export type Caller<A extends RouteAuth> = A extends 'viewer' ? { viewer: Session } : { viewer?: undefined };
+
 /** One endpoint: its contract (for validation and for the OpenAPI document) and its handler. */
 export interface RouteSpec<
   P extends AnyObject = AnyObject,
   B extends AnyObject = AnyObject,
   Q extends AnyObject = AnyObject,
+  A extends RouteAuth = RouteAuth,
 > {
   method: 'get' | 'post';
   /** Koa path syntax, e.g. `/api/lives/:livingId`. */
@@ -27,18 +40,25 @@ export interface RouteSpec<
   /** Query string parameters (each a single string). */
   query?: Q;
   body?: B;
-  /** Needs `Authorization: Bearer` (documented; the handler checks it). */
-  auth?: boolean;
+  /**
+   * Who may call. The router enforces it before anything else runs (validation, body parsing, the handler), so a
+   * route cannot forget the check; there is no default, so every route says who it is for.
+   */
+  auth: A;
   responses: Record<number, RouteResponse>;
-  handler: (ctx: Context, input: { params: z.infer<P>; body: z.infer<B>; query: z.infer<Q> }) => Promise<void> | void;
+  handler: (
+    ctx: Context,
+    input: { params: z.infer<P>; body: z.infer<B>; query: z.infer<Q> } & Caller<A>,
+  ) => Promise<void> | void;
 }
 
 export const defineRoute = <
   P extends AnyObject = AnyObject,
   B extends AnyObject = AnyObject,
   Q extends AnyObject = AnyObject,
+  A extends RouteAuth = RouteAuth,
 >(
-  spec: RouteSpec<P, B, Q>,
+  spec: RouteSpec<P, B, Q, A>,
 ): RouteSpec => spec as unknown as RouteSpec;
 
 /** Which error a malformed path parameter is. */
@@ -48,9 +68,16 @@ function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
 }
 
-/** Registers each spec on the router, validating params and body with the spec's own schemas first. */
-export function mountRoutes(router: Router, specs: RouteSpec[]): void {
+/**
+ * Registers each spec on the router: who is calling is established first (by `guards`, for every route that is
+ * not public), then params, query and body are validated with the spec's own schemas.
+ */
+export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGuards): void {
   for (const spec of specs) {
+    const guard = async (ctx: Context, next: () => Promise<unknown>) => {
+      if (spec.auth === 'viewer') ctx.state.viewer = await guards.viewer(ctx);
+      await next();
+    };
     const handle = async (ctx: Context) => {
       let params: unknown = {};
       if (spec.params) {
@@ -76,10 +103,10 @@ export function mountRoutes(router: Router, specs: RouteSpec[]): void {
         if (!parsed.success) throw new AppError('INVALID_BODY', describeIssues(parsed.error));
         body = parsed.data;
       }
-      await spec.handler(ctx, { params, body, query } as never);
+      await spec.handler(ctx, { params, body, query, viewer: ctx.state.viewer as Session | undefined } as never);
     };
-    if (spec.body) router[spec.method](spec.path, jsonBody(), handle);
-    else router[spec.method](spec.path, handle);
+    if (spec.body) router[spec.method](spec.path, guard, jsonBody(), handle);
+    else router[spec.method](spec.path, guard, handle);
   }
 }
 
@@ -136,7 +163,7 @@ export function buildOpenApi(specs: RouteSpec[], info: { title: string; version:
         content: { 'application/json': { schema: schemaOf(spec.body, 'input') } },
       };
     }
-    if (spec.auth) operation.security = [{ viewerSession: [] }, { viewerCookie: [] }];
+    if (spec.auth === 'viewer') operation.security = [{ viewerSession: [] }, { viewerCookie: [] }];
     (paths[toOpenApiPath(spec.path)] ??= {})[spec.method] = operation;
   }
   return {

@@ -1,41 +1,21 @@
 import { z } from 'zod';
-import { AppError, isAppError } from '../../errors/app-error';
-import { isRandomToken, randomToken, type OAuthStates } from '../../h5/oauth-state';
-import { safeReturnTo } from '../../h5/return-to';
-import { signInFailedPage } from '../../h5/sign-in-failed-page';
-import type { SessionTokens } from '../../session/session-token';
-import type { OAuthLogin } from '../../wechat/oauth-login';
+import { H5_SIGN_IN_PATH } from '../../../shared/paths';
+import { signInFailedPage } from '../../viewer-auth/sign-in-failed-page';
+import { H5_SIGN_IN_CALLBACK_PATH, type ViewerSignIn } from '../../viewer-auth/viewer-sign-in';
 import { ErrorBodySchema } from '../api-schemas';
-import { SESSION_COOKIE } from '../middleware/authenticate';
 import { defineRoute } from '../route-spec';
+import { BROWSER_COOKIE, SESSION_COOKIE, viewerCookieOptions } from '../viewer-cookies';
 
-/**
- * Binds a sign-in to the browser that started it, so nobody can slip their own login into a viewer's browser.
- * One value per browser, kept across sign-ins, so two tabs signing in at once do not undo each other.
- */
-const BROWSER_COOKIE = 'wlv_oauth';
-/** Longer is no OAuth code WeChat issues; refused before it costs a call. */
-const MAX_CODE_LENGTH = 512;
-const CALLBACK_PATH = '/api/session/h5/callback';
-
-export interface H5SessionDeps {
-  oauthStates: OAuthStates;
-  oauthLogin: OAuthLogin;
-  sessions: SessionTokens;
-  officialAccount: { appId: string; openBase: string };
-  publicOrigin: string;
-}
-
-export function h5SessionRoutes({ oauthStates, oauthLogin, sessions, officialAccount, publicOrigin }: H5SessionDeps) {
-  const secure = publicOrigin.startsWith('https:');
-  const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', overwrite: true };
-  const startHref = (returnTo: string) => `/api/session/h5?returnTo=${encodeURIComponent(returnTo)}`;
+/** The H5 silent WeChat sign-in: cookies and redirects around the round trip `signIn` runs. */
+export function h5SessionRoutes({ signIn, publicOrigin }: { signIn: ViewerSignIn; publicOrigin: string }) {
+  const cookieOptions = viewerCookieOptions(publicOrigin);
 
   return [
     defineRoute({
       method: 'get',
-      path: '/api/session/h5',
+      path: H5_SIGN_IN_PATH,
       summary: 'Start the silent WeChat sign-in (snsapi_base) for H5; comes back to returnTo',
+      auth: 'public',
       query: z.object({
         returnTo: z.string().max(2048).optional().describe('A path on PUBLIC_ORIGIN, e.g. /live/lvXXXX?replay=1'),
       }),
@@ -47,30 +27,18 @@ export function h5SessionRoutes({ oauthStates, oauthLogin, sessions, officialAcc
         400: { description: 'returnTo is not a path on this site', schema: ErrorBodySchema },
       },
       async handler(ctx, { query }) {
-        const returnTo = safeReturnTo(query.returnTo, publicOrigin);
-        if (!returnTo) throw new AppError('INVALID_RETURN_TO', 'returnTo must be a path on this site');
-        const known = ctx.cookies.get(BROWSER_COOKIE);
-        const browser = isRandomToken(known) ? known : randomToken();
-        const state = await oauthStates.create({ returnTo, browser });
-        // Behind a TLS-terminating proxy Koa sees plain HTTP; PUBLIC_ORIGIN says what the browser sees.
-        ctx.cookies.secure = secure;
-        ctx.cookies.set(BROWSER_COOKIE, browser, { ...cookieOptions, maxAge: oauthStates.ttlMs });
-        const authorize = new URL('/connect/oauth2/authorize', officialAccount.openBase);
-        authorize.search = new URLSearchParams({
-          appid: officialAccount.appId,
-          redirect_uri: `${publicOrigin}${CALLBACK_PATH}`,
-          response_type: 'code',
-          scope: 'snsapi_base',
-          state,
-        }).toString();
+        const start = await signIn.startH5(query.returnTo, ctx.cookies.get(BROWSER_COOKIE));
+        ctx.cookies.secure = cookieOptions.secure;
+        ctx.cookies.set(BROWSER_COOKIE, start.browser, { ...cookieOptions, maxAge: start.browserTtlMs });
         ctx.set('Cache-Control', 'no-store');
-        ctx.redirect(`${authorize.toString()}#wechat_redirect`);
+        ctx.redirect(start.authorizeUrl);
       },
     }),
     defineRoute({
       method: 'get',
-      path: CALLBACK_PATH,
+      path: H5_SIGN_IN_CALLBACK_PATH,
       summary: 'Where WeChat sends the viewer back: sets the session cookie and returns to the page',
+      auth: 'public',
       // No length limits here: whatever comes back from WeChat ends on the friendly page, not in a JSON error.
       query: z.object({ code: z.string().optional(), state: z.string().optional() }),
       responses: {
@@ -86,33 +54,18 @@ export function h5SessionRoutes({ oauthStates, oauthLogin, sessions, officialAcc
       },
       async handler(ctx, { query }) {
         ctx.set('Cache-Control', 'no-store');
-        ctx.cookies.secure = secure;
-        const fail = (retryHref: string, detail: string, status = 400) => {
-          ctx.status = status;
-          ctx.type = 'text/html; charset=utf-8';
-          ctx.body = signInFailedPage({ retryHref, detail });
-        };
-        const record = await oauthStates.take(query.state);
-        if (!record || record.browser !== ctx.cookies.get(BROWSER_COOKIE)) {
-          ctx.state.errorCode = 'OAUTH_STATE_INVALID';
-          return fail('/', '这个登录链接已失效或已使用过，请重新进入页面。');
+        ctx.cookies.secure = cookieOptions.secure;
+        const outcome = await signIn.finishH5({ ...query, browser: ctx.cookies.get(BROWSER_COOKIE) });
+        if (outcome.signedIn) {
+          ctx.cookies.set(SESSION_COOKIE, outcome.token, { ...cookieOptions, maxAge: outcome.maxAgeMs });
+          ctx.redirect(outcome.returnTo);
+          return;
         }
-        if (!query.code || query.code.length > MAX_CODE_LENGTH) {
-          ctx.state.errorCode = 'LOGIN_FAILED';
-          return fail(startHref(record.returnTo), '微信没有完成授权，请重试。');
-        }
-        try {
-          const identity = await oauthLogin(query.code);
-          const { token } = await sessions.issue({ openid: identity.openid, appId: identity.appId, via: 'h5' });
-          ctx.cookies.set(SESSION_COOKIE, token, { ...cookieOptions, maxAge: sessions.ttlSeconds * 1000 });
-          ctx.redirect(record.returnTo);
-        } catch (err) {
-          if (!isAppError(err)) throw err;
-          ctx.state.errorCode = err.code;
-          if (err.code === 'LOGIN_FAILED') return fail(startHref(record.returnTo), '登录凭证已失效，请重试。');
-          if (err.retryAfter !== undefined) ctx.set('Retry-After', String(err.retryAfter));
-          fail(startHref(record.returnTo), '微信暂时无法完成登录，请稍后重试。', err.status >= 500 ? 503 : 400);
-        }
+        ctx.state.errorCode = outcome.errorCode;
+        if (outcome.retryAfter !== undefined) ctx.set('Retry-After', String(outcome.retryAfter));
+        ctx.status = outcome.status;
+        ctx.type = 'text/html; charset=utf-8';
+        ctx.body = signInFailedPage(outcome);
       },
     }),
   ];

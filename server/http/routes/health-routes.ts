@@ -7,6 +7,7 @@ export function healthRoutes() {
       method: 'get',
       path: '/healthz',
       summary: 'Liveness: the process answers',
+      auth: 'public',
       responses: { 200: { description: 'Alive', schema: z.object({ ok: z.literal(true) }) } },
       handler(ctx) {
         ctx.body = { ok: true };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error';
 import { withoutFragment } from '../../../shared/url';
-import { jssdkSignature } from '../../h5/jssdk-signature';
+import { jssdkSignature } from '../../wechat/jssdk-signature';
 import type { OfficialAccount } from '../../wechat/official-account';
 import { ErrorBodySchema, JssdkConfigSchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
@@ -26,6 +26,7 @@ export function jssdkRoutes({
       method: 'get',
       path: '/api/jssdk/config',
       summary: 'Arguments for wx.config, signed over the page URL (without its fragment)',
+      auth: 'public',
       query: z.object({
         url: z.string().min(1).max(2048).describe('The page URL as WeChat sees it (iOS: the landing URL)'),
       }),

@@ -37,6 +37,7 @@ export function liveRoutes({ cards, lists }: { cards: LiveCardService; lists: Li
       method: 'get',
       path: '/api/lives',
       summary: 'Featured lives: live now, then upcoming, then replays, then the rest',
+      auth: 'public',
       responses: { 200: { description: 'The lives', schema: LivesResponseSchema }, 503: unavailable },
       async handler(ctx) {
         ctx.body = { lives: await lists.list() };
@@ -46,6 +47,7 @@ export function liveRoutes({ cards, lists }: { cards: LiveCardService; lists: Li
       method: 'get',
       path: '/api/lives/:livingId',
       summary: 'One live card; answers 304 to a matching If-None-Match',
+      auth: 'public',
       params: LiveParamsSchema,
       responses: {
         200: {

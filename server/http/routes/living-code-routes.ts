@@ -1,18 +1,16 @@
 import type { LivingCodeService } from '../../lives/living-code-service';
-import type { SessionTokens } from '../../session/session-token';
 import { ErrorBodySchema, LiveParamsSchema, LivingCodeBodySchema, LivingCodeResponseSchema } from '../api-schemas';
-import { requireSession } from '../middleware/authenticate';
 import { defineRoute } from '../route-spec';
 
-export function livingCodeRoutes({ codes, sessions }: { codes: LivingCodeService; sessions: SessionTokens }) {
+export function livingCodeRoutes({ codes }: { codes: LivingCodeService }) {
   return [
     defineRoute({
       method: 'post',
       path: '/api/lives/:livingId/code',
       summary: "The signed-in viewer's living code and how to open WeCom's live mini program with it",
+      auth: 'viewer',
       params: LiveParamsSchema,
       body: LivingCodeBodySchema,
-      auth: true,
       responses: {
         200: { description: 'Code and launch target', schema: LivingCodeResponseSchema },
         400: { description: 'Malformed id or body', schema: ErrorBodySchema },
@@ -26,10 +24,9 @@ export function livingCodeRoutes({ codes, sessions }: { codes: LivingCodeService
           headers: { 'Retry-After': 'Seconds to wait' },
         },
       },
-      async handler(ctx, { params, body }) {
-        const session = await requireSession(ctx, sessions);
+      async handler(ctx, { params, body, viewer }) {
         ctx.set('Cache-Control', 'no-store');
-        ctx.body = await codes.issue(session, params.livingId, body.replay ?? false);
+        ctx.body = await codes.issue(viewer, params.livingId, body.replay ?? false);
       },
     }),
   ];

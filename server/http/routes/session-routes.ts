@@ -1,14 +1,14 @@
-import type { SessionTokens } from '../../session/session-token';
-import type { MiniProgramLogin } from '../../wechat/mini-program-login';
+import type { ViewerSignIn } from '../../viewer-auth/viewer-sign-in';
 import { ErrorBodySchema, SessionResponseSchema, WeappLoginBodySchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
 
-export function sessionRoutes({ login, sessions }: { login: MiniProgramLogin; sessions: SessionTokens }) {
+export function sessionRoutes({ signIn }: { signIn: ViewerSignIn }) {
   return [
     defineRoute({
       method: 'post',
       path: '/api/session/weapp',
       summary: 'Mini program login: a wx.login code becomes a signed viewer session',
+      auth: 'public',
       body: WeappLoginBodySchema,
       responses: {
         200: { description: 'Session token', schema: SessionResponseSchema },
@@ -17,8 +17,7 @@ export function sessionRoutes({ login, sessions }: { login: MiniProgramLogin; se
         503: { description: 'WeChat unavailable', schema: ErrorBodySchema },
       },
       async handler(ctx, { body }) {
-        const identity = await login(body.code);
-        ctx.body = await sessions.issue({ openid: identity.openid, appId: identity.appId, via: 'weapp' });
+        ctx.body = await signIn.weappLogin(body.code);
       },
     }),
   ];

@@ -13,6 +13,7 @@ export function shortLinkRoutes() {
       method: 'get',
       path: `${SHORT_LINK_PREFIX}:livingId`,
       summary: 'Short, stable link to one live (add ?replay=1 for its replay)',
+      auth: 'public',
       params: LiveParamsSchema,
       query: z.object({ replay: z.string().max(16).optional().describe('1 or true for the replay') }),
       responses: {

@@ -1,4 +1,4 @@
-import { createSessionTokens } from '../../../server/session/session-token';
+import { createSessionTokens } from '../../../server/viewer-auth/session-tokens';
 import { SANDBOX_LIVES } from '../../../server/sandbox';
 import { SESSION_SECRET, startHarness, type Harness } from '../harness';
 

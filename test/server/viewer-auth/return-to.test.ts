@@ -1,4 +1,4 @@
-import { safeReturnTo } from '../../../server/h5/return-to';
+import { safeReturnTo } from '../../../server/viewer-auth/return-to';
 
 const ORIGIN = 'https://live.example.com';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { jssdkSignature } from '../../../server/h5/jssdk-signature';
+import { jssdkSignature } from '../../../server/wechat/jssdk-signature';
 import { JssdkConfigSchema } from '../../../server/http/api-schemas';
 import { startHarness, type Harness } from '../harness';
 

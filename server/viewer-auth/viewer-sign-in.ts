@@ -1,0 +1,142 @@
+import { H5_SIGN_IN_PATH } from '../../shared/paths';
+import { AppError, isAppError } from '../errors/app-error';
+import type { MiniProgramLogin } from '../wechat/mini-program-login';
+import type { OAuthLogin } from '../wechat/oauth-login';
+import { isRandomToken, randomToken, type OAuthStates } from './oauth-state';
+import { safeReturnTo } from './return-to';
+import type { Session, SessionTokens } from './session-tokens';
+
+/** Where WeChat sends the viewer back after the H5 authorize page. */
+export const H5_SIGN_IN_CALLBACK_PATH = `${H5_SIGN_IN_PATH}/callback`;
+/** Longer is no OAuth code WeChat issues; refused before it costs a call. */
+const MAX_CODE_LENGTH = 512;
+
+export interface ViewerSignInOptions {
+  sessions: SessionTokens;
+  oauthStates: OAuthStates;
+  oauthLogin: OAuthLogin;
+  miniProgramLogin: MiniProgramLogin;
+  /** The service account whose authorize page signs H5 viewers in. */
+  officialAccount: { appId: string; openBase: string };
+  /** The H5 origin: OAuth returns here, and `returnTo` must be a path on it. */
+  publicOrigin: string;
+}
+
+/** A sign-in started: send the browser to `authorizeUrl`, remembering it by `browser` for `browserTtlMs`. */
+export interface H5SignInStart {
+  authorizeUrl: string;
+  browser: string;
+  browserTtlMs: number;
+}
+
+/** Why the H5 round trip could not finish; the failure page words each one. */
+export type H5SignInFailure = 'state_invalid' | 'code_missing' | 'code_refused' | 'wechat_unavailable';
+
+export type H5SignInOutcome =
+  | { signedIn: true; token: string; maxAgeMs: number; returnTo: string }
+  | {
+      signedIn: false;
+      failure: H5SignInFailure;
+      errorCode: AppError['code'];
+      status: number;
+      /** Where the failure page's one link goes: the sign-in again, or home when nothing can be resumed. */
+      retryHref: string;
+      retryAfter?: number;
+    };
+
+/**
+ * Who a viewer is, decided in one place: the mini program login, the H5 silent OAuth round trip and the signed
+ * session both end in. The openid only ever comes from WeChat's answer and, after that, from the signed session.
+ */
+export function createViewerSignIn({
+  sessions,
+  oauthStates,
+  oauthLogin,
+  miniProgramLogin,
+  officialAccount,
+  publicOrigin,
+}: ViewerSignInOptions) {
+  const startHref = (returnTo: string) => `${H5_SIGN_IN_PATH}?returnTo=${encodeURIComponent(returnTo)}`;
+
+  return {
+    sessionTtlMs: sessions.ttlSeconds * 1000,
+
+    /** The viewer behind a session token; 401 `SESSION_INVALID` for anything forged, altered or expired. */
+    verify: (token: string): Promise<Session> => sessions.verify(token),
+
+    /** A mini program's `wx.login` code → a session token. */
+    async weappLogin(code: string) {
+      const identity = await miniProgramLogin(code);
+      return sessions.issue({ openid: identity.openid, appId: identity.appId, via: 'weapp' });
+    },
+
+    /**
+     * Starts the silent WeChat sign-in (`snsapi_base`) that comes back to `returnTo`. The state is random,
+     * single-use and bound to this browser (`knownBrowser`, kept across sign-ins so two tabs do not undo each other).
+     */
+    async startH5(returnTo: string | undefined, knownBrowser: string | undefined): Promise<H5SignInStart> {
+      const target = safeReturnTo(returnTo, publicOrigin);
+      if (!target) throw new AppError('INVALID_RETURN_TO', 'returnTo must be a path on this site');
+      const browser = isRandomToken(knownBrowser) ? knownBrowser : randomToken();
+      const state = await oauthStates.create({ returnTo: target, browser });
+      const authorize = new URL('/connect/oauth2/authorize', officialAccount.openBase);
+      authorize.search = new URLSearchParams({
+        appid: officialAccount.appId,
+        redirect_uri: `${publicOrigin}${H5_SIGN_IN_CALLBACK_PATH}`,
+        response_type: 'code',
+        scope: 'snsapi_base',
+        state,
+      }).toString();
+      return { authorizeUrl: `${authorize.toString()}#wechat_redirect`, browser, browserTtlMs: oauthStates.ttlMs };
+    },
+
+    /**
+     * Finishes the round trip: the state must be one this browser started and not used yet, then WeChat's code
+     * becomes a session. Every failure is an outcome with a way to try again, never a redirect (it could loop).
+     */
+    async finishH5({
+      code,
+      state,
+      browser,
+    }: {
+      code?: string;
+      state?: string;
+      browser: string | undefined;
+    }): Promise<H5SignInOutcome> {
+      const record = await oauthStates.take(state);
+      if (!record || record.browser !== browser) {
+        return {
+          signedIn: false,
+          failure: 'state_invalid',
+          errorCode: 'OAUTH_STATE_INVALID',
+          status: 400,
+          retryHref: '/',
+        };
+      }
+      const retryHref = startHref(record.returnTo);
+      if (!code || code.length > MAX_CODE_LENGTH) {
+        return { signedIn: false, failure: 'code_missing', errorCode: 'LOGIN_FAILED', status: 400, retryHref };
+      }
+      try {
+        const identity = await oauthLogin(code);
+        const { token } = await sessions.issue({ openid: identity.openid, appId: identity.appId, via: 'h5' });
+        return { signedIn: true, token, maxAgeMs: sessions.ttlSeconds * 1000, returnTo: record.returnTo };
+      } catch (err) {
+        if (!isAppError(err)) throw err;
+        if (err.code === 'LOGIN_FAILED') {
+          return { signedIn: false, failure: 'code_refused', errorCode: err.code, status: 400, retryHref };
+        }
+        return {
+          signedIn: false,
+          failure: 'wechat_unavailable',
+          errorCode: err.code,
+          status: err.status >= 500 ? 503 : 400,
+          retryHref,
+          ...(err.retryAfter !== undefined ? { retryAfter: err.retryAfter } : {}),
+        };
+      }
+    },
+  };
+}
+
+export type ViewerSignIn = ReturnType<typeof createViewerSignIn>;
