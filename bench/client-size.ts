@@ -16,7 +16,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { SANDBOX_DEFAULT_WX_USER, SANDBOX_LIVES, SANDBOX_WX_USER_COOKIE } from '../server/sandbox';
+import { SANDBOX_DEFAULT_WX_USER, SANDBOX_LIVES, SANDBOX_WX_USER_COOKIE } from '../sandbox';
 import {
   launchChromium,
   newPhoneContext,

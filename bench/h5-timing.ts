@@ -18,7 +18,7 @@
  */
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { SANDBOX_LIVES } from '../server/sandbox';
+import { SANDBOX_LIVES } from '../sandbox';
 import { H5_DIR, launchChromium, newPhoneContext, requireH5Build, startBffStack } from '../test/e2e/support';
 
 export const FIRST_CARD_BUDGET_MS = 1500;

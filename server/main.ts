@@ -3,15 +3,17 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config/config';
-import { pointAtSandbox } from './config/point-at-sandbox';
 import { createLogger } from './logging/logger';
 import { createSecretScrubber } from './logging/secret-scrubber';
-import { SANDBOX_ANCHORS, createSandbox, type Sandbox } from './sandbox';
 import { createServices } from './services';
 import { createMemoryStore } from './store/memory-store';
 
-/** Points the configuration at a freshly started sandbox, with its credentials and showcase lives. */
-async function startSandbox(config: Config): Promise<{ sandbox: Sandbox; config: Config }> {
+/**
+ * Points the configuration at a freshly started sandbox, with its credentials and showcase lives. The emulator is
+ * loaded here and only here, in sandbox mode: a production start never loads a line of it.
+ */
+async function startSandbox(config: Config): Promise<{ sandbox: { close(): Promise<void> }; config: Config }> {
+  const { SANDBOX_ANCHORS, createSandbox, pointAtSandbox } = await import('../sandbox/index.js');
   const sandbox = createSandbox();
   const url = await sandbox.listen(config.sandboxPort, '127.0.0.1');
   const featured = config.liveIds.length > 0 || config.liveAnchors.length > 0;
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
   const scrubber = createSecretScrubber();
   const logger = createLogger({ level: config.logLevel, scrubber });
 
-  let sandbox: Sandbox | undefined;
+  let sandbox: { close(): Promise<void> } | undefined;
   if (config.sandbox) {
     ({ sandbox, config } = await startSandbox(config));
     logger.warn(

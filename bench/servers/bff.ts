@@ -4,10 +4,10 @@
  */
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config/config';
-import { pointAtSandbox } from '../../server/config/point-at-sandbox';
+import { pointAtSandbox } from '../../sandbox/point-at-sandbox';
 import { createLogger } from '../../server/logging/logger';
 import { createSecretScrubber } from '../../server/logging/secret-scrubber';
-import { SANDBOX_LIVES, createSandbox } from '../../server/sandbox';
+import { SANDBOX_LIVES, createSandbox } from '../../sandbox';
 import { createServices } from '../../server/services';
 import { createMemoryStore } from '../../server/store/memory-store';
 

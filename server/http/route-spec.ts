@@ -74,10 +74,16 @@ function describeIssues(error: z.ZodError): string {
  */
 export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGuards): void {
   for (const spec of specs) {
-    const guard = async (ctx: Context, next: () => Promise<unknown>) => {
-      if (spec.auth === 'viewer') ctx.state.viewer = await guards.viewer(ctx);
-      await next();
-    };
+    // Public routes get no guard at all: nothing to forget, and nothing added to the hot path.
+    const identify = spec.auth === 'public' ? undefined : guards[spec.auth];
+    const before = identify
+      ? [
+          async (ctx: Context, next: () => Promise<unknown>) => {
+            ctx.state.viewer = await identify(ctx);
+            await next();
+          },
+        ]
+      : [];
     const handle = async (ctx: Context) => {
       let params: unknown = {};
       if (spec.params) {
@@ -105,8 +111,8 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
       }
       await spec.handler(ctx, { params, body, query, viewer: ctx.state.viewer as Session | undefined } as never);
     };
-    if (spec.body) router[spec.method](spec.path, guard, jsonBody(), handle);
-    else router[spec.method](spec.path, guard, handle);
+    if (spec.body) router[spec.method](spec.path, ...before, jsonBody(), handle);
+    else router[spec.method](spec.path, ...before, handle);
   }
 }
 

@@ -32,7 +32,17 @@ export interface GrantSpec {
   field: string;
 }
 
-export interface PlatformClientOptions {
+/** What every platform client is given besides its app's credentials: how to reach out, remember and report. */
+export interface PlatformConnection {
+  transport: JsonTransport;
+  store: Store;
+  logger: Logger;
+  now?: () => number;
+  /** Told about every token and ticket granted, so logs can scrub it. */
+  onSecret?: (secret: string) => void;
+}
+
+export interface PlatformClientOptions extends PlatformConnection {
   /** `wecom` or `wechat`: named in logs and in store keys. */
   platform: string;
   /** Every API name is appended to this, e.g. `https://qyapi.weixin.qq.com/cgi-bin/`. */
@@ -43,12 +53,6 @@ export interface PlatformClientOptions {
   accessToken: GrantSpec;
   errcodes: PlatformErrcodes;
   policy: UpstreamPolicy;
-  transport: JsonTransport;
-  store: Store;
-  logger: Logger;
-  now?: () => number;
-  /** Told about every token and ticket granted, so logs can scrub it. */
-  onSecret?: (secret: string) => void;
 }
 
 /** A lifetime in seconds a platform omitted or garbled: both platforms document 7200. */

@@ -1,23 +1,15 @@
-import type { Logger } from 'pino';
-import type { Store } from '../store/store';
-import type { JsonTransport } from '../upstream/json-transport';
-import { createPlatformClient, type PlatformClient } from '../upstream/platform-client';
+import { createPlatformClient, type PlatformClient, type PlatformConnection } from '../upstream/platform-client';
 import type { UpstreamPolicy } from '../upstream/upstream-policy';
 import { WECHAT_ERRCODES } from './wechat-errcodes';
 
-export interface WechatClientOptions {
+export interface WechatClientOptions extends PlatformConnection {
   /** The app calling: the mini program or the service account. Each has its own token and limits. */
   appId: string;
   secret: string;
   /** Origin such as `https://api.weixin.qq.com`; paths `sns/...`, `cgi-bin/...` are appended. */
   apiBase: string;
-  transport: JsonTransport;
-  store: Store;
-  logger: Logger;
-  now?: () => number;
   /** Tuning for tests and benchmarks; WeChat's own numbers otherwise. */
   policy?: Partial<UpstreamPolicy>;
-  onSecret?: (secret: string) => void;
 }
 
 /**

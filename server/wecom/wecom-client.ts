@@ -1,22 +1,14 @@
-import type { Logger } from 'pino';
-import type { Store } from '../store/store';
-import type { JsonTransport } from '../upstream/json-transport';
-import { createPlatformClient, type PlatformClient } from '../upstream/platform-client';
+import { createPlatformClient, type PlatformClient, type PlatformConnection } from '../upstream/platform-client';
 import type { UpstreamPolicy } from '../upstream/upstream-policy';
 import { WECOM_ERRCODES } from './wecom-errcodes';
 
-export interface WecomClientOptions {
+export interface WecomClientOptions extends PlatformConnection {
   corpId: string;
   secret: string;
   /** Origin such as `https://qyapi.weixin.qq.com`; paths `/cgi-bin/...` are appended. */
   apiBase: string;
-  transport: JsonTransport;
-  store: Store;
-  logger: Logger;
-  now?: () => number;
   /** Tuning for tests and benchmarks; WeCom's own numbers otherwise. */
   policy?: Partial<UpstreamPolicy>;
-  onSecret?: (secret: string) => void;
 }
 
 /**

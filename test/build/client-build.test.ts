@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { SANDBOX_CREDENTIALS } from '../../server/sandbox';
+import { SANDBOX_CREDENTIALS } from '../../sandbox';
 
 const ROOT = join(__dirname, '../..');
 const BUILDS = { weapp: join(ROOT, 'dist/weapp'), h5: join(ROOT, 'dist/h5') };

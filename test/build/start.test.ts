@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SANDBOX_CREDENTIALS, SANDBOX_LIVES } from '../../server/sandbox';
+import { SANDBOX_CREDENTIALS, SANDBOX_LIVES } from '../../sandbox';
 import type { LiveCard } from '../../shared/live-card';
 
 const ROOT = join(__dirname, '../..');

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { toString as qrSvg } from 'qrcode';
 import type { LiveCard, LiveStatus } from '../../shared/live-card';
 import { primaryAction } from '../../shared/primary-action';
-import { SANDBOX_DEFAULT_WX_USER, SANDBOX_LIVES } from '../../server/sandbox';
+import { SANDBOX_DEFAULT_WX_USER, SANDBOX_LIVES } from '../../sandbox';
 import { QR_OPTIONS } from '../../client/src/components/launch-button/qr-code';
 import {
   artifactPath,
@@ -136,7 +136,7 @@ async function tagCode(page: Page) {
   return { username, path, code: decodeURIComponent(match![1]!), replay: match![2] !== undefined };
 }
 
-/** sha1 of WeChat's JS-SDK signature string, keys in ASCII order (docs/wecom-wechat.md §2). */
+/** sha1 of WeChat's JS-SDK signature string, keys in ASCII order, as WeChat's JS-SDK documents it. */
 const jssdkSignature = (ticket: string, nonceStr: string, timestamp: number, url: string) =>
   createHash('sha1')
     .update(`jsapi_ticket=${ticket}&noncestr=${nonceStr}&timestamp=${timestamp}&url=${url}`)

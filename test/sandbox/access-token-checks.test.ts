@@ -1,4 +1,4 @@
-import { SANDBOX_LIVES } from '../../server/sandbox';
+import { SANDBOX_LIVES } from '../../sandbox';
 import { startSandbox, type Harness } from './sandbox-harness';
 
 describe('access token checks on living/* calls', () => {

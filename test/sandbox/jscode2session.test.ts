@@ -1,4 +1,4 @@
-import { SANDBOX_CREDENTIALS } from '../../server/sandbox';
+import { SANDBOX_CREDENTIALS } from '../../sandbox';
 import { startSandbox, type Harness } from './sandbox-harness';
 
 describe('sns/jscode2session', () => {

@@ -1,4 +1,4 @@
-import { createSandbox, SANDBOX_LIVES } from '../../server/sandbox';
+import { createSandbox, SANDBOX_LIVES } from '../../sandbox';
 import { manualClock } from './sandbox-harness';
 
 describe('sandbox.lives', () => {

@@ -1,4 +1,4 @@
-import { SANDBOX_DEFAULT_WX_USER, SANDBOX_WX_USER_COOKIE } from '../../server/sandbox';
+import { SANDBOX_DEFAULT_WX_USER, SANDBOX_WX_USER_COOKIE } from '../../sandbox';
 import { startSandbox, type Harness } from './sandbox-harness';
 
 describe('connect/oauth2/authorize', () => {

@@ -1,4 +1,4 @@
-import { SANDBOX_CREDENTIALS, SANDBOX_LIVES } from '../../server/sandbox';
+import { SANDBOX_CREDENTIALS, SANDBOX_LIVES } from '../../sandbox';
 import { startSandbox, type Harness } from './sandbox-harness';
 
 describe('per-API per-corp minute limit (45009)', () => {

@@ -1,4 +1,4 @@
-import { createSandbox, SANDBOX_CREDENTIALS, type Sandbox, type SandboxOptions } from '../../server/sandbox';
+import { createSandbox, SANDBOX_CREDENTIALS, type Sandbox, type SandboxOptions } from '../../sandbox';
 
 /** A clock tests move by hand: 2025-06-02 10:00 in China. */
 export function manualClock(start = Date.UTC(2025, 5, 2, 2, 0, 0)) {

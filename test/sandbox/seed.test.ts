@@ -5,7 +5,7 @@ import {
   SANDBOX_BULK_ANCHOR,
   SANDBOX_LIVES,
   type WecomLivingInfo,
-} from '../../server/sandbox';
+} from '../../sandbox';
 import { manualClock } from './sandbox-harness';
 
 describe('seeded lives', () => {

@@ -1,4 +1,4 @@
-import { BULK_LIVE_COUNT, SANDBOX_ANCHORS, SANDBOX_BULK_ANCHOR, SANDBOX_LIVES } from '../../server/sandbox';
+import { BULK_LIVE_COUNT, SANDBOX_ANCHORS, SANDBOX_BULK_ANCHOR, SANDBOX_LIVES } from '../../sandbox';
 import { startSandbox, type Harness } from './sandbox-harness';
 
 describe('living/get_user_all_livingid', () => {

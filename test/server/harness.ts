@@ -2,10 +2,10 @@ import { Writable } from 'node:stream';
 import supertest from 'supertest';
 import { createApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config/config';
-import { pointAtSandbox } from '../../server/config/point-at-sandbox';
+import { pointAtSandbox } from '../../sandbox/point-at-sandbox';
 import { createLogger } from '../../server/logging/logger';
 import { createSecretScrubber } from '../../server/logging/secret-scrubber';
-import { createSandbox, type SandboxOptions } from '../../server/sandbox';
+import { createSandbox, type SandboxOptions } from '../../sandbox';
 import { createServices, type ServiceOptions } from '../../server/services';
 import { createMemoryStore } from '../../server/store/memory-store';
 

@@ -1,4 +1,4 @@
-import { SANDBOX_ANCHORS, SANDBOX_LIVES } from '../../server/sandbox';
+import { SANDBOX_ANCHORS, SANDBOX_LIVES } from '../../sandbox';
 import { startHarness } from './harness';
 
 describe('secrets', () => {

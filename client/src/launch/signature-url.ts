@@ -7,8 +7,8 @@ export function isIos(userAgent: string): boolean {
 
 /**
  * The URL to sign for `wx.config`, without its fragment: iOS WeChat verifies against the URL the page first landed
- * on (client-side navigation does not change it), Android and others against the current URL
- * (docs/wecom-wechat.md §3).
+ * on (client-side navigation does not change it), Android and others against the current URL (WeChat's JS-SDK
+ * documentation on single-page apps).
  */
 export function signatureUrl({
   userAgent,

@@ -6,6 +6,7 @@ import { jssdkSignature } from '../../wechat/jssdk-signature';
 import type { OfficialAccount } from '../../wechat/official-account';
 import { ErrorBodySchema, JssdkConfigSchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
+import { upstreamUnavailable } from '../upstream-unavailable';
 
 /** The JS-SDK calls the H5 page makes (share cards); `wx.config` needs at least one. */
 export const JS_API_LIST = ['updateAppMessageShareData', 'updateTimelineShareData'];
@@ -33,11 +34,7 @@ export function jssdkRoutes({
       responses: {
         200: { description: 'Pass to wx.config as is', schema: JssdkConfigSchema },
         400: { description: 'url is not a page of PUBLIC_ORIGIN', schema: ErrorBodySchema },
-        503: {
-          description: 'WeChat unavailable',
-          schema: ErrorBodySchema,
-          headers: { 'Retry-After': 'Seconds to wait' },
-        },
+        503: upstreamUnavailable('WeChat'),
       },
       async handler(ctx, { query }) {
         let url: URL | undefined;

@@ -3,12 +3,9 @@ import type { LiveCardService } from '../../lives/live-card-service';
 import type { LiveListService } from '../../lives/live-list-service';
 import { ErrorBodySchema, LiveCardSchema, LiveParamsSchema, LivesResponseSchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
+import { upstreamUnavailable } from '../upstream-unavailable';
 
-const unavailable = {
-  description: 'WeCom is rate-limiting or down and nothing is cached',
-  schema: ErrorBodySchema,
-  headers: { 'Retry-After': 'Seconds to wait' },
-};
+const unavailable = upstreamUnavailable('WeCom', true);
 
 interface Representation {
   json: string;

@@ -1,6 +1,7 @@
 import type { LivingCodeService } from '../../lives/living-code-service';
 import { ErrorBodySchema, LiveParamsSchema, LivingCodeBodySchema, LivingCodeResponseSchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
+import { upstreamUnavailable } from '../upstream-unavailable';
 
 export function livingCodeRoutes({ codes }: { codes: LivingCodeService }) {
   return [
@@ -18,11 +19,7 @@ export function livingCodeRoutes({ codes }: { codes: LivingCodeService }) {
         404: { description: 'No such live', schema: ErrorBodySchema },
         409: { description: 'The live cannot be watched now; error.reason says why', schema: ErrorBodySchema },
         415: { description: 'Body is not JSON', schema: ErrorBodySchema },
-        503: {
-          description: 'WeCom unavailable or rate-limiting',
-          schema: ErrorBodySchema,
-          headers: { 'Retry-After': 'Seconds to wait' },
-        },
+        503: upstreamUnavailable('WeCom'),
       },
       async handler(ctx, { params, body, viewer }) {
         ctx.set('Cache-Control', 'no-store');

@@ -1,6 +1,7 @@
 import type { ViewerSignIn } from '../../viewer-auth/viewer-sign-in';
 import { ErrorBodySchema, SessionResponseSchema, WeappLoginBodySchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
+import { upstreamUnavailable } from '../upstream-unavailable';
 
 export function sessionRoutes({ signIn }: { signIn: ViewerSignIn }) {
   return [
@@ -14,7 +15,7 @@ export function sessionRoutes({ signIn }: { signIn: ViewerSignIn }) {
         200: { description: 'Session token', schema: SessionResponseSchema },
         400: { description: 'No code, or a malformed body', schema: ErrorBodySchema },
         401: { description: 'WeChat refused the code (invalid, used or expired)', schema: ErrorBodySchema },
-        503: { description: 'WeChat unavailable', schema: ErrorBodySchema },
+        503: upstreamUnavailable('WeChat'),
       },
       async handler(ctx, { body }) {
         ctx.body = await signIn.weappLogin(body.code);

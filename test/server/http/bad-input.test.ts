@@ -1,4 +1,4 @@
-import { SANDBOX_LIVES } from '../../../server/sandbox';
+import { SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
 
 describe('bad input', () => {

@@ -5,7 +5,7 @@ import {
   LivingCodeResponseSchema,
   SessionResponseSchema,
 } from '../../../server/http/api-schemas';
-import { SANDBOX_ANCHORS, SANDBOX_LIVES } from '../../../server/sandbox';
+import { SANDBOX_ANCHORS, SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
 
 describe('GET /openapi.json', () => {

@@ -7,7 +7,7 @@ import { errorHandler } from '../../../server/http/middleware/error-handler';
 import { defineRoute, mountRoutes, type RouteSpec } from '../../../server/http/route-spec';
 import { createLogger } from '../../../server/logging/logger';
 import { createSessionTokens } from '../../../server/viewer-auth/session-tokens';
-import { SANDBOX_LIVES } from '../../../server/sandbox';
+import { SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
 
 /** A concrete request for a route: path parameters filled with a live that exists, a body the schema accepts. */

@@ -1,4 +1,4 @@
-import { SANDBOX_ANCHORS, SANDBOX_BULK_ANCHOR, SANDBOX_LIVES } from '../../../server/sandbox';
+import { SANDBOX_ANCHORS, SANDBOX_BULK_ANCHOR, SANDBOX_LIVES } from '../../../sandbox';
 import { LivesResponseSchema } from '../../../server/http/api-schemas';
 import { startHarness, type Harness } from '../harness';
 

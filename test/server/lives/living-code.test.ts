@@ -1,5 +1,5 @@
 import { LivingCodeResponseSchema } from '../../../server/http/api-schemas';
-import { SANDBOX_LIVES } from '../../../server/sandbox';
+import { SANDBOX_LIVES } from '../../../sandbox';
 import { manualClock, startHarness, type Harness } from '../harness';
 
 describe('POST /api/lives/:livingId/code', () => {

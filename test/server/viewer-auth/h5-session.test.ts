@@ -1,4 +1,4 @@
-import { SANDBOX_LIVES } from '../../../server/sandbox';
+import { SANDBOX_LIVES } from '../../../sandbox';
 import { createMemoryStore } from '../../../server/store/memory-store';
 import { manualClock, startHarness, type Harness } from '../harness';
 

@@ -1,5 +1,5 @@
 import { createSessionTokens } from '../../../server/viewer-auth/session-tokens';
-import { SANDBOX_LIVES } from '../../../server/sandbox';
+import { SANDBOX_LIVES } from '../../../sandbox';
 import { SESSION_SECRET, startHarness, type Harness } from '../harness';
 
 describe('viewer sessions', () => {

@@ -1,4 +1,4 @@
-import { SANDBOX_ANCHORS, SANDBOX_LIVES } from '../../../server/sandbox';
+import { SANDBOX_ANCHORS, SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
 
 /** The exact requests WeCom and WeChat receive: the mature SDKs get some of these wrong. */

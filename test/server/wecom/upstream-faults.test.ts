@@ -1,4 +1,4 @@
-import { SANDBOX_BULK_ANCHOR } from '../../../server/sandbox';
+import { SANDBOX_BULK_ANCHOR } from '../../../sandbox';
 import { manualClock, startHarness, type Harness } from '../harness';
 
 describe('WeCom failures', () => {

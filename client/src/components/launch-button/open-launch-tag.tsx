@@ -35,7 +35,7 @@ const COVER = {
 /**
  * `<wx-open-launch-weapp>` laid over a `position: relative` button. React passes its attributes through, but it
  * would turn `className` into a literal `classname` attribute and drop `onLaunch`/`onError`: hence `class` and
- * `addEventListener` on a ref (see docs/wecom-wechat.md §3). `WeixinOpenTagsError` (tags unusable on the whole
+ * `addEventListener` on a ref (WeChat's open-tag documentation). `WeixinOpenTagsError` (tags unusable on the whole
  * page) is the caller's to watch: it may fire before any tag is mounted (`useOpenTagsUnusable`).
  */
 export function OpenLaunchTag({ username, path, onReady, onLaunch, onError }: OpenLaunchTagProps) {

@@ -1,4 +1,5 @@
 export { LiveCard } from './live-card';
+export { LiveCardSkeleton } from './live-card-skeleton';
 export { LiveCover } from './live-cover';
 export { coverFor, coverGlyph, fnv1a, COVER_PALETTES, type CoverStyle } from './cover';
 export { formatStartTime } from './start-time';

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro';
 import type { LiveCard as Live } from '../../../../shared/live-card';
-import { LiveCard } from '../../components/live-card';
-import { LiveCardSkeleton, StateView } from '../../components/state-view';
+import { LiveCard, LiveCardSkeleton } from '../../components/live-card';
+import { StateView } from '../../components/state-view';
 import { useLives } from '../../hooks/use-lives';
 import { HOME_PAGE } from '../../../../shared/paths';
 import { livePageUrl } from '../../routes';

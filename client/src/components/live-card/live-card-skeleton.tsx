@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
-import '../live-card/live-card.css';
-import './state-view.css';
+import './live-card.css';
+import './live-card-skeleton.css';
 
 /** Grey stand-in with the card's shape while lives load. */
 export function LiveCardSkeleton({ variant = 'compact' }: { variant?: 'compact' | 'full' }) {

@@ -1,21 +1,21 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import Koa from 'koa';
 import { apiMiddleware } from './api-middleware';
-import { createCallLog, type SandboxCall } from './call-log';
+import { createCallLog } from './call-log';
 import { createControlRouter } from './control-router';
 import { SANDBOX_CREDENTIALS, type SandboxCredentials } from './credentials';
 import type { SandboxState } from './endpoint';
-import { createFaultInjector, type SandboxFaults } from './fault-injector';
+import { createFaultInjector } from './fault-injector';
 import { createJsapiTicketRegistry } from './jsapi-ticket-registry';
-import { createLiveStore, type SandboxLives } from './live-store';
-import { createLivingCodeRegistry, type SandboxLivingCodes } from './living-code-registry';
+import { createLiveStore } from './live-store';
+import { createLivingCodeRegistry } from './living-code-registry';
 import { createMinuteWindowLimiter } from './minute-window-limiter';
 import { createMpTokenRegistry } from './mp-token-registry';
-import type { SandboxApi } from './sandbox-api';
-import { createTokenRegistry, type SandboxTokens } from './token-registry';
-import { createWechatLogins, type SandboxWechat } from './wechat-logins';
-import { createOAuthLogins, type SandboxOAuth } from './wechat-oauth-logins';
+import type { Sandbox } from './sandbox-handle';
+import { createTokenRegistry } from './token-registry';
+import { createWechatLogins } from './wechat-logins';
+import { createOAuthLogins } from './wechat-oauth-logins';
 
 export interface SandboxOptions {
   /** Defaults: {@link SANDBOX_CREDENTIALS}. */
@@ -47,52 +47,6 @@ export interface SandboxOptions {
   now?: () => number;
   /** Serve the seeded lives (default true); false starts with none. */
   seed?: boolean;
-}
-
-/** What tests may do to the service account's server-side credentials. */
-export interface SandboxMp {
-  /** Every access token `stable_token` handed out, oldest first. */
-  issuedTokens(): string[];
-  /** Every jsapi_ticket handed out, oldest first. */
-  issuedTickets(): string[];
-  /** Every mp token expires now: using one answers 42001, and stable_token hands out a fresh one. */
-  expireTokens(): void;
-  /** WeChat dropped every mp token: using one answers 40001, and stable_token hands out a fresh one. */
-  invalidateTokens(): void;
-  /** Every ticket expires now: the next getticket hands out a fresh one. */
-  expireTickets(): void;
-}
-
-/** A running emulation of the WeCom and WeChat endpoints the BFF calls, plus handles to steer it. */
-export interface Sandbox {
-  readonly credentials: SandboxCredentials;
-  /** A Koa request listener, e.g. for supertest. */
-  callback(): (req: IncomingMessage, res: ServerResponse) => void;
-  /** Listens (default port 0 on 127.0.0.1) and resolves to the base URL, e.g. `http://127.0.0.1:49152`. */
-  listen(port?: number, host?: string): Promise<string>;
-  /** Stops listening AND destroys open keep-alive sockets and waiting calls, so a test process can exit. */
-  close(): Promise<void>;
-  /** Every call received, in order, with raw queries (access tokens included): for tests only. */
-  readonly calls: readonly SandboxCall[];
-  callsTo(api: SandboxApi): SandboxCall[];
-  resetCalls(): void;
-  faults: SandboxFaults;
-  lives: SandboxLives;
-  tokens: SandboxTokens;
-  wechat: SandboxWechat;
-  /** Web OAuth logins to the service account (H5). */
-  oauth: SandboxOAuth;
-  mp: SandboxMp;
-  /** Every living_code issued, with its live, openid and lifetime. */
-  livingCodes: SandboxLivingCodes;
-  /**
-   * Every secret the sandbox knows or handed out: the corp, mini program and service account secrets, WeCom and
-   * service account access tokens, OAuth user access and refresh tokens, session_keys and jsapi_tickets. One list
-   * for leak tests to look for in the BFF's answers and logs.
-   */
-  secrets(): string[];
-  /** Faults, calls, tokens, codes, logins, tickets, rate windows and lives back to the seed (times relative to now). */
-  reset(): void;
 }
 
 /**

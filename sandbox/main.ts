@@ -4,7 +4,7 @@ import { createSandbox } from './sandbox';
 
 /**
  * Runs the sandbox on its own, for people and for browser tests that start the BFF in another process:
- * `npx tsx server/sandbox/main.ts --port 9300`. Point the BFF's WeCom and WeChat API bases at the printed URL
+ * `npx tsx sandbox/main.ts --port 9300`. Point the BFF's WeCom and WeChat API bases at the printed URL
  * and use the printed credentials. Options come from argv only (the environment is the config loader's).
  */
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { SANDBOX_ANCHORS, SANDBOX_BULK_ANCHOR, SANDBOX_LIVES, type SandboxLiveName } from './seed-lives';
 import { BodyTooLargeError, readBody } from './read-body';
-import type { Sandbox } from './sandbox';
+import type { Sandbox } from './sandbox-handle';
 import { SANDBOX_APIS, isSandboxApi, type SandboxApi } from './sandbox-api';
 
 /** The control endpoints live here; they are never recorded as calls and never meet faults. */

@@ -1,4 +1,6 @@
-export { createSandbox, type Sandbox, type SandboxMp, type SandboxOptions } from './sandbox';
+export { createSandbox, type SandboxOptions } from './sandbox';
+export type { Sandbox, SandboxMp } from './sandbox-handle';
+export { pointAtSandbox } from './point-at-sandbox';
 export { SANDBOX_CREDENTIALS, type SandboxCredentials } from './credentials';
 export {
   SANDBOX_LIVES,

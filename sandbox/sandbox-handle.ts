@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SandboxCall } from './call-log';
+import type { SandboxCredentials } from './credentials';
+import type { SandboxFaults } from './fault-injector';
+import type { SandboxLives } from './live-store';
+import type { SandboxLivingCodes } from './living-code-registry';
+import type { SandboxApi } from './sandbox-api';
+import type { SandboxTokens } from './token-registry';
+import type { SandboxWechat } from './wechat-logins';
+import type { SandboxOAuth } from './wechat-oauth-logins';
+
+/** What tests may do to the service account's server-side credentials. */
+export interface SandboxMp {
+  /** Every access token `stable_token` handed out, oldest first. */
+  issuedTokens(): string[];
+  /** Every jsapi_ticket handed out, oldest first. */
+  issuedTickets(): string[];
+  /** Every mp token expires now: using one answers 42001, and stable_token hands out a fresh one. */
+  expireTokens(): void;
+  /** WeChat dropped every mp token: using one answers 40001, and stable_token hands out a fresh one. */
+  invalidateTokens(): void;
+  /** Every ticket expires now: the next getticket hands out a fresh one. */
+  expireTickets(): void;
+}
+
+/** A running emulation of the WeCom and WeChat endpoints the BFF calls, plus handles to steer it. */
+export interface Sandbox {
+  readonly credentials: SandboxCredentials;
+  /** A Koa request listener, e.g. for supertest. */
+  callback(): (req: IncomingMessage, res: ServerResponse) => void;
+  /** Listens (default port 0 on 127.0.0.1) and resolves to the base URL, e.g. `http://127.0.0.1:49152`. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops listening AND destroys open keep-alive sockets and waiting calls, so a test process can exit. */
+  close(): Promise<void>;
+  /** Every call received, in order, with raw queries (access tokens included): for tests only. */
+  readonly calls: readonly SandboxCall[];
+  callsTo(api: SandboxApi): SandboxCall[];
+  resetCalls(): void;
+  faults: SandboxFaults;
+  lives: SandboxLives;
+  tokens: SandboxTokens;
+  wechat: SandboxWechat;
+  /** Web OAuth logins to the service account (H5). */
+  oauth: SandboxOAuth;
+  mp: SandboxMp;
+  /** Every living_code issued, with its live, openid and lifetime. */
+  livingCodes: SandboxLivingCodes;
+  /**
+   * Every secret the sandbox knows or handed out: the corp, mini program and service account secrets, WeCom and
+   * service account access tokens, OAuth user access and refresh tokens, session_keys and jsapi_tickets. One list
+   * for leak tests to look for in the BFF's answers and logs.
+   */
+  secrets(): string[];
+  /** Faults, calls, tokens, codes, logins, tickets, rate windows and lives back to the seed (times relative to now). */
+  reset(): void;
+}
