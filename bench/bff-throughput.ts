@@ -18,9 +18,10 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** Starts a bench server script with tsx and waits for the `PORT n …` line it prints. */
-async function startServer(script: string, args: string[], portStream: 'stdout' | 'stderr') {
+/** Starts a bench server script with tsx (from `cwd`, a checkout) and waits for the `PORT n …` line it prints. */
+async function startServer(script: string, args: string[], portStream: 'stdout' | 'stderr', cwd = process.cwd()) {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd,
     stdio: ['ignore', portStream === 'stdout' ? 'pipe' : 'ignore', portStream === 'stderr' ? 'pipe' : 'ignore'],
   });
   const stream = child[portStream]!;
@@ -60,10 +61,17 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 /**
  * autocannon against `GET /api/lives/:id` (warm) on the BFF and on a bare Koa handler serving the same JSON from
- * a Map, alternating so that machine noise hits both alike.
+ * a Map, alternating so that machine noise hits both alike. With `compareDir` (another checkout of this project,
+ * e.g. an earlier commit with node_modules linked in) its BFF joins the same rounds, so a change is judged against
+ * what came before within one run.
  */
-export async function measureThroughput({ seconds = 8, rounds = 2 } = {}) {
+export async function measureThroughput({
+  seconds = 8,
+  rounds = 2,
+  compareDir,
+}: { seconds?: number; rounds?: number; compareDir?: string } = {}) {
   const bff = await startServer('bench/servers/bff.ts', [], 'stderr');
+  const before = compareDir ? await startServer('bench/servers/bff.ts', [], 'stderr', compareDir) : undefined;
   const livingId = bff.extra!;
   const url = `http://127.0.0.1:${bff.port}/api/lives/${livingId}`;
   const warm = await fetch(url);
@@ -73,15 +81,20 @@ export async function measureThroughput({ seconds = 8, rounds = 2 } = {}) {
   const bareUrl = `http://127.0.0.1:${bare.port}/api/lives/${livingId}`;
   const sameBody = (await (await fetch(bareUrl)).text()) === card;
 
+  const beforeUrl = before && `http://127.0.0.1:${before.port}/api/lives/${before.extra!}`;
+
   await load('warm-up bff', url, 2, bff.pid);
   await load('warm-up bare', bareUrl, 2, bare.pid);
+  if (before && beforeUrl) await load('warm-up compared', beforeUrl, 2, before.pid);
   const runs: ThroughputFigures[] = [];
   for (let round = 0; round < rounds; round++) {
     runs.push(await load('bare koa', bareUrl, seconds, bare.pid));
     runs.push(await load('bff', url, seconds, bff.pid));
+    if (before && beforeUrl) runs.push(await load('bff (compared)', beforeUrl, seconds, before.pid));
   }
   await stop(bff.child);
   await stop(bare.child);
+  if (before) await stop(before.child);
 
   const figures = (name: string) => {
     const picked = runs.filter((r) => r.name === name);
@@ -93,11 +106,13 @@ export async function measureThroughput({ seconds = 8, rounds = 2 } = {}) {
   };
   const bffFigures = figures('bff');
   const bareFigures = figures('bare koa');
+  const compared = before ? figures('bff (compared)') : undefined;
   return {
     runs,
     sameBody,
     bff: bffFigures,
     bare: bareFigures,
+    compared,
     ratio: bffFigures.requestsPerSecond / bareFigures.requestsPerSecond,
     cpuRatio: bareFigures.cpuMicros / bffFigures.cpuMicros,
   };

@@ -5,6 +5,12 @@
 import { measureThroughput } from './bff-throughput';
 import { countUpstreamCalls } from './upstream-counts';
 
+/** `npm run bench -- --compare DIR`: DIR's BFF (another checkout) joins the throughput rounds. */
+function compareDir(): string | undefined {
+  const at = process.argv.indexOf('--compare');
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
 async function main() {
   console.log('# BFF benchmark');
   console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
@@ -24,7 +30,7 @@ async function main() {
   console.log(
     '## Throughput: GET /api/lives/:id (warm), BFF vs bare Koa + @koa/router serving the same JSON from a Map',
   );
-  const t = await measureThroughput();
+  const t = await measureThroughput({ compareDir: compareDir() });
   console.table(t.runs);
   console.log(`bodies identical: ${t.sameBody}`);
   console.log(`bare koa: ${t.bare.requestsPerSecond} req/s, p99 ${t.bare.p99Ms} ms`);
@@ -34,6 +40,15 @@ async function main() {
     `server CPU per request: bare ${t.bare.cpuMicros.toFixed(0)} µs, bff ${t.bff.cpuMicros.toFixed(0)} µs → ` +
       `CPU-bound ratio ${t.cpuRatio.toFixed(3)} (same comparison, insensitive to other load on the machine)`,
   );
+  if (t.compared) {
+    console.log(
+      `compared build: ${t.compared.requestsPerSecond} req/s, p99 ${t.compared.p99Ms} ms, ` +
+        `${t.compared.cpuMicros.toFixed(0)} µs CPU per request → ratio to bare ` +
+        `${(t.compared.requestsPerSecond / t.bare.requestsPerSecond).toFixed(3)}; this build / compared: ` +
+        `${(t.bff.requestsPerSecond / t.compared.requestsPerSecond).toFixed(3)} req/s, ` +
+        `${(t.compared.cpuMicros / t.bff.cpuMicros).toFixed(3)} CPU`,
+    );
+  }
 }
 
 main().catch((err) => {
