@@ -1,24 +1,24 @@
-import type { Dispatcher } from 'undici';
 import type { Logger } from 'pino';
+import type { Dispatcher } from 'undici';
 import type { AppDeps } from './app';
 import type { Config } from './config/config';
 import { createLiveCardService, type LiveCardServiceOptions } from './lives/live-card-service';
 import { createLiveListService } from './lives/live-list-service';
 import { createLivingCodeService } from './lives/living-code-service';
 import type { SecretScrubber } from './logging/secret-scrubber';
-import { createSessionTokens } from './viewer-auth/session-tokens';
-import { createViewerSignIn } from './viewer-auth/viewer-sign-in';
 import { createMemoryStore } from './store/memory-store';
 import type { Store } from './store/store';
 import { createJsonTransport } from './upstream/json-transport';
+import type { UpstreamPolicy } from './upstream/upstream-policy';
 import { createOAuthStates } from './viewer-auth/oauth-state';
+import { createSessionTokens } from './viewer-auth/session-tokens';
+import { createViewerSignIn } from './viewer-auth/viewer-sign-in';
 import { createMiniProgramLogin } from './wechat/mini-program-login';
 import { createOAuthLogin } from './wechat/oauth-login';
 import { createOfficialAccount } from './wechat/official-account';
+import { createWechatClient } from './wechat/wechat-client';
 import { createLivingApi } from './wecom/living-api';
 import { createWecomClient } from './wecom/wecom-client';
-import type { UpstreamPolicy } from './upstream/upstream-policy';
-import { createWechatClient } from './wechat/wechat-client';
 
 export interface ServiceOptions {
   config: Config;
