@@ -12,13 +12,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileWxml, compileWxss, compilerVersion, wxssOutputs } from './support/wechat-compilers';
+import {
+  compileWxml,
+  compileWxss,
+  compilerVersion,
+  removeCompilerCopies,
+  wxssOutputs,
+} from './support/wechat-compilers';
 import { assertWeappBuilt, weappFiles } from './support/weapp-build';
 
 const root = assertWeappBuilt();
 const files = weappFiles(root);
 const byExt = (ext: string) => files.filter((file) => file.endsWith(ext)).sort();
 const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as { pages: string[] };
+
+afterAll(removeCompilerCopies);
 
 describe('WeChat’s template compiler (wcc)', () => {
   const wxml = byExt('.wxml');

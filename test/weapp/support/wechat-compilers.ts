@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -33,6 +33,12 @@ export function compilerPath(name: Compiler): string {
     chmodSync(target, 0o755);
   }
   return target;
+}
+
+/** Removes the executable copies (call once the checks are done). */
+export function removeCompilerCopies() {
+  if (binDir) rmSync(binDir, { recursive: true, force: true });
+  binDir = undefined;
 }
 
 function run(name: Compiler, args: string[], cwd: string): CompileResult {
