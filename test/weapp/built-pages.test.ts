@@ -90,6 +90,16 @@ describe('the built live page in WeChat’s component simulator', () => {
     expect(bff.codes).toEqual([]);
   });
 
+  it('shows why an ended live without a replay cannot be watched, and a tap opens nothing', async () => {
+    const live = aLive({ livingId: 'lv_over', theme: '没有回放的直播', status: 'ended', replay: 'none' });
+    const p = await openLive(live);
+
+    expect(p.text()).toContain('这场直播没有回放');
+    await p.tap('直播已结束');
+    expect(wx.launches).toEqual([]);
+    expect(bff.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/lives/lv_over']);
+  });
+
   it('logs in once more and retries when the BFF refuses the stored session', async () => {
     const stale = 'session-from-before-the-secret-rotated';
     bff.refuseToken(stale);

@@ -1,6 +1,17 @@
 import { join } from 'node:path';
 
 /**
+ * Runs the built mini program (dist/weapp) inside miniprogram-simulate: WeChat's component framework (exparser,
+ * through j-component) renders each page from the templates WeChat's own compiler (wcc) turned into JS, and taps go
+ * through its gesture handling (touchstart + touchend → `tap`) to the page's `bindtap`.
+ *
+ * miniprogram-simulate offers `Component()` only. A mini program page is a component too in WeChat's base library,
+ * so this host maps Taro's `Page(options)` onto `Component({ methods: options, lifetimes })` — `attached` plays
+ * `onLoad(query)` + `onShow`, `ready` plays `onReady`, `detached` plays `onHide` + `onUnload` — and gives the app
+ * `App()`, `getApp()` and `getCurrentPages()`. The pages' own code, templates, styles and JSON are the build's.
+ */
+
+/**
  * The part of miniprogram-simulate used here, typed locally: its own typings pull in miniprogram-api-typings, whose
  * globals (`require`, `wx`, `Page`…) would replace Node's in every file the root tsconfig checks.
  */
@@ -21,17 +32,6 @@ interface Simulate {
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const simulate = require('miniprogram-simulate') as Simulate;
-
-/**
- * Runs the built mini program (dist/weapp) inside miniprogram-simulate: WeChat's component framework (exparser,
- * through j-component) renders each page from the templates WeChat's own compiler (wcc) turned into JS, and taps go
- * through its gesture handling (touchstart + touchend → `tap`) to the page's `bindtap`.
- *
- * miniprogram-simulate offers `Component()` only. A mini program page is a component too in WeChat's base library,
- * so this host maps Taro's `Page(options)` onto `Component({ methods: options, lifetimes })` — `attached` plays
- * `onLoad(query)` + `onShow`, `ready` plays `onReady`, `detached` plays `onHide` + `onUnload` — and gives the app
- * `App()`, `getApp()` and `getCurrentPages()`. The pages' own code, templates, styles and JSON are the build's.
- */
 
 type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
 type PageThis = Record<string, unknown> & { route?: string; options?: Record<string, string> };
