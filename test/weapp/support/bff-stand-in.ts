@@ -3,7 +3,7 @@ import { WECOM_LIVE_APP_ID, WECOM_LIVE_USERNAME, LIVING_CODE_TTL_SECONDS } from 
 import type { ApiErrorBody, ErrorCode } from '../../../shared/error-codes';
 import type { LiveCard } from '../../../shared/live-card';
 import { buildWatchPath } from '../../../shared/watch-path';
-import { watchAccess } from '../../../shared/watch-access';
+import { watchAccess, type NotWatchableReason } from '../../../shared/watch-access';
 
 /** What `wx.request` hands its `success` callback. */
 export interface WxResponse {
@@ -38,7 +38,7 @@ const json = (statusCode: number, data: unknown, header: Record<string, string> 
   data: data === undefined ? '' : JSON.parse(JSON.stringify(data)),
 });
 
-const failure = (statusCode: number, code: ErrorCode, reason?: string): WxResponse => {
+const failure = (statusCode: number, code: ErrorCode, reason?: NotWatchableReason): WxResponse => {
   const body: ApiErrorBody = { error: { code, message: code, ...(reason ? { reason } : {}) } };
   return json(statusCode, body);
 };
