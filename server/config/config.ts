@@ -28,6 +28,20 @@ export interface Config {
   logLevel: string;
   /** Folder of the H5 build to serve; undefined = do not serve static files. */
   h5Dir: string | undefined;
+  /** The shared store; undefined = memory, one instance. */
+  redis: { url: string; keyPrefix: string; commandTimeoutMs: number } | undefined;
+  /** The share of WeCom's per-API, per-corp quota this deployment may spend, across all its instances. */
+  wecomBudget: { perMinute: number; perHour: number };
+  /** Worker processes on this machine (node:cluster). */
+  webConcurrency: number;
+  /** How long in-flight requests may take to finish after SIGTERM. */
+  shutdownGraceMs: number;
+  /** Our own API, per client: a flood from one client cannot spend the WeCom budget of everyone. */
+  limits: { loginsPerIpPerMinute: number; codesPerSessionPerMinute: number; codesPerIpPerMinute: number };
+  /** Prometheus `/metrics` on its own port (loopback by default); undefined = not served. */
+  metrics: { port: number; host: string } | undefined;
+  /** Behind a load balancer: take the client address from `X-Forwarded-For`. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +74,7 @@ const origin = z
   .transform((u) => u.replace(/\/+$/, ''));
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -93,6 +108,26 @@ const envSchema = z.object({
   WATCH_PATH_HTML_SUFFIX: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   H5_DIR: z.string().optional(),
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((u) => /^rediss?:$/.test(new URL(u).protocol), 'must be a redis:// or rediss:// URL')
+    .optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{0,64}$/, 'must be up to 64 of A–Z a–z 0–9 : _ -')
+    .default('wlv:'),
+  REDIS_COMMAND_TIMEOUT_MS: count(50, 5000).default(300),
+  WECOM_BUDGET_PER_MINUTE: count(1, 10_000).default(9000),
+  WECOM_BUDGET_PER_HOUR: count(1, 150_000).default(140_000),
+  WEB_CONCURRENCY: count(1, 64).default(1),
+  SHUTDOWN_GRACE_MS: count(0, 120_000).default(10_000),
+  LIMIT_LOGINS_PER_IP_PER_MINUTE: count(1, 1_000_000).default(600),
+  LIMIT_CODES_PER_SESSION_PER_MINUTE: count(1, 10_000).default(30),
+  LIMIT_CODES_PER_IP_PER_MINUTE: count(1, 1_000_000).default(1200),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  TRUST_PROXY: flag.default(false),
 });
 
 const REQUIRED_OUTSIDE_SANDBOX = [
@@ -118,6 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     for (const name of REQUIRED_OUTSIDE_SANDBOX)
       if (!env[name]) problems.push(`${name}: required outside sandbox mode`);
   }
+  if (parsed.success && parsed.data.WEB_CONCURRENCY > 1 && !parsed.data.REDIS_URL) {
+    problems.push('WEB_CONCURRENCY: more than one worker needs REDIS_URL (workers share nothing else)');
+  }
   if (problems.length || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -136,5 +174,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     watchPathHtmlSuffix: e.WATCH_PATH_HTML_SUFFIX,
     logLevel: e.LOG_LEVEL,
     h5Dir: e.H5_DIR,
+    redis: e.REDIS_URL
+      ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS }
+      : undefined,
+    wecomBudget: { perMinute: e.WECOM_BUDGET_PER_MINUTE, perHour: e.WECOM_BUDGET_PER_HOUR },
+    webConcurrency: e.WEB_CONCURRENCY,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    limits: {
+      loginsPerIpPerMinute: e.LIMIT_LOGINS_PER_IP_PER_MINUTE,
+      codesPerSessionPerMinute: e.LIMIT_CODES_PER_SESSION_PER_MINUTE,
+      codesPerIpPerMinute: e.LIMIT_CODES_PER_IP_PER_MINUTE,
+    },
+    metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -40,6 +40,12 @@ export function createMemoryStore({ maxEntries = 200_000, now = Date.now }: Memo
       entries.delete(key);
       return entry && entry.expiresAt > now() ? (entry.value as T) : undefined;
     },
+    async deleteIfEqual(key, expected) {
+      const entry = entries.get(key);
+      if (!entry || entry.expiresAt <= now() || JSON.stringify(entry.value) !== JSON.stringify(expected)) return false;
+      entries.delete(key);
+      return true;
+    },
     singleFlight<T>(key: string, work: () => Promise<T>): Promise<T> {
       const running = inFlight.get(key);
       if (running) return running as Promise<T>;

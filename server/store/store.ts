@@ -1,7 +1,7 @@
 /**
  * The small key-value interface behind every cache and every "do this once" in the BFF: access tokens, live
- * cards, viewers' living codes, upstream back-off windows. In one process it is memory; several BFF instances
- * will share one Redis-backed implementation of the same interface.
+ * cards, viewers' living codes, upstream back-off windows. In one process it is memory (`memory-store.ts`); several
+ * BFF instances share one Redis (`redis-store.ts`). Both pass the same contract suite.
  *
  * Values must be JSON-safe (a shared store serializes them) and must not be mutated after `set`.
  */
@@ -12,6 +12,8 @@ export interface Store {
   delete(key: string): Promise<void>;
   /** Returns the value and removes it in one step: whatever is taken once cannot be taken again (single-use). */
   take<T>(key: string): Promise<T | undefined>;
+  /** Removes the key only if it still holds `expected` (as JSON): a value another caller replaced stays. */
+  deleteIfEqual(key: string, expected: unknown): Promise<boolean>;
   /**
    * Runs `work` once for all concurrent callers with the same key and gives each of them its result (or error).
    * In a shared store the "once" holds across instances.

@@ -74,6 +74,9 @@ export function createAccessTokenProvider({
       expiresAt: issuedAt + lifetimeMs,
       refreshAt: issuedAt + lifetimeMs - Math.min(refreshAheadMs, lifetimeMs / 2),
     };
+    // A flight whose lock ran out may finish after another instance stored a newer token: never replace that one.
+    const latest = await store.get<CachedToken>(key);
+    if (latest && latest.token !== stale?.token && latest.expiresAt > cached.expiresAt) return latest.token;
     await store.set(key, cached, lifetimeMs);
     return cached.token;
   }
@@ -87,7 +90,7 @@ export function createAccessTokenProvider({
     /** The platform refused `token`: forget it, unless a newer one has already replaced it. */
     async invalidate(token: string): Promise<void> {
       const cached = await store.get<CachedToken>(key);
-      if (cached?.token === token) await store.delete(key);
+      if (cached?.token === token) await store.deleteIfEqual(key, cached);
     },
   };
 }

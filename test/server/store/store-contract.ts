@@ -1,8 +1,8 @@
 import type { Store } from '../../../server/store/store';
 
 /**
- * What every Store must do. Run against each implementation (memory now, a shared one next) with a clock the
- * test controls.
+ * What every Store must do. Run against each implementation (memory, and Redis against a real redis-server) with a
+ * clock the test controls.
  */
 export function describeStoreContract(name: string, make: (now: () => number) => Store | Promise<Store>) {
   describe(`${name} store`, () => {
@@ -33,6 +33,15 @@ export function describeStoreContract(name: string, make: (now: () => number) =>
       expect(await store.take('late')).toBeUndefined();
     });
 
+    it('deletes a key only while it still holds the expected value', async () => {
+      await store.set('token', { token: 'a', at: 1 }, 1000);
+      expect(await store.deleteIfEqual('token', { token: 'b', at: 2 })).toBe(false);
+      expect(await store.get('token')).toEqual({ token: 'a', at: 1 });
+      expect(await store.deleteIfEqual('token', { token: 'a', at: 1 })).toBe(true);
+      expect(await store.get('token')).toBeUndefined();
+      expect(await store.deleteIfEqual('token', { token: 'a', at: 1 })).toBe(false);
+    });
+
     it('forgets a deleted key', async () => {
       await store.set('k', 'v', 1000);
       await store.delete('k');
@@ -47,7 +56,8 @@ export function describeStoreContract(name: string, make: (now: () => number) =>
         return new Promise<number>((resolve) => (release = resolve));
       };
       const callers = Array.from({ length: 20 }, () => store.singleFlight('flight', work));
-      await new Promise((r) => setImmediate(r));
+      // A shared store takes a lock first (a round trip): wait until the one run has started.
+      for (let waited = 0; runs === 0 && waited < 2000; waited += 5) await new Promise((r) => setTimeout(r, 5));
       release(42);
       expect(await Promise.all(callers)).toEqual(Array(20).fill(42));
       expect(runs).toBe(1);
