@@ -27,8 +27,9 @@ describe('redis call budget across instances', () => {
     const t = 50_000_000;
     const limits = () => ({ perMinute: 3, perHour: 100 });
     const a = createRedisCallBudget({ redis, keyPrefix: 'shared-budget:', limits, now: () => t });
+    const other = new Redis(server.url);
     const b = createRedisCallBudget({
-      redis: new Redis(server.url),
+      redis: other,
       keyPrefix: 'shared-budget:',
       limits,
       now: () => t,
