@@ -18,6 +18,8 @@ import type { LiveListService } from './lives/live-list-service';
 import type { LivingCodeService } from './lives/living-code-service';
 import type { ViewerSignIn } from './viewer-auth/viewer-sign-in';
 import type { OfficialAccount } from './wechat/official-account';
+import type { ClientLimits } from './http/middleware/client-limits';
+import type { Readiness } from './http/readiness';
 
 export interface AppDeps {
   logger: Logger;
@@ -27,6 +29,9 @@ export interface AppDeps {
   signIn: ViewerSignIn;
   officialAccount: OfficialAccount;
   publicOrigin: string;
+  clientLimits: ClientLimits;
+  /** Whether this instance should take traffic (`/readyz`). */
+  readiness: Readiness;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
 }
@@ -34,7 +39,7 @@ export interface AppDeps {
 /** Every endpoint of the BFF, in one list: the router serves it and /openapi.json describes it. */
 export function apiRoutes(deps: AppDeps): RouteSpec[] {
   return [
-    ...healthRoutes(),
+    ...healthRoutes(deps),
     ...liveRoutes(deps),
     ...sessionRoutes(deps),
     ...h5SessionRoutes(deps),
@@ -53,7 +58,7 @@ export function createApp(deps: AppDeps): Koa {
   const openapi = buildOpenApi(routes, { title: 'WeCom live viewer BFF', version: '1' });
 
   const router = new Router();
-  mountRoutes(router, routes, { viewer: viewerGuard(deps.signIn) });
+  mountRoutes(router, routes, { viewer: viewerGuard(deps.signIn), limits: deps.clientLimits });
   router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;
   });

@@ -1,10 +1,15 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { AppDeps } from './app';
+import type { CallBudget } from './budget/call-budget';
+import { createMemoryCallBudget } from './budget/memory-call-budget';
+import { createClientLimits } from './http/middleware/client-limits';
+import type { Readiness } from './http/readiness';
 import type { Config } from './config/config';
 import { createLiveCardService, type LiveCardServiceOptions } from './lives/live-card-service';
 import { createLiveListService } from './lives/live-list-service';
-import { createLivingCodeService } from './lives/living-code-service';
+import { createLivingCodeService, viewerKey } from './lives/living-code-service';
 import type { SecretScrubber } from './logging/secret-scrubber';
 import { createMemoryStore } from './store/memory-store';
 import type { Store } from './store/store';
@@ -17,7 +22,7 @@ import { createMiniProgramLogin } from './wechat/mini-program-login';
 import { createOAuthLogin } from './wechat/oauth-login';
 import { createOfficialAccount } from './wechat/official-account';
 import { createWechatClient } from './wechat/wechat-client';
-import { createLivingApi } from './wecom/living-api';
+import { LIVING_CODE_API, createLivingApi } from './wecom/living-api';
 import { createWecomClient } from './wecom/wecom-client';
 
 export interface ServiceOptions {
@@ -38,6 +43,12 @@ export interface ServiceOptions {
   upstream?: Partial<UpstreamPolicy>;
   cards?: Partial<Pick<LiveCardServiceOptions, 'freshMs' | 'staleMaxMs' | 'notFoundMs'>>;
   upstreamTimeoutMs?: number;
+  /** WeCom's budget, checked before every call; defaults to one for this process alone, from `config.wecomBudget`. */
+  budget?: CallBudget;
+  /** Shared counters for per-client limits (several instances); memory when absent. */
+  redis?: Redis;
+  /** What `/readyz` says; defaults to always ready (tests). */
+  readiness?: Readiness;
 }
 
 /** Wires configuration into the services the HTTP app needs. The one place where collaborators meet. */
@@ -53,6 +64,9 @@ export function createServices({
   upstream: policy = {},
   cards: cardTuning = {},
   upstreamTimeoutMs = 5000,
+  budget = createMemoryCallBudget({ limits: () => config.wecomBudget, now }),
+  redis,
+  readiness = { phase: () => 'ready', degraded: () => [] },
 }: ServiceOptions): Omit<AppDeps, 'h5Dir'> {
   scrubber?.add(config.wecom.secret);
   scrubber?.add(config.wechat.miniSecret);
@@ -60,7 +74,7 @@ export function createServices({
   scrubber?.add(sessionSecret);
   const transport = createJsonTransport({ dispatcher, timeoutMs: upstreamTimeoutMs });
   const platform = { transport, store, logger, now, policy, onSecret: (s: string) => scrubber?.add(s) };
-  const wecom = createWecomClient({ ...config.wecom, ...platform });
+  const wecom = createWecomClient({ ...config.wecom, ...platform, budget });
   const miniProgram = createWechatClient({
     appId: config.wechat.miniAppId,
     secret: config.wechat.miniSecret,
@@ -105,5 +119,12 @@ export function createServices({
     }),
     officialAccount: createOfficialAccount({ wechat: serviceAccount, appId: config.officialAccount.appId }),
     publicOrigin: config.publicOrigin,
+    clientLimits: createClientLimits({
+      limits: config.limits,
+      redis,
+      keyPrefix: config.redis?.keyPrefix,
+      waitsInLine: (viewer) => budget.holdsPlace(LIVING_CODE_API, viewerKey(viewer)),
+    }),
+    readiness,
   };
 }

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_MISCONFIGURED',
   'UPSTREAM_ERROR',
+  'UPSTREAM_BUSY',
+  'TOO_MANY_REQUESTS',
   'INTERNAL_ERROR',
 ] as const;
 
@@ -35,7 +37,18 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  */
 export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE' | 'LAUNCH_UNAVAILABLE' | 'WECHAT_SDK_FAILED';
 
-/** The body of every non-2xx JSON answer; `reason` says why a live is not watchable (409 `LIVE_NOT_WATCHABLE`). */
+/** A viewer's place in the line for a living code (503 `UPSTREAM_BUSY`): come back after `Retry-After`. */
+export interface QueuePlace {
+  /** 1 = next. */
+  position: number;
+  etaSeconds: number;
+}
+
+/**
+ * The body of every non-2xx JSON answer; `reason` says why a live is not watchable (409 `LIVE_NOT_WATCHABLE`),
+ * `queue` where a waiting viewer stands (503 `UPSTREAM_BUSY`).
+ */
 export interface ApiErrorBody {
   error: { code: ErrorCode; message: string; reason?: NotWatchableReason };
+  queue?: QueuePlace;
 }

@@ -13,6 +13,8 @@ export interface Config {
   sandbox: boolean;
   /** Port of the sandbox emulator in sandbox mode (0 = any free port). */
   sandboxPort: number;
+  /** In sandbox mode, a sandbox already running (with its default credentials) to use instead of starting one. */
+  sandboxUrl: string | undefined;
   wecom: { corpId: string; secret: string; apiBase: string };
   wechat: { miniAppId: string; miniSecret: string; apiBase: string };
   /** The verified service account that owns the H5 domain: silent OAuth and the JS-SDK. */
@@ -81,6 +83,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).optional(),
   SANDBOX: flag.optional(),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  SANDBOX_URL: origin.optional(),
   WECOM_CORP_ID: z
     .string()
     .regex(/^[A-Za-z0-9]{1,64}$/, 'must be a WeCom corp id')
@@ -163,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     sandbox,
     sandboxPort: e.SANDBOX_PORT,
+    sandboxUrl: e.SANDBOX_URL,
     wecom: { corpId: e.WECOM_CORP_ID ?? '', secret: e.WECOM_SECRET ?? '', apiBase: e.WECOM_API_BASE },
     wechat: { miniAppId: e.WX_MINI_APPID ?? '', miniSecret: e.WX_MINI_SECRET ?? '', apiBase: e.WECHAT_API_BASE },
     officialAccount: { appId: e.WX_MP_APPID ?? '', secret: e.WX_MP_SECRET ?? '', openBase: e.WECHAT_OPEN_BASE },

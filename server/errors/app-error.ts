@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/error-codes';
+import type { ErrorCode, QueuePlace } from '../../shared/error-codes';
 import type { NotWatchableReason } from '../../shared/watch-access';
 import { ERROR_STATUS } from './error-status';
 
@@ -9,6 +9,8 @@ export interface AppErrorOptions {
   retryAfter?: number;
   /** Why a live is not watchable, sent as `error.reason`. */
   reason?: NotWatchableReason;
+  /** Where a waiting viewer stands, sent as `queue`. */
+  queue?: QueuePlace;
   cause?: unknown;
 }
 
@@ -23,17 +25,19 @@ export class AppError extends Error {
   readonly expose: boolean;
   readonly retryAfter: number | undefined;
   readonly reason: NotWatchableReason | undefined;
+  readonly queue: QueuePlace | undefined;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    { expose, retryAfter, reason, cause }: AppErrorOptions = {},
+    { expose, retryAfter, reason, queue, cause }: AppErrorOptions = {},
   ) {
     super(message, { cause });
     this.status = ERROR_STATUS[code];
     this.expose = expose ?? this.status < 500;
     this.retryAfter = retryAfter;
     this.reason = reason;
+    this.queue = queue;
   }
 }
 

@@ -1,13 +1,15 @@
+import type { QueuePlace } from '../../shared/error-codes';
 import { AppError } from './app-error';
 
 export type UpstreamErrorCode =
-  'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_RATE_LIMITED' | 'UPSTREAM_MISCONFIGURED' | 'UPSTREAM_ERROR';
+  'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_RATE_LIMITED' | 'UPSTREAM_MISCONFIGURED' | 'UPSTREAM_ERROR' | 'UPSTREAM_BUSY';
 
 const PUBLIC_MESSAGE: Record<UpstreamErrorCode, string> = {
   UPSTREAM_UNAVAILABLE: 'The live service is temporarily unavailable, please retry shortly',
   UPSTREAM_RATE_LIMITED: 'The live service is busy, please retry shortly',
   UPSTREAM_MISCONFIGURED: 'The live service is not configured correctly',
   UPSTREAM_ERROR: 'The live service answered with an error',
+  UPSTREAM_BUSY: 'Many people are joining right now: you are in the queue',
 };
 
 /**
@@ -24,7 +26,7 @@ export class UpstreamError extends AppError {
     readonly errcode: number | undefined,
     /** What went wrong, for the log only. */
     readonly detail: string,
-    options: { retryAfter?: number; cause?: unknown } = {},
+    options: { retryAfter?: number; queue?: QueuePlace; cause?: unknown } = {},
   ) {
     super(code, PUBLIC_MESSAGE[code], { expose: true, ...options });
   }

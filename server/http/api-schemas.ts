@@ -92,6 +92,14 @@ export const ErrorBodySchema = z
         reason: z.enum(NOT_WATCHABLE_REASONS).optional().describe('Why a live is not watchable (409)'),
       })
       .strict(),
+    queue: z
+      .object({
+        position: z.number().int().positive().describe('1 = next'),
+        etaSeconds: z.number().int().nonnegative(),
+      })
+      .strict()
+      .optional()
+      .describe('Where a waiting viewer stands (503 UPSTREAM_BUSY): come back after Retry-After'),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ErrorCode } from '../../shared/error-codes';
 import { AppError } from '../errors/app-error';
 import type { Session } from '../viewer-auth/session-tokens';
+import type { ClientLimit } from './middleware/client-limits';
 import { jsonBody } from './middleware/json-body';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -20,6 +21,8 @@ export type RouteAuth = 'public' | 'viewer';
 /** How the router learns who is calling, for each kind of route that needs someone. Each rejects with a 401. */
 export interface RouteGuards {
   viewer(ctx: Context): Promise<Session>;
+  /** Spends from one of our per-client limits; rejects with 429 when it is used up. */
+  limits: Record<ClientLimit, (ctx: Context, viewer: Session | undefined) => Promise<void>>;
 }
 
 /** What a handler is told about the caller: the viewer, on `viewer` routes only. */
@@ -45,6 +48,8 @@ export interface RouteSpec<
    * route cannot forget the check; there is no default, so every route says who it is for.
    */
   auth: A;
+  /** Which of our own per-client limits a call spends (after the caller is known, before anything else). */
+  limit?: ClientLimit;
   responses: Record<number, RouteResponse>;
   handler: (
     ctx: Context,
@@ -76,14 +81,25 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
   for (const spec of specs) {
     // Public routes get no guard at all: nothing to forget, and nothing added to the hot path.
     const identify = spec.auth === 'public' ? undefined : guards[spec.auth];
-    const before = identify
-      ? [
-          async (ctx: Context, next: () => Promise<unknown>) => {
-            ctx.state.viewer = await identify(ctx);
-            await next();
-          },
-        ]
-      : [];
+    const limit = spec.limit ? guards.limits[spec.limit] : undefined;
+    const before = [
+      ...(identify
+        ? [
+            async (ctx: Context, next: () => Promise<unknown>) => {
+              ctx.state.viewer = await identify(ctx);
+              await next();
+            },
+          ]
+        : []),
+      ...(limit
+        ? [
+            async (ctx: Context, next: () => Promise<unknown>) => {
+              await limit(ctx, ctx.state.viewer as Session | undefined);
+              await next();
+            },
+          ]
+        : []),
+    ];
     const handle = async (ctx: Context) => {
       let params: unknown = {};
       if (spec.params) {

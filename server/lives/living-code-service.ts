@@ -23,6 +23,9 @@ export interface Viewer {
   appId: string;
 }
 
+/** Who a viewer is across instances (openids differ per app): their place in line is bound to it. */
+export const viewerKey = (viewer: Viewer) => `${viewer.appId}:${viewer.openid}`;
+
 interface IssuedCode {
   code: string;
   issuedAt: number;
@@ -51,14 +54,15 @@ export function createLivingCodeService({
           reason: access.reason,
         });
       }
-      const key = `living-code:${viewer.appId}:${viewer.openid}:${livingId}`;
+      const key = `living-code:${viewerKey(viewer)}:${livingId}`;
       const usable = (c: IssuedCode | undefined): c is IssuedCode => !!c && now() - c.issuedAt < reuseMs;
       let issued = await store.get<IssuedCode>(key);
       if (!usable(issued)) {
         issued = await store.singleFlight(key, async () => {
           const again = await store.get<IssuedCode>(key);
           if (usable(again)) return again;
-          const fresh: IssuedCode = { code: await livingApi.getLivingCode(livingId, viewer.openid), issuedAt: now() };
+          const code = await livingApi.getLivingCode(livingId, viewer.openid, viewerKey(viewer));
+          const fresh: IssuedCode = { code, issuedAt: now() };
           await store.set(key, fresh, reuseMs);
           return fresh;
         });

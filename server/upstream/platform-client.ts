@@ -9,11 +9,14 @@ import { credentialKey } from './credential-key';
 import { TransportError, type JsonTransport } from './json-transport';
 import type { PlatformErrcodes } from './platform-errcodes';
 import type { UpstreamPolicy } from './upstream-policy';
+import type { CallBudget } from '../budget/call-budget';
 
 export interface PlatformRequest {
   method: 'GET' | 'POST';
   query?: Record<string, string>;
   body?: unknown;
+  /** Who waits in line (in arrival order) when the API's budget is spent, e.g. a viewer; nobody by default. */
+  queueAs?: string;
 }
 
 /** The fields every answer has; `errcode` 0 (or none) means success. */
@@ -53,6 +56,8 @@ export interface PlatformClientOptions extends PlatformConnection {
   accessToken: GrantSpec;
   errcodes: PlatformErrcodes;
   policy: UpstreamPolicy;
+  /** Checked before every call that leaves; none = the platform's own limits are the only ones. */
+  budget?: CallBudget;
 }
 
 /** A lifetime in seconds a platform omitted or garbled: both platforms document 7200. */
@@ -77,6 +82,7 @@ export function createPlatformClient({
   logger,
   now = Date.now,
   onSecret,
+  budget,
 }: PlatformClientOptions) {
   const gate = createApiGate(store, `${platform}:${credentials.id}`, now);
   const limits = new Map<string, ReturnType<typeof createConcurrencyLimit>>();
@@ -111,9 +117,31 @@ export function createPlatformClient({
     });
   }
 
-  /** One logical request: transport failures and "busy" are retried with back-off; any other answer returned. */
-  async function send(api: string, { method, query = {}, body }: PlatformRequest) {
+  /**
+   * Spends one call of the API's budget, or says when there will be one: a caller with a place in line learns its
+   * position (503 `UPSTREAM_BUSY`), anyone else just when to retry.
+   */
+  async function spend(api: string, queueAs: string | undefined): Promise<void> {
+    if (!budget) return;
+    const admission = await budget.admit(api, queueAs);
+    if (admission.admitted) return;
+    const retryAfter = Math.max(1, Math.ceil(admission.etaMs / 1000));
+    if (admission.position !== undefined) {
+      throw new UpstreamError('UPSTREAM_BUSY', api, undefined, `in line at ${admission.position}`, {
+        retryAfter,
+        queue: { position: admission.position, etaSeconds: retryAfter },
+      });
+    }
+    throw new UpstreamError('UPSTREAM_RATE_LIMITED', api, undefined, 'budget spent', { retryAfter });
+  }
+
+  /**
+   * One logical request: each attempt spends budget (only the first may queue); transport failures and "busy" are
+   * retried with back-off; any other answer returned.
+   */
+  async function send(api: string, { method, query = {}, body, queueAs }: PlatformRequest) {
     for (let attempt = 1; ; attempt++) {
+      await spend(api, attempt === 1 ? queueAs : undefined);
       const started = performance.now();
       try {
         const answer = (await limitFor(api)(() => transport({ method, url: url(api, query), body }))) as
@@ -201,12 +229,17 @@ export function createPlatformClient({
    */
   async function call<T extends object>(
     api: string,
-    { method, query = {}, body }: PlatformRequest,
+    { method, query = {}, body, queueAs }: PlatformRequest,
   ): Promise<T & PlatformAnswer> {
     await checkGate(api);
     for (let tokenAttempt = 1; ; tokenAttempt++) {
       const token = await tokens.get();
-      const answer = await send(api, { method, query: { ...query, access_token: token }, body });
+      const answer = await send(api, {
+        method,
+        query: { ...query, access_token: token },
+        body,
+        ...(tokenAttempt === 1 ? { queueAs } : {}),
+      });
       if (answer.errcode === 0) return answer as T & PlatformAnswer;
       if (!errcodes.tokenRefused.has(answer.errcode)) throw await refusal(api, answer);
       await tokens.invalidate(token);

@@ -20,6 +20,9 @@ export interface WecomLivingInfo {
   subscribe_count?: number;
 }
 
+/** The one call a viewer waits in line for when the budget is spent. */
+export const LIVING_CODE_API = 'living/get_living_code';
+
 /** WeCom caps `limit` of get_user_all_livingid at 100. */
 const PAGE_LIMIT = 100;
 /** A runaway cursor must not loop forever. */
@@ -52,14 +55,18 @@ export function createLivingApi(wecom: WecomClient) {
       return info;
     },
 
-    /** POST `{livingid, openid}`; the code is an opaque string and is passed on untouched. */
-    async getLivingCode(livingId: string, openid: string): Promise<string> {
-      const answer = await wecom.call<{ living_code?: unknown }>('living/get_living_code', {
+    /**
+     * POST `{livingid, openid}`; the code is an opaque string and is passed on untouched. When the budget for codes
+     * is spent, `queueAs` (the viewer) waits in line: 503 `UPSTREAM_BUSY` with their place.
+     */
+    async getLivingCode(livingId: string, openid: string, queueAs?: string): Promise<string> {
+      const answer = await wecom.call<{ living_code?: unknown }>(LIVING_CODE_API, {
         method: 'POST',
         body: { livingid: livingId, openid },
+        ...(queueAs ? { queueAs } : {}),
       });
       if (typeof answer.living_code !== 'string' || !answer.living_code) {
-        throw malformedAnswer('living/get_living_code', 'answer without a living_code string');
+        throw malformedAnswer(LIVING_CODE_API, 'answer without a living_code string');
       }
       return answer.living_code;
     },

@@ -1,6 +1,7 @@
 import { createPlatformClient, type PlatformClient, type PlatformConnection } from '../upstream/platform-client';
 import type { UpstreamPolicy } from '../upstream/upstream-policy';
 import { WECOM_ERRCODES } from './wecom-errcodes';
+import type { CallBudget } from '../budget/call-budget';
 
 export interface WecomClientOptions extends PlatformConnection {
   corpId: string;
@@ -9,6 +10,8 @@ export interface WecomClientOptions extends PlatformConnection {
   apiBase: string;
   /** Tuning for tests and benchmarks; WeCom's own numbers otherwise. */
   policy?: Partial<UpstreamPolicy>;
+  /** This deployment's share of WeCom's per-API quota, checked before every call. */
+  budget?: CallBudget;
 }
 
 /**

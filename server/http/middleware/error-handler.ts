@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
-import type { ApiErrorBody, ErrorCode } from '../../../shared/error-codes';
+import type { ApiErrorBody, ErrorCode, QueuePlace } from '../../../shared/error-codes';
 import type { NotWatchableReason } from '../../../shared/watch-access';
 import { isAppError } from '../../errors/app-error';
 import { isUpstreamError } from '../../errors/upstream-error';
@@ -42,13 +42,16 @@ export function errorHandler(logger: Logger): Middleware {
       let code: ErrorCode;
       let message: string;
       let reason: NotWatchableReason | undefined;
+      let queue: QueuePlace | undefined;
       if (isAppError(err)) {
         status = err.status;
         code = err.code;
         message = err.expose ? err.message : 'Internal error';
         reason = err.reason;
+        queue = err.queue;
         if (err.retryAfter !== undefined) ctx.set('Retry-After', String(err.retryAfter));
-        if (isUpstreamError(err)) {
+        // A viewer waiting in line is the budget working, not a failure: thousands of them must not flood the log.
+        if (isUpstreamError(err) && err.code !== 'UPSTREAM_BUSY') {
           logger.warn(
             { event: 'upstream_error', code, api: err.api, errcode: err.errcode, detail: err.detail },
             'upstream error',
@@ -69,7 +72,10 @@ export function errorHandler(logger: Logger): Middleware {
       }
       ctx.status = status;
       ctx.state.errorCode = code;
-      ctx.body = { error: { code, message, ...(reason ? { reason } : {}) } } satisfies ApiErrorBody;
+      ctx.body = {
+        error: { code, message, ...(reason ? { reason } : {}) },
+        ...(queue ? { queue } : {}),
+      } satisfies ApiErrorBody;
     }
   };
 }

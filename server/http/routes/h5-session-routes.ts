@@ -16,6 +16,7 @@ export function h5SessionRoutes({ signIn, publicOrigin }: { signIn: ViewerSignIn
       path: H5_SIGN_IN_PATH,
       summary: 'Start the silent WeChat sign-in (snsapi_base) for H5; comes back to returnTo',
       auth: 'public',
+      limit: 'login',
       query: z.object({
         returnTo: z.string().max(2048).optional().describe('A path on PUBLIC_ORIGIN, e.g. /live/lvXXXX?replay=1'),
       }),
@@ -39,6 +40,7 @@ export function h5SessionRoutes({ signIn, publicOrigin }: { signIn: ViewerSignIn
       path: H5_SIGN_IN_CALLBACK_PATH,
       summary: 'Where WeChat sends the viewer back: sets the session cookie and returns to the page',
       auth: 'public',
+      limit: 'login',
       // No length limits here: whatever comes back from WeChat ends on the friendly page, not in a JSON error.
       query: z.object({ code: z.string().optional(), state: z.string().optional() }),
       responses: {

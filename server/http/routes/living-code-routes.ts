@@ -10,6 +10,7 @@ export function livingCodeRoutes({ codes }: { codes: LivingCodeService }) {
       path: '/api/lives/:livingId/code',
       summary: "The signed-in viewer's living code and how to open WeCom's live mini program with it",
       auth: 'viewer',
+      limit: 'code',
       params: LiveParamsSchema,
       body: LivingCodeBodySchema,
       responses: {

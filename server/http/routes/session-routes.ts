@@ -10,6 +10,7 @@ export function sessionRoutes({ signIn }: { signIn: ViewerSignIn }) {
       path: '/api/session/weapp',
       summary: 'Mini program login: a wx.login code becomes a signed viewer session',
       auth: 'public',
+      limit: 'login',
       body: WeappLoginBodySchema,
       responses: {
         200: { description: 'Session token', schema: SessionResponseSchema },

@@ -29,6 +29,7 @@ describe('GET /openapi.json', () => {
         'GET /api/session/h5/callback',
         'GET /api/jssdk/config',
         'GET /healthz',
+        'GET /readyz',
         'GET /live/{livingId}',
         'POST /api/lives/{livingId}/code',
         'POST /api/session/weapp',

@@ -100,6 +100,7 @@ describe('auth the router enforces', () => {
           if (ctx.get('x-test-viewer') !== 'yes') throw Object.assign(new Error('no'), { status: 401 });
           return { openid: 'o-test', appId: 'wx-test', via: 'weapp' };
         },
+        limits: { login: async () => undefined, code: async () => undefined },
       },
     );
     const app = new Koa();

@@ -1,0 +1,67 @@
+import type { Redis } from 'ioredis';
+import type { Context } from 'koa';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Config } from '../../config/config';
+import { AppError } from '../../errors/app-error';
+import type { Session } from '../../viewer-auth/session-tokens';
+
+/** Which of our own limits a route spends from. */
+export type ClientLimit = 'login' | 'code';
+
+export interface ClientLimitsOptions {
+  limits: Config['limits'];
+  /** Shared counters for all instances; without it (memory mode) each process counts alone. */
+  redis?: Redis;
+  keyPrefix?: string;
+  /** A viewer waiting in the line for a code follows Retry-After: such a viewer is never refused here. */
+  waitsInLine?: (viewer: Session) => Promise<boolean>;
+}
+
+/** One counter per minute: in Redis when there is one, with a memory counter insuring it while Redis is away. */
+function perMinute(points: number, name: string, redis: Redis | undefined, keyPrefix: string): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ points, duration: 60, keyPrefix: name });
+  if (!redis) return memory;
+  return new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `${keyPrefix}limit:${name}`,
+    points,
+    duration: 60,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
+  });
+}
+
+/**
+ * Our own API, limited per client so one client cannot spend everyone's WeCom budget or WeChat's login quota:
+ * sign-ins per IP, code requests per session and per IP. Defaults let a shared office NAT through. Card reads are
+ * not limited per client (they cost WeCom nothing while cached).
+ */
+export function createClientLimits({ limits, redis, keyPrefix = '', waitsInLine }: ClientLimitsOptions) {
+  const loginsPerIp = perMinute(limits.loginsPerIpPerMinute, 'logins-ip', redis, keyPrefix);
+  const codesPerSession = perMinute(limits.codesPerSessionPerMinute, 'codes-session', redis, keyPrefix);
+  const codesPerIp = perMinute(limits.codesPerIpPerMinute, 'codes-ip', redis, keyPrefix);
+
+  async function spend(limiter: RateLimiterAbstract, key: string): Promise<void> {
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) return; // the counter itself failed: let the request through
+      throw new AppError('TOO_MANY_REQUESTS', 'Too many requests; please wait a moment', {
+        retryAfter: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+      });
+    }
+  }
+
+  return {
+    async login(ctx: Context): Promise<void> {
+      await spend(loginsPerIp, ctx.ip);
+    },
+    async code(ctx: Context, viewer: Session | undefined): Promise<void> {
+      if (viewer && (await waitsInLine?.(viewer))) return;
+      if (viewer) await spend(codesPerSession, `${viewer.appId}:${viewer.openid}`);
+      await spend(codesPerIp, ctx.ip);
+    },
+  } satisfies Record<ClientLimit, (ctx: Context, viewer: Session | undefined) => Promise<void>>;
+}
+
+export type ClientLimits = ReturnType<typeof createClientLimits>;

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { createApp } from './app';
+import type { Config } from './config/config';
+import { createReadiness } from './http/readiness';
+import type { SecretScrubber } from './logging/secret-scrubber';
+import { createServices } from './services';
+import { createSharedState } from './shared-state';
+
+export interface Instance {
+  server: Server;
+  /** Stops taking requests, lets in-flight ones finish (within the grace period), then closes the shared state. */
+  stop(): Promise<void>;
+}
+
+/**
+ * One BFF process: shared state (memory, or Redis), the services, the HTTP server, and a graceful stop. `/readyz`
+ * answers 503 until the server listens and again from the moment a stop begins, so a load balancer drains the
+ * instance before it goes.
+ */
+export async function runInstance({
+  config,
+  sessionSecret,
+  logger,
+  scrubber,
+}: {
+  config: Config;
+  sessionSecret: string;
+  logger: Logger;
+  scrubber: SecretScrubber;
+}): Promise<Instance> {
+  const shared = await createSharedState({ config, logger });
+  const readiness = createReadiness({ storeDegraded: shared.degraded });
+  const services = createServices({
+    config,
+    sessionSecret,
+    store: shared.store,
+    signInStore: shared.signInStore,
+    budget: shared.budget,
+    redis: shared.redis,
+    readiness,
+    logger,
+    scrubber,
+  });
+  const h5Dir = config.h5Dir ?? (existsSync(resolve('dist/h5/index.html')) ? resolve('dist/h5') : undefined);
+  const app = createApp({ ...services, h5Dir });
+  app.proxy = config.trustProxy;
+
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((done) => server.once('listening', done));
+  readiness.ready();
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info(
+    { event: 'listening', port, sandbox: config.sandbox, h5: h5Dir ?? null, store: config.redis ? 'redis' : 'memory' },
+    `BFF listening on http://localhost:${port}`,
+  );
+
+  let stopping: Promise<void> | undefined;
+  return {
+    server,
+    stop() {
+      stopping ??= (async () => {
+        readiness.stopping();
+        const closed = new Promise<void>((done) => server.close(() => done()));
+        server.closeIdleConnections();
+        const grace = new Promise<'late'>((done) => setTimeout(() => done('late'), config.shutdownGraceMs).unref());
+        if ((await Promise.race([closed, grace])) === 'late') {
+          logger.warn({ event: 'shutdown_late', graceMs: config.shutdownGraceMs }, 'requests still running; closing');
+          server.closeAllConnections();
+        }
+        await shared.close();
+      })();
+      return stopping;
+    },
+  };
+}

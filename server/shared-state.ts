@@ -1,0 +1,115 @@
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { CallBudget } from './budget/call-budget';
+import { createMemoryCallBudget } from './budget/memory-call-budget';
+import { createRedisCallBudget } from './budget/redis-call-budget';
+import { createResilientCallBudget } from './budget/resilient-call-budget';
+import type { Config } from './config/config';
+import { appErrorCodec } from './errors/error-codec';
+import { createInstanceRegistry } from './store/instance-registry';
+import { createRedisInvalidationBus } from './store/invalidation-bus';
+import { createMemoryStore } from './store/memory-store';
+import { withNearCache } from './store/near-cache';
+import { createRedisStore } from './store/redis-store';
+import { createResilientStore } from './store/resilient-store';
+import { createStoreHealth } from './store/store-health';
+import type { Store } from './store/store';
+
+/** Everything instances share, decided once from the configuration: memory for one instance, Redis for several. */
+export interface SharedState {
+  store: Store;
+  /** Pending H5 sign-ins: in memory a bounded store of their own, so a flood cannot evict tokens or cards. */
+  signInStore: Store;
+  /** The WeCom budget: this process's in memory mode, the cluster's with Redis. */
+  budget: CallBudget;
+  /** The Redis connection for per-client limits; undefined in memory mode. */
+  redis: Redis | undefined;
+  /** True while the shared store is unreachable and memory stands in. */
+  degraded(): boolean;
+  close(): Promise<void>;
+}
+
+/** Keys kept near (in process, ≤ 1 s) in front of Redis: live cards, read on every poll of every viewer. */
+const NEAR_PREFIXES = ['live:'];
+
+export async function createSharedState({
+  config,
+  logger,
+  now = Date.now,
+}: {
+  config: Pick<Config, 'redis' | 'wecomBudget'>;
+  logger: Logger;
+  now?: () => number;
+}): Promise<SharedState> {
+  const limits = () => config.wecomBudget;
+  if (!config.redis) {
+    return {
+      store: createMemoryStore({ now }),
+      signInStore: createMemoryStore({ maxEntries: 50_000, now }),
+      budget: createMemoryCallBudget({ limits, now }),
+      redis: undefined,
+      degraded: () => false,
+      close: async () => undefined,
+    };
+  }
+
+  const { url, keyPrefix, commandTimeoutMs } = config.redis;
+  const health = createStoreHealth({ logger, now });
+  // No offline queue and a command timeout: while Redis is away a command fails at once instead of piling up.
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: commandTimeoutMs,
+    connectTimeout: 2000,
+    retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000),
+  });
+  redis.on('ready', () => health.connected());
+  redis.on('close', () => health.disconnected());
+  redis.on('error', (err: Error) => health.disconnected(err.message));
+  // The subscriber may queue its SUBSCRIBE until connected; ioredis subscribes again after every reconnect.
+  const subscriber = redis.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
+  subscriber.on('error', () => undefined);
+  await redis.connect().catch((err: Error) => health.disconnected(err.message));
+  await subscriber.connect().catch(() => undefined);
+
+  const bus = await createRedisInvalidationBus({ publisher: redis, subscriber, channel: `${keyPrefix}invalidate` });
+  const store = withNearCache(
+    createResilientStore({
+      shared: createRedisStore({ redis, keyPrefix, now, errors: appErrorCodec }),
+      local: createMemoryStore({ now }),
+      health,
+    }),
+    { prefixes: NEAR_PREFIXES, bus, now },
+  );
+  const instances = createInstanceRegistry({ redis, keyPrefix, now });
+  await instances.start();
+  const fairShare = () => {
+    const n = instances.count();
+    return {
+      perMinute: Math.max(1, Math.floor(config.wecomBudget.perMinute / n)),
+      perHour: Math.max(1, Math.floor(config.wecomBudget.perHour / n)),
+    };
+  };
+  const budget = createResilientCallBudget({
+    shared: createRedisCallBudget({ redis, keyPrefix, limits, now }),
+    insurance: createMemoryCallBudget({ limits: fairShare, now }),
+    health,
+  });
+
+  return {
+    store,
+    signInStore: store,
+    budget,
+    redis,
+    degraded: () => health.degraded(),
+    async close() {
+      await instances.stop();
+      await bus.close();
+      await Promise.all([
+        redis.quit().catch(() => redis.disconnect()),
+        subscriber.quit().catch(() => subscriber.disconnect()),
+      ]);
+    },
+  };
+}
