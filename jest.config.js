@@ -15,7 +15,13 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      roots: ['<rootDir>/test/server', '<rootDir>/test/shared', '<rootDir>/test/sandbox', '<rootDir>/test/build'],
+      roots: [
+        '<rootDir>/test/server',
+        '<rootDir>/test/shared',
+        '<rootDir>/test/sandbox',
+        '<rootDir>/test/build',
+        '<rootDir>/test/cluster',
+      ],
       transform: { '^.+\\.(t|j)sx?$': swc },
     },
     {

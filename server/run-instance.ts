@@ -65,12 +65,15 @@ export async function runInstance({
       stopping ??= (async () => {
         readiness.stopping();
         const closed = new Promise<void>((done) => server.close(() => done()));
+        // Keep-alive sockets go idle as their last response is sent: close each as soon as it does.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
         server.closeIdleConnections();
         const grace = new Promise<'late'>((done) => setTimeout(() => done('late'), config.shutdownGraceMs).unref());
         if ((await Promise.race([closed, grace])) === 'late') {
           logger.warn({ event: 'shutdown_late', graceMs: config.shutdownGraceMs }, 'requests still running; closing');
           server.closeAllConnections();
         }
+        clearInterval(sweep);
         await shared.close();
       })();
       return stopping;
