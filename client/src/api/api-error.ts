@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ClientErrorCode, type ErrorCode } from '../../../shared/error-codes';
+import { ERROR_CODES, type ClientErrorCode, type ErrorCode, type QueuePlace } from '../../../shared/error-codes';
 import type { NotWatchableReason } from '../../../shared/watch-access';
 
 export type { ClientErrorCode };
@@ -12,6 +12,8 @@ export interface ApiErrorInit {
   retryAfterSeconds?: number;
   /** `error.reason` of a 409 `LIVE_NOT_WATCHABLE`. */
   reason?: NotWatchableReason;
+  /** Where the viewer waits (503 `UPSTREAM_BUSY`). */
+  queue?: QueuePlace;
   cause?: unknown;
 }
 
@@ -22,13 +24,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly retryAfterSeconds?: number;
   readonly reason?: NotWatchableReason;
+  readonly queue?: QueuePlace;
 
-  constructor({ code, message, status, retryAfterSeconds, reason, cause }: ApiErrorInit) {
+  constructor({ code, message, status, retryAfterSeconds, reason, queue, cause }: ApiErrorInit) {
     super(message, { cause });
     this.code = code;
     this.status = status;
     this.retryAfterSeconds = retryAfterSeconds;
     this.reason = reason;
+    this.queue = queue;
   }
 }
 

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { QueuePlace } from '../../../shared/error-codes';
 import { isNotWatchableReason } from '../../../shared/watch-access';
 import { ApiError, isErrorCode, type ClientErrorCode } from './api-error';
 
@@ -76,15 +77,25 @@ export function createHttpClient({
 }
 
 function errorFromResponse(status: number, headers: Record<string, string>, data: unknown): ApiError {
-  const error = (data as { error?: { code?: unknown; message?: unknown; reason?: unknown } } | null)?.error;
+  const body = data as { error?: { code?: unknown; message?: unknown; reason?: unknown }; queue?: unknown } | null;
+  const error = body?.error;
   const code: ClientErrorCode = isErrorCode(error?.code) ? error.code : 'BAD_RESPONSE';
   return new ApiError({
     code,
     status,
     message: typeof error?.message === 'string' ? error.message : `HTTP ${status}`,
     reason: isNotWatchableReason(error?.reason) ? error.reason : undefined,
+    queue: queuePlace(body?.queue),
     retryAfterSeconds: parseRetryAfter(headers['retry-after']),
   });
+}
+
+/** `queue` of a 503 `UPSTREAM_BUSY`, if it has the shape the contract promises. */
+function queuePlace(value: unknown): QueuePlace | undefined {
+  const q = value as { position?: unknown; etaSeconds?: unknown } | null | undefined;
+  return typeof q?.position === 'number' && typeof q.etaSeconds === 'number'
+    ? { position: q.position, etaSeconds: q.etaSeconds }
+    : undefined;
 }
 
 function lowerCaseHeaders(header: Record<string, unknown> | undefined): Record<string, string> {

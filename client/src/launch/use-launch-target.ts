@@ -34,8 +34,14 @@ export function isPassingFailure(error: unknown): boolean {
   return isApiError(error) && (error.status === 0 || error.status === 429 || error.status >= 500);
 }
 
-/** How long to wait before fetching again after the `failures`-th failure in a row; `undefined`: not on its own. */
+/**
+ * How long to wait before fetching again after the `failures`-th failure in a row; `undefined`: not on its own. A
+ * viewer waiting in line comes back exactly when told: later would give up the place, earlier costs a request.
+ */
 export function retryIn(error: unknown, failures: number): number | undefined {
+  if (isApiError(error, 'UPSTREAM_BUSY') && error.retryAfterSeconds !== undefined) {
+    return Math.max(1000, error.retryAfterSeconds * 1000);
+  }
   return isPassingFailure(error) ? retryDelay(error, failures, RETRY_FIRST_MS, RETRY_MAX_MS) : undefined;
 }
 
@@ -53,6 +59,8 @@ export interface LaunchTargetState {
   /** The fresh target while `phase` is `ready` (for rendering, e.g. the H5 open tag's attributes). */
   target?: TimedLaunchTarget;
   error?: unknown;
+  /** After an error: when the next fetch starts on its own (epoch ms); `undefined` when only `refresh` will. */
+  retryAt?: number;
   /** The target if it is still fresh enough to launch with; otherwise starts a refresh and returns `undefined`. */
   take(): TimedLaunchTarget | undefined;
   /** Fetch again now (after an error, or when the caller knows the code is bad). */
@@ -82,7 +90,9 @@ export function useLaunchTarget(
   { visible = true }: { visible?: boolean } = {},
 ): LaunchTargetState {
   const entry = useRef<Entry>();
-  const [status, setStatus] = useState<{ source?: unknown; loading: boolean; error?: unknown }>({ loading: false });
+  const [status, setStatus] = useState<{ source?: unknown; loading: boolean; error?: unknown; retryAt?: number }>({
+    loading: false,
+  });
   const [nonce, setNonce] = useState(0);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
 
@@ -116,9 +126,10 @@ export function useLaunchTarget(
         timer = setTimeout(run, timing.refreshAt - Date.now());
       } catch (error) {
         if (cancelled) return;
-        setStatus({ source: fetchTarget, loading: false, error });
         failures += 1;
         const delay = retryIn(error, failures);
+        const retryAt = delay === undefined ? undefined : Date.now() + delay;
+        setStatus({ source: fetchTarget, loading: false, error, retryAt });
         if (delay !== undefined) timer = setTimeout(run, delay);
       }
     };
@@ -153,7 +164,7 @@ export function useLaunchTarget(
 
   const target = fetchTarget ? fresh() : undefined;
   const hasTarget = target !== undefined;
-  const ownStatus = status.source === fetchTarget ? status : { loading: true, error: undefined };
+  const ownStatus = status.source === fetchTarget ? status : { loading: true, error: undefined, retryAt: undefined };
   const phase: LaunchTargetPhase = !fetchTarget
     ? 'idle'
     : hasTarget
@@ -161,5 +172,12 @@ export function useLaunchTarget(
       : ownStatus.error !== undefined
         ? 'error'
         : 'loading';
-  return { phase, target, error: hasTarget ? undefined : ownStatus.error, take, refresh };
+  return {
+    phase,
+    target,
+    error: hasTarget ? undefined : ownStatus.error,
+    retryAt: hasTarget ? undefined : ownStatus.retryAt,
+    take,
+    refresh,
+  };
 }

@@ -7,6 +7,7 @@ import { useServices } from '../../services';
 import { ActionButton } from '../action-button';
 import { codeErrorHint, isUserCancel } from './launch-messages';
 import type { LaunchButtonProps } from './types';
+import { WaitingInLine } from './waiting-in-line';
 
 /**
  * Mini program: the living code is fetched (with silent login) as soon as the button shows and kept fresh, so the
@@ -28,6 +29,9 @@ export default function LaunchButton({ livingId, action, onNotWatchable }: Launc
   }, [target.error, onNotWatchable]);
 
   if (!action.enabled) return <ActionButton label={action.label} disabled hint={action.hint} />;
+  if (target.phase === 'error' && isApiError(target.error, 'UPSTREAM_BUSY')) {
+    return <WaitingInLine label={action.label} error={target.error} retryAt={target.retryAt} />;
+  }
   if (target.phase === 'error') {
     return (
       <ActionButton label="重新获取" hint={codeErrorHint(target.error)} hintTone="error" onClick={target.refresh} />

@@ -7,6 +7,7 @@ import { ActionButton } from '../action-button';
 import { copyLink } from './copy-link';
 import { codeErrorHint } from './launch-messages';
 import { OpenLaunchTag, useOpenTagsUnusable } from './open-launch-tag';
+import { WaitingInLine } from './waiting-in-line';
 
 export interface WechatLaunchProps {
   livingId: string;
@@ -49,6 +50,9 @@ export function WechatLaunch({ livingId, label, replay, link, onNotWatchable }: 
         secondary={{ label: '复制链接', onClick: () => copyLink(link) }}
       />
     );
+  }
+  if (target.phase === 'error' && isApiError(target.error, 'UPSTREAM_BUSY')) {
+    return <WaitingInLine label={label} error={target.error} retryAt={target.retryAt} />;
   }
   if (target.phase === 'error') {
     const code = errorCode(target.error);

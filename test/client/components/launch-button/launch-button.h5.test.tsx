@@ -355,3 +355,30 @@ describe('H5 launch button', () => {
     expect(h5Launcher.launchTarget).not.toHaveBeenCalled();
   });
 });
+
+describe('H5 launch button in WeChat, many viewers at once', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('shows the place in line and puts the open tag up by itself once admitted', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask'] });
+    withUserAgent(UA.wechat);
+    let busy = true;
+    const h5Launcher = launcher(() => {
+      if (!busy) return aLaunch('ADMITTED');
+      busy = false;
+      throw new ApiError({
+        code: 'UPSTREAM_BUSY',
+        message: 'queued',
+        status: 503,
+        retryAfterSeconds: 12,
+        queue: { position: 7, etaSeconds: 12 },
+      });
+    });
+    await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+    await waitFor(() => expect(screen.getByText('观看的人很多，你排在第 7 位，约 12 秒后自动进入')).toBeTruthy());
+    expect(openTag()).toBeNull();
+    await act(async () => void jest.advanceTimersByTime(12_000));
+    await waitFor(() => expect(openTag()?.getAttribute('path')).toBe(aLaunch('ADMITTED').path));
+    expect(h5Launcher.launchTarget).toHaveBeenCalledTimes(2);
+  });
+});

@@ -244,3 +244,42 @@ describe('weapp launch button', () => {
     });
   });
 });
+
+describe('weapp launch button, many viewers at once', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('shows the place in line, counts down, comes back by itself at Retry-After and then opens WeCom', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask'] });
+    let busy = 2;
+    const { requests } = bffIssuing(['CODE9'], () =>
+      busy-- > 0
+        ? {
+            status: 503,
+            headers: { 'Retry-After': '20' },
+            body: { ...errorBody('UPSTREAM_BUSY'), queue: { position: busy + 3, etaSeconds: 20 } },
+          }
+        : undefined,
+    );
+    renderButton(aLive({ status: 'living' }));
+    await waitFor(() => expect(screen.getByText('观看的人很多，你排在第 4 位，约 20 秒后自动进入')).toBeTruthy());
+    await act(async () => void jest.advanceTimersByTime(5_000));
+    expect(screen.getByText('观看的人很多，你排在第 4 位，约 15 秒后自动进入')).toBeTruthy();
+    expect(codeRequests(requests)).toHaveLength(1);
+    // No tap: at Retry-After it asks again by itself (and not before), keeping its place.
+    await act(async () => void jest.advanceTimersByTime(14_000));
+    expect(codeRequests(requests)).toHaveLength(1);
+    await act(async () => void jest.advanceTimersByTime(1_000));
+    await waitFor(() => expect(screen.getByText('观看的人很多，你排在第 3 位，约 20 秒后自动进入')).toBeTruthy());
+    expect(codeRequests(requests)).toHaveLength(2);
+    await act(async () => void jest.advanceTimersByTime(20_000));
+    await waitFor(() => expect(codeRequests(requests)).toHaveLength(3));
+    jest.useRealTimers();
+    await ready('进入直播');
+    fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
+    expect(taro.navigateToMiniProgram).toHaveBeenCalledTimes(1);
+    expect(taro.navigateToMiniProgram).toHaveBeenCalledWith({
+      appId: 'wx7424030d69bde86e',
+      path: 'pages/watch/index?living_code=CODE9',
+    });
+  });
+});
