@@ -20,6 +20,8 @@ import type { ViewerSignIn } from './viewer-auth/viewer-sign-in';
 import type { OfficialAccount } from './wechat/official-account';
 import type { ClientLimits } from './http/middleware/client-limits';
 import type { Readiness } from './http/readiness';
+import type { Metrics } from './metrics/metrics';
+import { requestMetrics } from './http/middleware/request-metrics';
 
 export interface AppDeps {
   logger: Logger;
@@ -32,6 +34,8 @@ export interface AppDeps {
   clientLimits: ClientLimits;
   /** Whether this instance should take traffic (`/readyz`). */
   readiness: Readiness;
+  /** Counted per route on `/metrics` when given. */
+  metrics?: Metrics;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
 }
@@ -63,6 +67,7 @@ export function createApp(deps: AppDeps): Koa {
     ctx.body = openapi;
   });
 
+  if (deps.metrics) app.use(requestMetrics(deps.metrics));
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
   app.use(router.routes());

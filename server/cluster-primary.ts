@@ -1,5 +1,7 @@
 import cluster from 'node:cluster';
 import type { Logger } from 'pino';
+import { AggregatorRegistry } from 'prom-client';
+import { serveMetrics } from './metrics/metrics-server';
 
 /**
  * `WEB_CONCURRENCY` > 1: this process only forks the workers (they share the port), replaces one that dies, and on
@@ -11,8 +13,11 @@ export function runClusterPrimary({
   env,
   logger,
   onExit,
+  metrics,
 }: {
   workers: number;
+  /** Where to serve the workers' metrics, aggregated. */
+  metrics: { port: number; host: string } | undefined;
   env: Record<string, string>;
   logger: Logger;
   onExit: () => Promise<void>;
@@ -37,4 +42,11 @@ export function runClusterPrimary({
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   logger.info({ event: 'cluster', workers }, `starting ${workers} workers`);
+  if (metrics) {
+    const aggregate = new AggregatorRegistry();
+    void serveMetrics({
+      ...metrics,
+      collect: async () => ({ text: await aggregate.clusterMetrics(), contentType: aggregate.contentType }),
+    });
+  }
 }

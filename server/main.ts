@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   if (config.webConcurrency > 1 && cluster.isPrimary) {
     runClusterPrimary({
       workers: config.webConcurrency,
+      metrics: config.metrics,
       // Workers share the sandbox the primary started and one session secret.
       env: { ...(sandbox ? { SANDBOX_URL: sandbox.url } : {}), SESSION_SECRET: sessionSecret },
       logger,
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const instance = await runInstance({ config, sessionSecret, logger, scrubber });
+  const instance = await runInstance({ config, sessionSecret, logger, scrubber, worker: isWorker });
   const stop = (signal: string) => {
     logger.info({ event: 'shutdown', signal }, 'shutting down');
     void instance

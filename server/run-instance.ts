@@ -8,6 +8,9 @@ import { createReadiness } from './http/readiness';
 import type { SecretScrubber } from './logging/secret-scrubber';
 import { createServices } from './services';
 import { createSharedState } from './shared-state';
+import { AggregatorRegistry } from 'prom-client';
+import { createMetrics } from './metrics/metrics';
+import { serveMetrics } from './metrics/metrics-server';
 
 export interface Instance {
   server: Server;
@@ -25,14 +28,30 @@ export async function runInstance({
   sessionSecret,
   logger,
   scrubber,
+  worker = false,
 }: {
   config: Config;
   sessionSecret: string;
   logger: Logger;
   scrubber: SecretScrubber;
+  /** A cluster worker: its metrics are served by the primary, aggregated with the other workers'. */
+  worker?: boolean;
 }): Promise<Instance> {
   const shared = await createSharedState({ config, logger });
   const readiness = createReadiness({ storeDegraded: shared.degraded });
+  const metrics = createMetrics();
+  metrics.watchStore(shared.degraded);
+  let metricsServer: Server | undefined;
+  if (worker) {
+    // prom-client answers the primary's requests only once an AggregatorRegistry exists in the worker too.
+    new AggregatorRegistry();
+    AggregatorRegistry.setRegistries([metrics.registry]);
+  } else if (config.metrics) {
+    metricsServer = await serveMetrics({
+      ...config.metrics,
+      collect: async () => ({ text: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
+    });
+  }
   const services = createServices({
     config,
     sessionSecret,
@@ -41,6 +60,7 @@ export async function runInstance({
     budget: shared.budget,
     redis: shared.redis,
     readiness,
+    metrics,
     logger,
     scrubber,
   });
@@ -74,6 +94,7 @@ export async function runInstance({
           server.closeAllConnections();
         }
         clearInterval(sweep);
+        metricsServer?.close();
         await shared.close();
       })();
       return stopping;

@@ -6,6 +6,8 @@ import type { CallBudget } from './budget/call-budget';
 import { createMemoryCallBudget } from './budget/memory-call-budget';
 import { createClientLimits } from './http/middleware/client-limits';
 import type { Readiness } from './http/readiness';
+import { withBudgetMetrics } from './metrics/budget-metrics';
+import type { Metrics } from './metrics/metrics';
 import type { Config } from './config/config';
 import { createLiveCardService, type LiveCardServiceOptions } from './lives/live-card-service';
 import { createLiveListService } from './lives/live-list-service';
@@ -49,6 +51,8 @@ export interface ServiceOptions {
   redis?: Redis;
   /** What `/readyz` says; defaults to always ready (tests). */
   readiness?: Readiness;
+  /** Counters for `/metrics`; none by default. */
+  metrics?: Metrics;
 }
 
 /** Wires configuration into the services the HTTP app needs. The one place where collaborators meet. */
@@ -67,14 +71,24 @@ export function createServices({
   budget = createMemoryCallBudget({ limits: () => config.wecomBudget, now }),
   redis,
   readiness = { phase: () => 'ready', degraded: () => [] },
+  metrics,
 }: ServiceOptions): Omit<AppDeps, 'h5Dir'> {
   scrubber?.add(config.wecom.secret);
   scrubber?.add(config.wechat.miniSecret);
   scrubber?.add(config.officialAccount.secret);
   scrubber?.add(sessionSecret);
   const transport = createJsonTransport({ dispatcher, timeoutMs: upstreamTimeoutMs });
-  const platform = { transport, store, logger, now, policy, onSecret: (s: string) => scrubber?.add(s) };
-  const wecom = createWecomClient({ ...config.wecom, ...platform, budget });
+  const platform = {
+    transport,
+    store,
+    logger,
+    now,
+    policy,
+    onSecret: (s: string) => scrubber?.add(s),
+    onCall: metrics?.upstreamCall,
+  };
+  const wecomBudget = metrics ? withBudgetMetrics(budget, metrics) : budget;
+  const wecom = createWecomClient({ ...config.wecom, ...platform, budget: wecomBudget });
   const miniProgram = createWechatClient({
     appId: config.wechat.miniAppId,
     secret: config.wechat.miniSecret,
@@ -88,7 +102,7 @@ export function createServices({
     ...platform,
   });
   const livingApi = createLivingApi(wecom);
-  const cards = createLiveCardService({ livingApi, store, logger, now, ...cardTuning });
+  const cards = createLiveCardService({ livingApi, store, logger, now, onLookup: metrics?.cardLookup, ...cardTuning });
   return {
     logger,
     cards,
@@ -126,5 +140,6 @@ export function createServices({
       waitsInLine: (viewer) => budget.holdsPlace(LIVING_CODE_API, viewerKey(viewer)),
     }),
     readiness,
+    metrics,
   };
 }

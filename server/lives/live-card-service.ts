@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
 import type { LiveCard } from '../../shared/live-card';
-import { AppError } from '../errors/app-error';
+import { AppError, isAppError } from '../errors/app-error';
 import { isUpstreamError } from '../errors/upstream-error';
 import type { Store } from '../store/store';
 import type { LivingApi } from '../wecom/living-api';
 import { toLiveCard } from './live-card-mapper';
+import type { CardLookup } from '../metrics/metrics';
 
 export interface LiveCardServiceOptions {
   livingApi: LivingApi;
@@ -17,6 +18,8 @@ export interface LiveCardServiceOptions {
   staleMaxMs?: number;
   /** An unknown live is remembered this long, so scanning random ids cannot turn into WeCom calls. */
   notFoundMs?: number;
+  /** Told how each request was answered (for metrics). */
+  onLookup?: (result: CardLookup) => void;
 }
 
 interface CachedCard {
@@ -39,6 +42,7 @@ export function createLiveCardService({
   freshMs = 5_000,
   staleMaxMs = 15 * 60_000,
   notFoundMs = 30_000,
+  onLookup,
 }: LiveCardServiceOptions) {
   const cardKey = (id: string) => `live:${id}`;
   const missKey = (id: string) => `live-missing:${id}`;
@@ -62,12 +66,22 @@ export function createLiveCardService({
     /** The card; treat it as immutable (fresh cards are shared between requests). */
     async get(livingId: string): Promise<Readonly<LiveCard>> {
       const cached = await store.get<CachedCard>(cardKey(livingId));
-      if (cached && now() - cached.fetchedAt < freshMs) return cached.card;
-      if (!cached && (await store.get<boolean>(missKey(livingId)))) throw notFound(livingId);
+      if (cached && now() - cached.fetchedAt < freshMs) {
+        onLookup?.('cached');
+        return cached.card;
+      }
+      if (!cached && (await store.get<boolean>(missKey(livingId)))) {
+        onLookup?.('missing');
+        throw notFound(livingId);
+      }
       try {
-        return (await store.singleFlight(cardKey(livingId), () => fetchCard(livingId))).card;
+        const { card } = await store.singleFlight(cardKey(livingId), () => fetchCard(livingId));
+        onLookup?.('fetched');
+        return card;
       } catch (err) {
+        if (isAppError(err) && err.code === 'LIVE_NOT_FOUND') onLookup?.('missing');
         if (cached && isUpstreamError(err) && err.isOutage && now() - cached.fetchedAt < staleMaxMs) {
+          onLookup?.('stale');
           logger.warn(
             { event: 'stale_card', livingId, code: err.code, ageMs: now() - cached.fetchedAt },
             'serving stale card',

@@ -43,6 +43,8 @@ export interface PlatformConnection {
   now?: () => number;
   /** Told about every token and ticket granted, so logs can scrub it. */
   onSecret?: (secret: string) => void;
+  /** Told about every attempt that left: its errcode, or how the transport failed (for metrics). */
+  onCall?: (platform: string, api: string, outcome: { errcode: number } | { failure: string }) => void;
 }
 
 export interface PlatformClientOptions extends PlatformConnection {
@@ -83,6 +85,7 @@ export function createPlatformClient({
   now = Date.now,
   onSecret,
   budget,
+  onCall,
 }: PlatformClientOptions) {
   const gate = createApiGate(store, `${platform}:${credentials.id}`, now);
   const limits = new Map<string, ReturnType<typeof createConcurrencyLimit>>();
@@ -150,6 +153,7 @@ export function createPlatformClient({
         const errcode = typeof answer.errcode === 'number' ? answer.errcode : 0;
         const latencyMs = Math.round(performance.now() - started);
         logger.info({ event: 'upstream', platform, api, method, attempt, errcode, latencyMs }, `${platform} call`);
+        onCall?.(platform, api, { errcode });
         if (!errcodes.busy.has(errcode)) return { ...answer, errcode };
         if (attempt > policy.maxRetries) throw await outage(api, errcode, `busy after ${attempt} attempts`);
       } catch (err) {
@@ -159,6 +163,7 @@ export function createPlatformClient({
           { event: 'upstream', platform, api, method, attempt, failure: err.failure, status: err.status, latencyMs },
           `${platform} call failed`,
         );
+        onCall?.(platform, api, { failure: err.failure });
         if (attempt > policy.maxRetries || err.failure === 'too_large') {
           throw await outage(api, undefined, `${err.failure} after ${attempt} attempts`, err);
         }

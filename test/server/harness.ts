@@ -39,6 +39,7 @@ export interface HarnessOptions {
   config?: Partial<Config>;
   now?: () => number;
   tuning?: Pick<ServiceOptions, 'upstream' | 'cards' | 'upstreamTimeoutMs'>;
+  metrics?: ServiceOptions['metrics'];
   /** Stores to use instead of the default memory ones (e.g. small ones, to show what cannot crowd out what). */
   stores?: Partial<Pick<ServiceOptions, 'store' | 'signInStore'>>;
 }
@@ -53,6 +54,7 @@ export async function startHarness({
   now,
   tuning = {},
   stores = {},
+  metrics,
 }: HarnessOptions = {}) {
   // live.test stands for PUBLIC_ORIGIN's host: the service account's registered OAuth domain.
   const sandbox = createSandbox({
@@ -81,6 +83,7 @@ export async function startHarness({
     upstream: { backoff: { baseMs: 5, maxMs: 20 }, outageHoldMs: 500, ...tuning.upstream },
     cards: tuning.cards,
     upstreamTimeoutMs: tuning.upstreamTimeoutMs ?? 1000,
+    metrics,
   });
   const app = createApp(services);
   const http = supertest(app.callback());
