@@ -12,6 +12,49 @@ const REAL = {
   SESSION_SECRET: 's'.repeat(32),
 };
 
+describe('configuration for several instances', () => {
+  it('keeps everything in memory, for one instance, without REDIS_URL', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      redis: undefined,
+      webConcurrency: 1,
+      wecomBudget: { perMinute: 9000, perHour: 140_000 },
+      shutdownGraceMs: 10_000,
+      metrics: undefined,
+      trustProxy: false,
+    });
+  });
+
+  it('reads the shared store, the budget, the workers and the limits', () => {
+    const config = loadConfig({
+      REDIS_URL: 'rediss://cache.internal:6380/2',
+      REDIS_KEY_PREFIX: 'live-prod:',
+      WECOM_BUDGET_PER_MINUTE: '5000',
+      WEB_CONCURRENCY: '4',
+      LIMIT_CODES_PER_SESSION_PER_MINUTE: '10',
+      METRICS_PORT: '9464',
+    });
+    expect(config.redis).toEqual({
+      url: 'rediss://cache.internal:6380/2',
+      keyPrefix: 'live-prod:',
+      commandTimeoutMs: 300,
+    });
+    expect(config.wecomBudget.perMinute).toBe(5000);
+    expect(config.webConcurrency).toBe(4);
+    expect(config.limits.codesPerSessionPerMinute).toBe(10);
+    expect(config.metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+  });
+
+  it.each([
+    [{ WEB_CONCURRENCY: '2' }, 'WEB_CONCURRENCY: more than one worker needs REDIS_URL'],
+    [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL: must be a redis:// or rediss:// URL'],
+    [{ WECOM_BUDGET_PER_MINUTE: '20000' }, 'WECOM_BUDGET_PER_MINUTE'],
+    [{ REDIS_KEY_PREFIX: 'has space' }, 'REDIS_KEY_PREFIX'],
+  ])('refuses %j', (env, problem) => {
+    expect(() => loadConfig(env)).toThrow(problem);
+  });
+});
+
 describe('configuration', () => {
   it('defaults to sandbox mode without a corp id', () => {
     const config = loadConfig({});
