@@ -19,9 +19,16 @@ function cpuMs(pid: number): number {
 }
 
 /** Starts a bench server script with tsx (from `cwd`, a checkout) and waits for the `PORT n …` line it prints. */
-async function startServer(script: string, args: string[], portStream: 'stdout' | 'stderr', cwd = process.cwd()) {
+async function startServer(
+  script: string,
+  args: string[],
+  portStream: 'stdout' | 'stderr',
+  cwd = process.cwd(),
+  env: Record<string, string> = {},
+) {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd,
+    env: { ...process.env, ...env },
     stdio: ['ignore', portStream === 'stdout' ? 'pipe' : 'ignore', portStream === 'stderr' ? 'pipe' : 'ignore'],
   });
   const stream = child[portStream]!;
@@ -63,15 +70,19 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
  * autocannon against `GET /api/lives/:id` (warm) on the BFF and on a bare Koa handler serving the same JSON from
  * a Map, alternating so that machine noise hits both alike. With `compareDir` (another checkout of this project,
  * e.g. an earlier commit with node_modules linked in) its BFF joins the same rounds, so a change is judged against
- * what came before within one run.
+ * what came before within one run. With `redisUrl` a BFF whose shared state is that Redis joins them too.
  */
 export async function measureThroughput({
   seconds = 8,
   rounds = 2,
   compareDir,
-}: { seconds?: number; rounds?: number; compareDir?: string } = {}) {
+  redisUrl,
+}: { seconds?: number; rounds?: number; compareDir?: string; redisUrl?: string } = {}) {
   const bff = await startServer('bench/servers/bff.ts', [], 'stderr');
   const before = compareDir ? await startServer('bench/servers/bff.ts', [], 'stderr', compareDir) : undefined;
+  const shared = redisUrl
+    ? await startServer('bench/servers/bff.ts', [], 'stderr', process.cwd(), { BENCH_REDIS_URL: redisUrl })
+    : undefined;
   const livingId = bff.extra!;
   const url = `http://127.0.0.1:${bff.port}/api/lives/${livingId}`;
   const warm = await fetch(url);
@@ -82,19 +93,24 @@ export async function measureThroughput({
   const sameBody = (await (await fetch(bareUrl)).text()) === card;
 
   const beforeUrl = before && `http://127.0.0.1:${before.port}/api/lives/${before.extra!}`;
+  const sharedUrl = shared && `http://127.0.0.1:${shared.port}/api/lives/${shared.extra!}`;
+  const sharedSameBody = shared ? (await (await fetch(sharedUrl!)).text()) === card : undefined;
 
   await load('warm-up bff', url, 2, bff.pid);
   await load('warm-up bare', bareUrl, 2, bare.pid);
   if (before && beforeUrl) await load('warm-up compared', beforeUrl, 2, before.pid);
+  if (shared && sharedUrl) await load('warm-up redis', sharedUrl, 2, shared.pid);
   const runs: ThroughputFigures[] = [];
   for (let round = 0; round < rounds; round++) {
     runs.push(await load('bare koa', bareUrl, seconds, bare.pid));
     runs.push(await load('bff', url, seconds, bff.pid));
     if (before && beforeUrl) runs.push(await load('bff (compared)', beforeUrl, seconds, before.pid));
+    if (shared && sharedUrl) runs.push(await load('bff (redis)', sharedUrl, seconds, shared.pid));
   }
   await stop(bff.child);
   await stop(bare.child);
   if (before) await stop(before.child);
+  if (shared) await stop(shared.child);
 
   const figures = (name: string) => {
     const picked = runs.filter((r) => r.name === name);
@@ -107,9 +123,11 @@ export async function measureThroughput({
   const bffFigures = figures('bff');
   const bareFigures = figures('bare koa');
   const compared = before ? figures('bff (compared)') : undefined;
+  const redis = shared ? figures('bff (redis)') : undefined;
   return {
     runs,
-    sameBody,
+    sameBody: sameBody && sharedSameBody !== false,
+    redis,
     bff: bffFigures,
     bare: bareFigures,
     compared,

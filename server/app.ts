@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
@@ -22,6 +23,7 @@ import type { ClientLimits } from './http/middleware/client-limits';
 import type { Readiness } from './http/readiness';
 import type { Metrics } from './metrics/metrics';
 import { requestMetrics } from './http/middleware/request-metrics';
+import { createHotCards, type HotCards } from './http/hot-cards';
 
 export interface AppDeps {
   logger: Logger;
@@ -41,10 +43,10 @@ export interface AppDeps {
 }
 
 /** Every endpoint of the BFF, in one list: the router serves it and /openapi.json describes it. */
-export function apiRoutes(deps: AppDeps): RouteSpec[] {
+export function apiRoutes(deps: AppDeps, hotCards?: HotCards): RouteSpec[] {
   return [
     ...healthRoutes(deps),
-    ...liveRoutes(deps),
+    ...liveRoutes({ ...deps, hotCards }),
     ...sessionRoutes(deps),
     ...h5SessionRoutes(deps),
     ...jssdkRoutes(deps),
@@ -58,7 +60,9 @@ export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: false });
   // Errors are turned into responses by errorHandler; Koa's default handler would print them to stderr.
   app.silent = true;
-  const routes = apiRoutes(deps);
+  // Fresh cards skip Koa (see hot-cards.ts), unless every success is to be logged.
+  const hotCards = createHotCards({ metrics: deps.metrics, disabled: deps.logger.isLevelEnabled('debug') });
+  const routes = apiRoutes(deps, hotCards);
   const openapi = buildOpenApi(routes, { title: 'WeCom live viewer BFF', version: '1' });
 
   const router = new Router();
@@ -73,5 +77,12 @@ export function createApp(deps: AppDeps): Koa {
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true }));
   if (deps.h5Dir) app.use(staticH5(deps.h5Dir));
+  // Every server made from this app (app.listen, supertest) asks the hot cards first.
+  const koaCallback = app.callback.bind(app);
+  app.callback = () => {
+    const handle = koaCallback();
+    return (req, res) =>
+      hotCards.handle(req as IncomingMessage, res as ServerResponse) ? Promise.resolve() : handle(req, res);
+  };
   return app;
 }

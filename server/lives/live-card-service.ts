@@ -62,34 +62,43 @@ export function createLiveCardService({
     return entry;
   }
 
+  /**
+   * The card and, when it is fresh, until when (the caller may serve it again without asking until then). A stale
+   * copy (WeCom failing) has no such time.
+   */
+  async function lookup(livingId: string): Promise<{ card: Readonly<LiveCard>; freshUntil?: number }> {
+    const cached = await store.get<CachedCard>(cardKey(livingId));
+    if (cached && now() - cached.fetchedAt < freshMs) {
+      onLookup?.('cached');
+      return { card: cached.card, freshUntil: cached.fetchedAt + freshMs };
+    }
+    if (!cached && (await store.get<boolean>(missKey(livingId)))) {
+      onLookup?.('missing');
+      throw notFound(livingId);
+    }
+    try {
+      const entry = await store.singleFlight(cardKey(livingId), () => fetchCard(livingId));
+      onLookup?.('fetched');
+      return { card: entry.card, freshUntil: entry.fetchedAt + freshMs };
+    } catch (err) {
+      if (isAppError(err) && err.code === 'LIVE_NOT_FOUND') onLookup?.('missing');
+      if (cached && isUpstreamError(err) && err.isOutage && now() - cached.fetchedAt < staleMaxMs) {
+        onLookup?.('stale');
+        logger.warn(
+          { event: 'stale_card', livingId, code: err.code, ageMs: now() - cached.fetchedAt },
+          'serving stale card',
+        );
+        return { card: { ...cached.card, stale: true } };
+      }
+      throw err;
+    }
+  }
+
   return {
+    lookup,
     /** The card; treat it as immutable (fresh cards are shared between requests). */
     async get(livingId: string): Promise<Readonly<LiveCard>> {
-      const cached = await store.get<CachedCard>(cardKey(livingId));
-      if (cached && now() - cached.fetchedAt < freshMs) {
-        onLookup?.('cached');
-        return cached.card;
-      }
-      if (!cached && (await store.get<boolean>(missKey(livingId)))) {
-        onLookup?.('missing');
-        throw notFound(livingId);
-      }
-      try {
-        const { card } = await store.singleFlight(cardKey(livingId), () => fetchCard(livingId));
-        onLookup?.('fetched');
-        return card;
-      } catch (err) {
-        if (isAppError(err) && err.code === 'LIVE_NOT_FOUND') onLookup?.('missing');
-        if (cached && isUpstreamError(err) && err.isOutage && now() - cached.fetchedAt < staleMaxMs) {
-          onLookup?.('stale');
-          logger.warn(
-            { event: 'stale_card', livingId, code: err.code, ageMs: now() - cached.fetchedAt },
-            'serving stale card',
-          );
-          return { ...cached.card, stale: true };
-        }
-        throw err;
-      }
+      return (await lookup(livingId)).card;
     },
   };
 }

@@ -40,6 +40,8 @@ export interface HarnessOptions {
   now?: () => number;
   tuning?: Pick<ServiceOptions, 'upstream' | 'cards' | 'upstreamTimeoutMs'>;
   metrics?: ServiceOptions['metrics'];
+  /** `debug` by default (every success logged, which also turns the hot card path off). */
+  logLevel?: string;
   /** Stores to use instead of the default memory ones (e.g. small ones, to show what cannot crowd out what). */
   stores?: Partial<Pick<ServiceOptions, 'store' | 'signInStore'>>;
 }
@@ -55,6 +57,7 @@ export async function startHarness({
   tuning = {},
   stores = {},
   metrics,
+  logLevel = 'debug',
 }: HarnessOptions = {}) {
   // live.test stands for PUBLIC_ORIGIN's host: the service account's registered OAuth domain.
   const sandbox = createSandbox({
@@ -65,7 +68,7 @@ export async function startHarness({
   const base = await sandbox.listen();
   const logs = logCapture();
   const scrubber = createSecretScrubber();
-  const logger = createLogger({ level: 'debug', destination: logs.stream, scrubber });
+  const logger = createLogger({ level: logLevel, destination: logs.stream, scrubber });
   const config: Config = {
     ...pointAtSandbox(loadConfig({ SANDBOX: '1', LOG_LEVEL: 'debug' }), base, sandbox.credentials),
     publicOrigin: 'http://live.test',

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 
-const INCOMING_ID = /^[A-Za-z0-9._-]{8,64}$/;
+/** An incoming `X-Request-Id` worth keeping; anything else is replaced by a fresh one. */
+export const INCOMING_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
  * Gives each request an id (a sane incoming `X-Request-Id` is kept, so a trace can cross services), echoes it,
@@ -18,7 +19,7 @@ const INCOMING_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export function requestLog(logger: Logger, { headerName = 'X-Request-Id' } = {}): Middleware {
   return async (ctx, next) => {
     const incoming = ctx.get(headerName);
-    const requestId = INCOMING_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = INCOMING_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     ctx.state.requestId = requestId;
     ctx.set(headerName, requestId);
     // Every answer is JSON or the H5 app: never let a browser sniff it into something else.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LiveCardService } from '../../lives/live-card-service';
 import type { LiveListService } from '../../lives/live-list-service';
 import { ErrorBodySchema, LiveCardSchema, LiveParamsSchema, LivesResponseSchema } from '../api-schemas';
+import type { HotCards } from '../hot-cards';
 import { defineRoute } from '../route-spec';
 import { upstreamUnavailable } from '../upstream-unavailable';
 
@@ -28,7 +29,16 @@ function represent(card: object): Representation {
   return r;
 }
 
-export function liveRoutes({ cards, lists }: { cards: LiveCardService; lists: LiveListService }) {
+export function liveRoutes({
+  cards,
+  lists,
+  hotCards,
+}: {
+  cards: LiveCardService;
+  lists: LiveListService;
+  /** Told of every fresh card served, so the next polls of it skip the router. */
+  hotCards?: HotCards;
+}) {
   return [
     defineRoute({
       method: 'get',
@@ -58,7 +68,9 @@ export function liveRoutes({ cards, lists }: { cards: LiveCardService; lists: Li
         503: unavailable,
       },
       async handler(ctx, { params }) {
-        const { json, etag } = represent(await cards.get(params.livingId));
+        const { card, freshUntil } = await cards.lookup(params.livingId);
+        const { json, etag } = represent(card);
+        if (freshUntil !== undefined) hotCards?.remember(params.livingId, json, etag, freshUntil);
         ctx.set('ETag', etag);
         ctx.set('Cache-Control', 'no-cache');
         if (ctx.get('If-None-Match')) {
