@@ -6,14 +6,10 @@
  *
  * `npx tsx bench/surge.ts [--viewers 30000] [--budget 10000]`
  */
-import type { Server } from 'node:http';
 import { parseArgs } from 'node:util';
 import { SANDBOX_LIVES, createSandbox, pointAtSandbox } from '../sandbox';
-import { createApp } from '../server/app';
 import { loadConfig, type Config } from '../server/config/config';
-import { createLogger } from '../server/logging/logger';
-import { createServices } from '../server/services';
-import { createSharedState, type SharedState } from '../server/shared-state';
+import { startInProcessInstance } from '../test/support/in-process-instance';
 import { startTestRedis } from '../test/support/redis-server';
 
 interface Viewer {
@@ -51,30 +47,8 @@ export async function runSurge({ viewers: count = 30_000, budget = 10_000, arriv
     wecomBudget: { perMinute: budget, perHour: 150_000 },
     limits: { loginsPerIpPerMinute: 10_000_000, codesPerSessionPerMinute: 100, codesPerIpPerMinute: 10_000_000 },
   };
-  const states: SharedState[] = [];
-  const servers: Server[] = [];
-  const instance = async () => {
-    const logger = createLogger({ level: 'silent' });
-    const shared = await createSharedState({ config, logger, now });
-    states.push(shared);
-    const app = createApp(
-      createServices({
-        config,
-        sessionSecret: 'surge-bench-session-secret-0123456789abcdef',
-        store: shared.store,
-        signInStore: shared.signInStore,
-        budget: shared.budget,
-        redis: shared.redis,
-        logger,
-        now,
-      }),
-    );
-    const server = app.listen(0, '127.0.0.1');
-    servers.push(server);
-    await new Promise((r) => server.once('listening', r));
-    return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  };
-  const bases = [await instance(), await instance()];
+  const instances = [await startInProcessInstance({ config, now }), await startInProcessInstance({ config, now })];
+  const bases = instances.map((i) => i.url);
 
   const viewers: Viewer[] = Array.from({ length: count }, (_, id) => {
     const arrivesAt = start + Math.floor((id / count) * arrivalMs);
@@ -133,8 +107,7 @@ export async function runSurge({ viewers: count = 30_000, budget = 10_000, arriv
   const upstream: Record<string, number> = {};
   for (const c of sandbox.calls) upstream[c.api] = (upstream[c.api] ?? 0) + 1;
 
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  await Promise.all(states.map((s) => s.close()));
+  await Promise.all(instances.map((i) => i.close()));
   await sandbox.close();
   await redis.stop();
 

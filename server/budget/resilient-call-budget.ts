@@ -1,5 +1,6 @@
 import type { StoreHealth } from '../store/store-health';
 import type { CallBudget } from './call-budget';
+import { withFallback } from '../store/with-fallback';
 
 /**
  * The cluster-wide budget with an insurance budget behind it: while the shared store is unusable this instance
@@ -15,15 +16,7 @@ export function createResilientCallBudget({
   insurance: CallBudget;
   health: StoreHealth;
 }): CallBudget {
-  async function attempt<T>(op: (budget: CallBudget) => Promise<T>): Promise<T> {
-    if (!health.usable()) return op(insurance);
-    try {
-      return await op(shared);
-    } catch (err) {
-      health.failed(err);
-      return op(insurance);
-    }
-  }
+  const attempt = withFallback(health, shared, insurance);
   return {
     admit: (api, queueAs) => attempt((b) => b.admit(api, queueAs)),
     holdsPlace: (api, queueAs) => attempt((b) => b.holdsPlace(api, queueAs)),

@@ -1,6 +1,7 @@
 import type { StoreHealth } from './store-health';
 import type { Store } from './store';
 import { StoreUnavailableError } from './store-unavailable-error';
+import { withFallback } from './with-fallback';
 
 /**
  * The shared store with memory behind it: Redis trouble is not an outage. While the shared store is unusable every
@@ -17,15 +18,7 @@ export function createResilientStore({
   local: Store;
   health: StoreHealth;
 }): Store {
-  async function attempt<T>(op: (store: Store) => Promise<T>): Promise<T> {
-    if (!health.usable()) return op(local);
-    try {
-      return await op(shared);
-    } catch (err) {
-      health.failed(err);
-      return op(local);
-    }
-  }
+  const attempt = withFallback(health, shared, local);
 
   return {
     get: (key) => attempt((s) => s.get(key)),

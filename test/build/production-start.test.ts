@@ -5,23 +5,13 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../support/free-port';
 
 const ROOT = join(__dirname, '../..');
 const MAIN = join(ROOT, 'build/server/server/main.js');
 const SANDBOX_DIR = join(ROOT, 'build/server/sandbox');
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Requires the built entry, waits until it accepts connections, prints the loaded module files and exits. */
 const REPORTER = `

@@ -3,13 +3,9 @@
  * Redis, with a clock the test moves (so a minute of waiting costs nothing). The sandbox enforces the same limit
  * WeCom would, so any overspend shows as 45009.
  */
-import type { Server } from 'node:http';
 import { SANDBOX_LIVES, createSandbox, pointAtSandbox, type Sandbox } from '../../sandbox';
-import { createApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config/config';
-import { createLogger } from '../../server/logging/logger';
-import { createServices } from '../../server/services';
-import { createSharedState, type SharedState } from '../../server/shared-state';
+import { startInProcessInstance } from '../support/in-process-instance';
 import { startTestRedis, type TestRedis } from '../support/redis-server';
 
 jest.setTimeout(120_000);
@@ -19,8 +15,7 @@ const VIEWERS = 900;
 
 let redis: TestRedis;
 let sandbox: Sandbox;
-const states: SharedState[] = [];
-const servers: Server[] = [];
+const instances: Array<{ url: string; close(): Promise<void> }> = [];
 let t = 1_900_000_000_000;
 const now = () => t;
 
@@ -28,31 +23,10 @@ beforeAll(async () => {
   redis = await startTestRedis();
 });
 afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  await Promise.all(states.map((s) => s.close()));
+  await Promise.all(instances.map((i) => i.close()));
   await sandbox?.close();
   await redis.stop();
 });
-
-async function instance(config: Config): Promise<string> {
-  const logger = createLogger({ level: 'silent' });
-  const shared = await createSharedState({ config, logger, now });
-  states.push(shared);
-  const services = createServices({
-    config,
-    sessionSecret: 'cluster-budget-session-secret-0123456789abcdef',
-    store: shared.store,
-    signInStore: shared.signInStore,
-    budget: shared.budget,
-    redis: shared.redis,
-    logger,
-    now,
-  });
-  const server = createApp(services).listen(0, '127.0.0.1');
-  servers.push(server);
-  await new Promise((r) => server.once('listening', r));
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-}
 
 interface Viewer {
   token: string;
@@ -71,17 +45,18 @@ it(`keeps ${VIEWERS} viewers tapping at once on two instances within ${BUDGET} c
     wecomBudget: { perMinute: BUDGET, perHour: 100_000 },
     limits: { loginsPerIpPerMinute: 100_000, codesPerSessionPerMinute: 100, codesPerIpPerMinute: 100_000 },
   };
-  const instances = [await instance(config), await instance(config)];
+  instances.push(await startInProcessInstance({ config, now }), await startInProcessInstance({ config, now }));
+  const bases = instances.map((i) => i.url);
 
   const viewers: Viewer[] = [];
   for (let i = 0; i < VIEWERS; i++) {
-    const res = await fetch(`${instances[i % 2]}/api/session/weapp`, {
+    const res = await fetch(`${bases[i % 2]}/api/session/weapp`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: `viewer${i}-surge` }), // the part before "-" names the person
     });
     expect([i, res.status]).toEqual([i, 200]);
-    viewers.push({ token: ((await res.json()) as { token: string }).token, base: instances[(i + 1) % 2]! });
+    viewers.push({ token: ((await res.json()) as { token: string }).token, base: bases[(i + 1) % 2]! });
   }
 
   const ask = async (v: Viewer) => {

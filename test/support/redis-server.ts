@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
+import { freePort } from './free-port';
 
 /**
  * A real Redis for a test, never a mock: its own `redis-server` on a free loopback port (no persistence), so no
@@ -14,16 +15,6 @@ export interface TestRedis {
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Resolves once Redis answers PING on `port`. */
 async function waitForPing(port: number, timeoutMs = 5000): Promise<void> {
