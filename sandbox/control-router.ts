@@ -1,8 +1,8 @@
 import Router from '@koa/router';
-import type { Context } from 'koa';
 import { z } from 'zod';
 import { SANDBOX_ANCHORS, SANDBOX_BULK_ANCHOR, SANDBOX_LIVES, type SandboxLiveName } from './seed-lives';
-import { BodyTooLargeError, readBody } from './read-body';
+import { addCallbackRoutes } from './callback-control-routes';
+import { badRequest, notFound, readJson } from './control-answers';
 import type { Sandbox } from './sandbox-handle';
 import { SANDBOX_APIS, isSandboxApi, type SandboxApi } from './sandbox-api';
 
@@ -77,6 +77,11 @@ export function createControlRouter(sandbox: Sandbox): Router {
         'POST /__sandbox/mp/tickets/expire',
         'GET /__sandbox/secrets',
         'POST /__sandbox/reset',
+        'GET|PUT|DELETE /__sandbox/callback',
+        'POST|DELETE /__sandbox/callback/faults',
+        'GET /__sandbox/callback/deliveries',
+        'GET /__sandbox/callback/idle',
+        'POST /__sandbox/callback/verify',
       ],
     };
   });
@@ -206,6 +211,8 @@ export function createControlRouter(sandbox: Sandbox): Router {
     ctx.status = 204;
   });
 
+  addCallbackRoutes(router, sandbox.callbacks);
+
   router.all('/{*rest}', (ctx) => notFound(ctx, `no control endpoint ${ctx.method} ${ctx.path}`));
 
   return router;
@@ -214,24 +221,4 @@ export function createControlRouter(sandbox: Sandbox): Router {
 /** `/__sandbox/lives/living` works as well as the id: the showcase names are easier to type. */
 function resolveLiveName(idOrName: string): string {
   return (SANDBOX_LIVES as Record<string, string>)[idOrName as SandboxLiveName] ?? idOrName;
-}
-
-async function readJson(ctx: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  try {
-    const text = await readBody(ctx.req);
-    return { ok: true, value: text === '' ? {} : (JSON.parse(text) as unknown) };
-  } catch (err) {
-    if (err instanceof BodyTooLargeError || err instanceof SyntaxError) return { ok: false };
-    throw err;
-  }
-}
-
-function badRequest(ctx: Context, message: string): void {
-  ctx.status = 400;
-  ctx.body = { error: 'bad_request', message };
-}
-
-function notFound(ctx: Context, message: string): void {
-  ctx.status = 404;
-  ctx.body = { error: 'not_found', message };
 }

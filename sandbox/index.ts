@@ -20,3 +20,16 @@ export { SANDBOX_WX_USER_COOKIE, SANDBOX_DEFAULT_WX_USER } from './wechat-oauth-
 export type { SandboxLivingCodes, IssuedLivingCode } from './living-code-registry';
 export type { WecomLivingInfo, LivingStatus, LivingType, ReplayStatus } from './living-info';
 export { CONTROL_PREFIX } from './control-router';
+export type { SandboxCallbacks, CallbackDelivery, CallbackUrlCheck } from './callback-deliverer';
+export { CALLBACK_DELIVERIES_PER_EVENT } from './callback-deliverer';
+export type { SandboxCallbackFaults } from './callback-faults';
+export { SANDBOX_CALLBACK_AGENT_ID, type CallbackTarget } from './callback-target';
+export { randomCallbackSecrets, randomCallbackToken, randomEncodingAesKey } from './callback-secrets';
+export {
+  callbackAesKey,
+  callbackSignature,
+  decryptCallbackMessage,
+  encryptCallbackMessage,
+  type OpenedCallbackMessage,
+} from './wecom-callback-crypto';
+export type { LivingStatusChange } from './living-status-callback-xml';

@@ -17,11 +17,15 @@ export interface SandboxLives {
   /** A copy of the live's `living_info`, or `undefined` when WeCom would not know the id. */
   get(livingId: string): WecomLivingInfo | undefined;
   list(): Array<{ livingId: string; info: WecomLivingInfo }>;
-  /** Merges `info` into the live, creating it (reserved an hour from now, general type) when new. */
+  /**
+   * Merges `info` into the live, creating it (reserved an hour from now, general type) when new. Changing an
+   * existing live's status sends `living_status_change` as `setStatus` does; creating a live sends nothing.
+   */
   upsert(livingId: string, info: Partial<WecomLivingInfo>): void;
   /**
    * Moves a live to `status` the way the anchor's actions would: going live stamps `living_start` now, ending
-   * it stamps `living_duration`. Throws for an unknown id.
+   * it stamps `living_duration`. Throws for an unknown id. A real change (not to the status it has) sends WeCom's
+   * `living_status_change` callback in the background when a callback target is configured.
    */
   setStatus(livingId: string, status: LivingStatus, replay?: ReplayChange): void;
   remove(livingId: string): void;
@@ -34,10 +38,27 @@ export interface LiveStore extends SandboxLives {
   reseed(): void;
 }
 
-/** The lives the sandbox's WeCom knows, kept as WeCom would send them (see `normalizeLivingInfo`). */
-export function createLiveStore({ now, seed }: { now: () => number; seed: boolean }): LiveStore {
+/**
+ * The lives the sandbox's WeCom knows, kept as WeCom would send them (see `normalizeLivingInfo`). `onStatusChange`
+ * hears every change of an existing live's status (through `setStatus` or `upsert`), the moment WeCom would send
+ * its `living_status_change`; creating, removing and re-seeding lives are not status changes.
+ */
+export function createLiveStore({
+  now,
+  seed,
+  onStatusChange = () => undefined,
+}: {
+  now: () => number;
+  seed: boolean;
+  onStatusChange?: (livingId: string, info: WecomLivingInfo) => void;
+}): LiveStore {
   const lives = new Map<string, WecomLivingInfo>();
   const nowSeconds = () => Math.floor(now() / 1000);
+  const save = (livingId: string, next: WecomLivingInfo) => {
+    const before = lives.get(livingId);
+    lives.set(livingId, next);
+    if (before && before.status !== next.status) onStatusChange(livingId, structuredClone(next));
+  };
 
   const store: LiveStore = {
     get(livingId) {
@@ -49,7 +70,7 @@ export function createLiveStore({ now, seed }: { now: () => number; seed: boolea
     },
     upsert(livingId, info) {
       const current = lives.get(livingId) ?? defaultLivingInfo(now(), SANDBOX_ANCHORS[0] ?? 'zhangwei');
-      lives.set(livingId, normalizeLivingInfo({ ...current, ...info }, livingId));
+      save(livingId, normalizeLivingInfo({ ...current, ...info }, livingId));
     },
     setStatus(livingId, status, replay) {
       const current = lives.get(livingId);
@@ -65,7 +86,7 @@ export function createLiveStore({ now, seed }: { now: () => number; seed: boolea
         next.open_replay = replay.open_replay;
         if (replay.replay_status !== undefined) next.replay_status = replay.replay_status;
       }
-      lives.set(livingId, normalizeLivingInfo(next, livingId));
+      save(livingId, normalizeLivingInfo(next, livingId));
     },
     remove(livingId) {
       lives.delete(livingId);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxCall } from './call-log';
+import type { SandboxCallbacks } from './callback-deliverer';
 import type { SandboxCredentials } from './credentials';
 import type { SandboxFaults } from './fault-injector';
 import type { SandboxLives } from './live-store';
@@ -46,11 +47,21 @@ export interface Sandbox {
   /** Every living_code issued, with its live, openid and lifetime. */
   livingCodes: SandboxLivingCodes;
   /**
+   * WeCom's `living_status_change` callbacks: where they go (`configure`), what was delivered, faults, and a way to
+   * wait until none is pending. Every status change of an existing live is delivered while a target is set.
+   */
+  callbacks: SandboxCallbacks;
+  /**
    * Every secret the sandbox knows or handed out: the corp, mini program and service account secrets, WeCom and
-   * service account access tokens, OAuth user access and refresh tokens, session_keys and jsapi_tickets. One list
+   * service account access tokens, OAuth user access and refresh tokens, session_keys, jsapi_tickets and the callback
+   * Token and EncodingAESKey (while a callback target is set). One list
    * for leak tests to look for in the BFF's answers and logs.
    */
   secrets(): string[];
-  /** Faults, calls, tokens, codes, logins, tickets, rate windows and lives back to the seed (times relative to now). */
+  /**
+   * Faults, calls, tokens, codes, logins, tickets, rate windows and lives back to the seed (times relative to now);
+   * callback deliveries and faults forgotten, pending deliveries abandoned. The callback target stays: it is wiring
+   * (the BFF's URL and secrets, set once when it started), not state a test leaves behind.
+   */
   reset(): void;
 }

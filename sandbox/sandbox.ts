@@ -3,6 +3,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import Koa from 'koa';
 import { apiMiddleware } from './api-middleware';
 import { createCallLog } from './call-log';
+import { createCallbackDeliverer } from './callback-deliverer';
+import type { CallbackTarget } from './callback-target';
 import { createControlRouter } from './control-router';
 import { SANDBOX_CREDENTIALS, type SandboxCredentials } from './credentials';
 import type { SandboxState } from './endpoint';
@@ -47,6 +49,15 @@ export interface SandboxOptions {
   now?: () => number;
   /** Serve the seeded lives (default true); false starts with none. */
   seed?: boolean;
+  /**
+   * Where `living_status_change` callbacks go, as set in the app's 接收消息 settings; default none (no callbacks).
+   * Usually set later with `sandbox.callbacks.configure`, once the BFF knows its URL.
+   */
+  callback?: CallbackTarget;
+  /** How long WeCom waits for a callback's HTTP 200 before it counts as failed and is retried; default 5000. */
+  callbackTimeoutMs?: number;
+  /** The pause before a callback is retried; default 1000 (WeCom documents none). */
+  callbackRetryDelayMs?: number;
 }
 
 /**
@@ -72,6 +83,9 @@ export function createSandbox({
   rateLimitPerMinute = 10_000,
   now = Date.now,
   seed = true,
+  callback,
+  callbackTimeoutMs = 5000,
+  callbackRetryDelayMs = 1000,
 }: SandboxOptions = {}): Sandbox {
   const credentials: SandboxCredentials = Object.freeze({
     corpId,
@@ -81,12 +95,29 @@ export function createSandbox({
     mpAppId,
     mpSecret,
   });
+  const callbacks = createCallbackDeliverer({
+    corpId,
+    now,
+    target: callback,
+    timeoutMs: callbackTimeoutMs,
+    retryDelayMs: callbackRetryDelayMs,
+  });
   const state: SandboxState = {
     credentials,
     now,
     rateLimitPerMinute,
     tokens: createTokenRegistry({ now, ttlSeconds: tokenTtlSeconds }),
-    lives: createLiveStore({ now, seed }),
+    lives: createLiveStore({
+      now,
+      seed,
+      onStatusChange: (livingId, info) =>
+        callbacks.statusChanged({
+          livingId,
+          status: info.status,
+          anchorUserId: info.anchor_userid,
+          createTime: Math.floor(now() / 1000),
+        }),
+    }),
     livingCodes: createLivingCodeRegistry({ now, ttlSeconds: livingCodeTtlSeconds }),
     wechat: createWechatLogins({ appId: miniAppId }),
     oauthDomains: oauthDomains.map((host) => host.toLowerCase()),
@@ -135,6 +166,7 @@ export function createSandbox({
       return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
     },
     async close() {
+      await callbacks.close();
       for (const [timer, release] of waiting) {
         clearTimeout(timer);
         release(false);
@@ -166,6 +198,14 @@ export function createSandbox({
       expireTickets: () => state.jsapiTickets.expireAll(),
     },
     livingCodes: state.livingCodes,
+    callbacks: {
+      configure: (target) => callbacks.configure(target),
+      target: () => callbacks.target(),
+      deliveries: () => callbacks.deliveries(),
+      idle: () => callbacks.idle(),
+      verifyUrl: () => callbacks.verifyUrl(),
+      faults: callbacks.faults,
+    },
     secrets: () => [
       corpSecret,
       miniSecret,
@@ -175,8 +215,10 @@ export function createSandbox({
       ...state.oauth.issuedUserTokens(),
       ...state.wechat.issuedSessionKeys(),
       ...state.jsapiTickets.issued(),
+      ...callbackSecrets(callbacks.target()),
     ],
     reset() {
+      callbacks.reset();
       faults.clear();
       callLog.clear();
       state.tokens.clear();
@@ -194,4 +236,9 @@ export function createSandbox({
   app.use(createControlRouter(sandbox).routes());
   app.use(apiMiddleware({ state, faults, calls: callLog, wait }));
   return sandbox;
+}
+
+/** The callback Token and EncodingAESKey are secrets the BFF must never show either. */
+function callbackSecrets(target: CallbackTarget | undefined): string[] {
+  return target ? [target.token, target.aesKey] : [];
 }
