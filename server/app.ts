@@ -22,6 +22,9 @@ import type { OfficialAccount } from './wechat/official-account';
 import type { ClientLimits } from './http/middleware/client-limits';
 import type { Readiness } from './http/readiness';
 import type { Metrics } from './metrics/metrics';
+import type { CallbackService } from './callback/callback-service';
+import type { CardBus } from './push/card-bus';
+import { callbackRoutes } from './http/routes/callback-routes';
 import { requestMetrics } from './http/middleware/request-metrics';
 import { createHotCards, type HotCards } from './http/hot-cards';
 
@@ -38,6 +41,10 @@ export interface AppDeps {
   readiness: Readiness;
   /** Counted per route on `/metrics` when given. */
   metrics?: Metrics;
+  /** Card changes for the event socket (`attachEventSocket`, on the server made from this app). */
+  cardBus: CardBus;
+  /** WeCom's event callback; undefined = push off. */
+  callbacks: CallbackService | undefined;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
 }
@@ -52,6 +59,7 @@ export function apiRoutes(deps: AppDeps, hotCards?: HotCards): RouteSpec[] {
     ...jssdkRoutes(deps),
     ...livingCodeRoutes(deps),
     ...shortLinkRoutes(),
+    ...callbackRoutes(deps),
   ];
 }
 

@@ -8,6 +8,8 @@ import { createReadiness } from './http/readiness';
 import type { SecretScrubber } from './logging/secret-scrubber';
 import { createServices } from './services';
 import { createSharedState } from './shared-state';
+import { attachEventSocket } from './push/event-socket';
+import { forwardedClientIp } from './http/forwarded-client-ip';
 import { AggregatorRegistry } from 'prom-client';
 import { createMetrics } from './metrics/metrics';
 import { serveMetrics } from './metrics/metrics-server';
@@ -61,6 +63,7 @@ export async function runInstance({
     redis: shared.redis,
     readiness,
     metrics,
+    cardBus: shared.cardBus,
     logger,
     scrubber,
   });
@@ -69,6 +72,17 @@ export async function runInstance({
   app.proxy = config.trustProxy;
 
   const server = app.listen(config.port, config.host);
+  const events = attachEventSocket({
+    server,
+    bus: shared.cardBus,
+    currentCard: (livingId) => services.cards.get(livingId),
+    logger,
+    enabled: config.callback !== undefined,
+    ...(config.trustProxy ? { clientIp: forwardedClientIp } : {}),
+  });
+  if (!config.callback) {
+    logger.info({ event: 'push_off' }, 'push is off: no WECOM_CALLBACK_TOKEN/WECOM_CALLBACK_AES_KEY, clients poll');
+  }
   await new Promise<void>((done) => server.once('listening', done));
   readiness.ready();
   const address = server.address();
@@ -84,6 +98,7 @@ export async function runInstance({
     stop() {
       stopping ??= (async () => {
         readiness.stopping();
+        await events.close();
         const closed = new Promise<void>((done) => server.close(() => done()));
         // Keep-alive sockets go idle as their last response is sent: close each as soon as it does.
         const sweep = setInterval(() => server.closeIdleConnections(), 50);

@@ -8,6 +8,8 @@ import { createClientLimits } from './http/middleware/client-limits';
 import type { Readiness } from './http/readiness';
 import { withBudgetMetrics } from './metrics/budget-metrics';
 import type { Metrics } from './metrics/metrics';
+import { createCallbackService } from './callback/callback-service';
+import { createMemoryCardBus, type CardBus } from './push/card-bus';
 import type { Config } from './config/config';
 import { createLiveCardService, type LiveCardServiceOptions } from './lives/live-card-service';
 import { createLiveListService } from './lives/live-list-service';
@@ -53,6 +55,8 @@ export interface ServiceOptions {
   readiness?: Readiness;
   /** Counters for `/metrics`; none by default. */
   metrics?: Metrics;
+  /** Where card changes go, for every instance's sockets; this process alone by default. */
+  cardBus?: CardBus;
 }
 
 /** Wires configuration into the services the HTTP app needs. The one place where collaborators meet. */
@@ -72,6 +76,7 @@ export function createServices({
   redis,
   readiness = { phase: () => 'ready', degraded: () => [] },
   metrics,
+  cardBus = createMemoryCardBus(),
 }: ServiceOptions): Omit<AppDeps, 'h5Dir'> {
   scrubber?.add(config.wecom.secret);
   scrubber?.add(config.wechat.miniSecret);
@@ -141,5 +146,17 @@ export function createServices({
     }),
     readiness,
     metrics,
+    cardBus,
+    callbacks: config.callback
+      ? createCallbackService({
+          ...config.callback,
+          corpId: config.wecom.corpId,
+          store,
+          cards,
+          bus: cardBus,
+          logger,
+          now,
+        })
+      : undefined,
   };
 }

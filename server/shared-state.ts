@@ -14,6 +14,7 @@ import { createRedisStore } from './store/redis-store';
 import { createResilientStore } from './store/resilient-store';
 import { createStoreHealth } from './store/store-health';
 import type { Store } from './store/store';
+import { createMemoryCardBus, createRedisCardBus, type CardBus } from './push/card-bus';
 
 /** Everything instances share, decided once from the configuration: memory for one instance, Redis for several. */
 export interface SharedState {
@@ -24,6 +25,8 @@ export interface SharedState {
   budget: CallBudget;
   /** The Redis connection for per-client limits; undefined in memory mode. */
   redis: Redis | undefined;
+  /** Card changes, to every instance's sockets. */
+  cardBus: CardBus;
   /** True while the shared store is unreachable and memory stands in. */
   degraded(): boolean;
   close(): Promise<void>;
@@ -48,6 +51,7 @@ export async function createSharedState({
       signInStore: createMemoryStore({ maxEntries: 50_000, now }),
       budget: createMemoryCallBudget({ limits, now }),
       redis: undefined,
+      cardBus: createMemoryCardBus(),
       degraded: () => false,
       close: async () => undefined,
     };
@@ -74,6 +78,7 @@ export async function createSharedState({
   await subscriber.connect().catch(() => undefined);
 
   const bus = await createRedisInvalidationBus({ publisher: redis, subscriber, channel: `${keyPrefix}invalidate` });
+  const cardBus = await createRedisCardBus({ publisher: redis, subscriber, channel: `${keyPrefix}cards` });
   const store = withNearCache(
     createResilientStore({
       shared: createRedisStore({ redis, keyPrefix, now, errors: appErrorCodec }),
@@ -102,10 +107,12 @@ export async function createSharedState({
     signInStore: store,
     budget,
     redis,
+    cardBus,
     degraded: () => health.degraded(),
     async close() {
       await instances.stop();
       await bus.close();
+      await cardBus.close();
       await Promise.all([
         redis.quit().catch(() => redis.disconnect()),
         subscriber.quit().catch(() => subscriber.disconnect()),

@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'UPSTREAM_ERROR',
   'UPSTREAM_BUSY',
   'TOO_MANY_REQUESTS',
+  'CALLBACK_INVALID',
   'INTERNAL_ERROR',
 ] as const;
 

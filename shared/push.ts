@@ -21,4 +21,5 @@ export type ServerFrame =
   | { type: 'error'; error: { code: PushErrorCode; message: string; livingId?: string } };
 
 /** Why a frame was refused. `LIVE_NOT_FOUND` names the one id that does not exist. */
-export type PushErrorCode = Extract<ErrorCode, 'BAD_REQUEST' | 'INVALID_LIVING_ID' | 'LIVE_NOT_FOUND'> | 'TOO_MANY_LIVES';
+export type PushErrorCode =
+  Extract<ErrorCode, 'BAD_REQUEST' | 'INVALID_LIVING_ID' | 'LIVE_NOT_FOUND'> | 'TOO_MANY_LIVES';

@@ -44,6 +44,8 @@ export interface Config {
   metrics: { port: number; host: string } | undefined;
   /** Behind a load balancer: take the client address from `X-Forwarded-For`. */
   trustProxy: boolean;
+  /** WeCom's event callback (live status pushed); undefined = push off. Sandbox mode makes up its own. */
+  callback: { token: string; encodingAesKey: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +133,17 @@ const envSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   TRUST_PROXY: flag.default(false),
+  WECOM_CALLBACK_TOKEN: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9]{1,32}$/,
+      'must be the Token of the app\'s "receive messages" page (up to 32 letters and digits)',
+    )
+    .optional(),
+  WECOM_CALLBACK_AES_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey')
+    .optional(),
 });
 
 const REQUIRED_OUTSIDE_SANDBOX = [
@@ -158,6 +171,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.success && parsed.data.WEB_CONCURRENCY > 1 && !parsed.data.REDIS_URL) {
     problems.push('WEB_CONCURRENCY: more than one worker needs REDIS_URL (workers share nothing else)');
+  }
+  if (parsed.success && !parsed.data.WECOM_CALLBACK_TOKEN !== !parsed.data.WECOM_CALLBACK_AES_KEY) {
+    problems.push('WECOM_CALLBACK_TOKEN, WECOM_CALLBACK_AES_KEY: set both (push on) or neither (push off)');
   }
   if (problems.length || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
@@ -191,5 +207,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     trustProxy: e.TRUST_PROXY,
+    callback:
+      e.WECOM_CALLBACK_TOKEN && e.WECOM_CALLBACK_AES_KEY
+        ? { token: e.WECOM_CALLBACK_TOKEN, encodingAesKey: e.WECOM_CALLBACK_AES_KEY }
+        : undefined,
   };
 }

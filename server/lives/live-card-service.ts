@@ -5,6 +5,7 @@ import { isUpstreamError } from '../errors/upstream-error';
 import type { Store } from '../store/store';
 import type { LivingApi } from '../wecom/living-api';
 import { toLiveCard } from './live-card-mapper';
+import { liveStatusFromCode } from '../../shared/live-status';
 import type { CardLookup } from '../metrics/metrics';
 
 export interface LiveCardServiceOptions {
@@ -47,9 +48,10 @@ export function createLiveCardService({
   const cardKey = (id: string) => `live:${id}`;
   const missKey = (id: string) => `live-missing:${id}`;
 
-  async function fetchCard(livingId: string): Promise<CachedCard> {
+  /** The card from WeCom, cached; with `force`, even when the cache holds a fresh one (after a push). */
+  async function fetchCard(livingId: string, { force = false } = {}): Promise<CachedCard> {
     // A concurrent flight (or another instance) may have just stored a fresh card.
-    const cached = await store.get<CachedCard>(cardKey(livingId));
+    const cached = force ? undefined : await store.get<CachedCard>(cardKey(livingId));
     if (cached && now() - cached.fetchedAt < freshMs) return cached;
     const info = await livingApi.getLivingInfo(livingId);
     if (!info) {
@@ -94,8 +96,31 @@ export function createLiveCardService({
     }
   }
 
+  /**
+   * WeCom pushed a new status: the cached card takes it at once (no upstream call), fresh from now, and is returned
+   * for the screens. An ended live's replay is not in the event: until the refresh tells, it reads as being
+   * generated (WeCom generates it after the end). `undefined` when no card is cached (nothing to show yet) or the
+   * status is one WeCom does not document.
+   */
+  async function applyStatus(livingId: string, wecomStatus: number): Promise<LiveCard | undefined> {
+    const status = liveStatusFromCode(wecomStatus);
+    const cached = await store.get<CachedCard>(cardKey(livingId));
+    if (!status || !cached) return undefined;
+    const replay = status !== 'ended' ? 'none' : cached.card.replay !== 'none' ? cached.card.replay : 'generating';
+    const card: LiveCard = { ...cached.card, status, replay, stale: false };
+    await store.set(cardKey(livingId), { card, fetchedAt: now() } satisfies CachedCard, staleMaxMs);
+    return card;
+  }
+
+  /** Asks WeCom for the full card now, whatever the cache holds (after a push), and caches it. */
+  async function refresh(livingId: string): Promise<Readonly<LiveCard>> {
+    return (await store.singleFlight(`${cardKey(livingId)}:refresh`, () => fetchCard(livingId, { force: true }))).card;
+  }
+
   return {
     lookup,
+    applyStatus,
+    refresh,
     /** The card; treat it as immutable (fresh cards are shared between requests). */
     async get(livingId: string): Promise<Readonly<LiveCard>> {
       return (await lookup(livingId)).card;

@@ -40,6 +40,12 @@ export function createMemoryStore({ maxEntries = 200_000, now = Date.now }: Memo
       entries.delete(key);
       return entry && entry.expiresAt > now() ? (entry.value as T) : undefined;
     },
+    async add(key, value, ttlMs) {
+      const entry = entries.get(key);
+      if (entry && entry.expiresAt > now()) return false;
+      entries.set(key, { value, expiresAt: now() + ttlMs }, { ttl: Math.max(1, Math.ceil(ttlMs)) });
+      return true;
+    },
     async deleteIfEqual(key, expected) {
       const entry = entries.get(key);
       if (!entry || entry.expiresAt <= now() || JSON.stringify(entry.value) !== JSON.stringify(expected)) return false;

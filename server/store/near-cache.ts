@@ -59,6 +59,7 @@ export function withNearCache(
       }
     },
     take: (key) => store.take(key),
+    add: (key, value, ttlMs) => store.add(key, value, ttlMs),
     deleteIfEqual: (key, expected) => store.deleteIfEqual(key, expected),
     singleFlight: (key, work) => store.singleFlight(key, work),
     nearSize: () => near.size,

@@ -33,6 +33,17 @@ const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return r
 /** Deletes a key only if it still holds exactly the given JSON. */
 const DELETE_IF_EQUAL = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
+/** Sets the key unless it holds a value that has not expired on the store's clock (ARGV[2], ms). */
+const ADD_IF_ABSENT = `
+local raw = redis.call('get', KEYS[1])
+if raw then
+  local ok, held = pcall(cjson.decode, raw)
+  if ok and type(held) == 'table' and tonumber(held.e) and tonumber(held.e) > tonumber(ARGV[2]) then return 0 end
+end
+redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[3])
+return 1
+`;
+
 /** Redis keeps an expired value a little longer than callers see it, so clocks a few ms apart agree on expiry. */
 const TTL_SLACK_MS = 1000;
 
@@ -134,6 +145,10 @@ export function createRedisStore({
     },
     async take<T>(key: string) {
       return unwrap<T>(await redis.getdel(k(key)));
+    },
+    async add(key, value, ttlMs) {
+      const px = Math.max(1, Math.ceil(ttlMs)) + TTL_SLACK_MS;
+      return (await redis.eval(ADD_IF_ABSENT, 1, k(key), wrap(value, ttlMs), now(), px)) === 1;
     },
     async deleteIfEqual(key, expected) {
       const raw = await redis.get(k(key));

@@ -25,6 +25,7 @@ export function createResilientStore({
     set: (key, value, ttlMs) => attempt((s) => s.set(key, value, ttlMs)),
     delete: (key) => attempt((s) => s.delete(key)),
     take: (key) => attempt((s) => s.take(key)),
+    add: (key, value, ttlMs) => attempt((s) => s.add(key, value, ttlMs)),
     deleteIfEqual: (key, expected) => attempt((s) => s.deleteIfEqual(key, expected)),
     async singleFlight<T>(key: string, work: () => Promise<T>): Promise<T> {
       if (!health.usable()) return local.singleFlight(key, work);

@@ -12,6 +12,8 @@ export interface Store {
   delete(key: string): Promise<void>;
   /** Returns the value and removes it in one step: whatever is taken once cannot be taken again (single-use). */
   take<T>(key: string): Promise<T | undefined>;
+  /** Stores `value` only if the key holds nothing (live): `true` for the one caller that did. */
+  add<T>(key: string, value: T, ttlMs: number): Promise<boolean>;
   /** Removes the key only if it still holds `expected` (as JSON): a value another caller replaced stays. */
   deleteIfEqual(key: string, expected: unknown): Promise<boolean>;
   /**

@@ -42,6 +42,15 @@ export function describeStoreContract(name: string, make: (now: () => number) =>
       expect(await store.deleteIfEqual('token', { token: 'a', at: 1 })).toBe(false);
     });
 
+    it('adds a key for one caller only, and again once it expired', async () => {
+      const first = await Promise.all([store.add('event', 1, 1000), store.add('event', 2, 1000)]);
+      expect(first.sort()).toEqual([false, true]);
+      expect([1, 2]).toContain(await store.get('event'));
+      t += 1000;
+      expect(await store.add('event', 3, 1000)).toBe(true);
+      expect(await store.get('event')).toBe(3);
+    });
+
     it('forgets a deleted key', async () => {
       await store.set('k', 'v', 1000);
       await store.delete('k');

@@ -1,0 +1,116 @@
+import type { Logger } from 'pino';
+import type { LiveCard } from '../../shared/live-card';
+import { AppError } from '../errors/app-error';
+import type { LiveCardService } from '../lives/live-card-service';
+import type { CardBus } from '../push/card-bus';
+import type { Store } from '../store/store';
+import { CallbackCryptoError, aesKeyOf, openCallback } from './callback-crypto';
+import { parseLivingStatusEvent, xmlFields, type LivingStatusEvent } from './living-status-event';
+
+export interface CallbackServiceOptions {
+  /** The Token and EncodingAESKey set on the app's "receive messages" page. */
+  token: string;
+  encodingAesKey: string;
+  /** Our corp id: the receive id every payload must end with. */
+  corpId: string;
+  store: Store;
+  cards: Pick<LiveCardService, 'applyStatus' | 'refresh'>;
+  bus: CardBus;
+  logger: Logger;
+  now?: () => number;
+  /** A callback signed further from now than this is refused (a replay of an old one). */
+  maxSkewMs?: number;
+  /** How long an event's identity is remembered: longer than WeCom's retries of it. */
+  dedupeMs?: number;
+}
+
+/** What became of an event WeCom sent; WeCom is told `success` for each, so it stops retrying. */
+export type CallbackOutcome = 'applied' | 'duplicate' | 'older';
+
+/** Why a callback was refused: 400, no effect, one log line without the payload. */
+const refused = (why: string) => new AppError('CALLBACK_INVALID', `Callback refused: ${why}`);
+
+/**
+ * WeCom's `living_status_change` callback, from signed ciphertext to every open screen. Each event is applied once
+ * however often WeCom delivers it (and to whichever instance): its identity (corp + live + status + time) is added
+ * to the store, and only the caller that added it goes on. An event older than the last one applied to its live
+ * is ignored. Applying writes the pushed status into the cached card and publishes it, with no WeCom call on the
+ * way; the full card is then fetched in the background and published again if it differs.
+ */
+export function createCallbackService({
+  token,
+  encodingAesKey,
+  corpId,
+  store,
+  cards,
+  bus,
+  logger,
+  now = Date.now,
+  maxSkewMs = 5 * 60_000,
+  dedupeMs = 30 * 60_000,
+}: CallbackServiceOptions) {
+  const aesKey = aesKeyOf(encodingAesKey);
+
+  function open(query: { signature: string; timestamp: string; nonce: string }, encrypted: string): string {
+    if (!query.signature || !query.timestamp || !query.nonce) throw refused('unsigned');
+    const seconds = Number(query.timestamp);
+    if (!Number.isFinite(seconds) || Math.abs(now() - seconds * 1000) > maxSkewMs) throw refused('timestamp');
+    try {
+      return openCallback({ token, aesKey, receiveId: corpId, encrypted, ...query });
+    } catch (err) {
+      if (err instanceof CallbackCryptoError) throw refused(err.failure);
+      throw refused('undecryptable');
+    }
+  }
+
+  async function refreshInBackground(livingId: string, pushed: LiveCard | undefined) {
+    try {
+      const card = await cards.refresh(livingId);
+      if (!pushed || JSON.stringify(card) !== JSON.stringify(pushed)) bus.publish(card);
+    } catch (err) {
+      // WeCom down or slow: the pushed status stands (and the card reads as stale once it is old).
+      logger.warn({ event: 'callback_refresh_failed', livingId, err: String(err) }, 'card refresh after a push failed');
+    }
+  }
+
+  async function apply(event: LivingStatusEvent): Promise<CallbackOutcome> {
+    const identity = `callback:${event.corpId}:${event.livingId}:${event.status}:${event.createTime}`;
+    if (!(await store.add(identity, true, dedupeMs))) return 'duplicate';
+    const lastKey = `callback-last:${event.livingId}`;
+    const last = await store.get<number>(lastKey);
+    if (last !== undefined && event.createTime < last) return 'older';
+    await store.set(lastKey, event.createTime, 24 * 3600_000);
+    const pushed = await cards.applyStatus(event.livingId, event.status);
+    if (pushed) bus.publish(pushed);
+    void refreshInBackground(event.livingId, pushed);
+    return 'applied';
+  }
+
+  return {
+    /** WeCom's URL check: the decrypted `echostr`, to be answered as plain text. */
+    verifyUrl(query: { signature: string; timestamp: string; nonce: string; echostr: string }): string {
+      return open(query, query.echostr);
+    },
+
+    /** One delivered event (the XML envelope as received): applied once, in order, and answered at once. */
+    async receive(
+      query: { signature: string; timestamp: string; nonce: string },
+      body: string,
+    ): Promise<CallbackOutcome> {
+      const envelope = xmlFields(body);
+      const encrypted = typeof envelope?.Encrypt === 'string' ? envelope.Encrypt : undefined;
+      if (!encrypted) throw refused('no Encrypt');
+      const event = parseLivingStatusEvent(open(query, encrypted));
+      if (!event) throw refused('not a living_status_change');
+      if (event.corpId !== corpId) throw refused('another corp');
+      const outcome = await apply(event);
+      logger.info(
+        { event: 'callback', livingId: event.livingId, status: event.status, createTime: event.createTime, outcome },
+        'living_status_change',
+      );
+      return outcome;
+    },
+  };
+}
+
+export type CallbackService = ReturnType<typeof createCallbackService>;

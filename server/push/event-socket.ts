@@ -1,0 +1,204 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { LiveCard } from '../../shared/live-card';
+import { isLivingId } from '../../shared/living-id';
+import { EVENTS_PATH, MAX_SUBSCRIBED_LIVES, type PushErrorCode, type ServerFrame } from '../../shared/push';
+import { isAppError } from '../errors/app-error';
+import type { CardBus } from './card-bus';
+
+export interface EventSocketOptions {
+  server: Server;
+  bus: CardBus;
+  /** The current card of a live, sent right after it is subscribed to. */
+  currentCard: (livingId: string) => Promise<LiveCard>;
+  logger: Logger;
+  /** Frames larger than this close the socket (1009). */
+  maxFrameBytes?: number;
+  /** Sockets one client address may hold at once; more are refused (429) at the upgrade. */
+  maxSocketsPerIp?: number;
+  /** Frames one socket may send in a second; a flood closes it (1008). */
+  maxFramesPerSecond?: number;
+  /** Ping this often; a socket that did not answer the last ping is dropped. */
+  heartbeatMs?: number;
+  /** Where the client's address comes from (behind a proxy: `X-Forwarded-For`). */
+  clientIp?: (req: IncomingMessage) => string;
+  /** Push off (no WeCom callback configured): every upgrade is refused with 404, so clients keep polling. */
+  enabled?: boolean;
+}
+
+interface Viewer {
+  socket: WebSocket;
+  ip: string;
+  lives: Set<string>;
+  alive: boolean;
+  framesThisSecond: number;
+  second: number;
+}
+
+const send = (socket: WebSocket, frame: ServerFrame) => {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+};
+const error = (code: PushErrorCode, message: string, livingId?: string): ServerFrame => ({
+  type: 'error',
+  error: { code, message, ...(livingId ? { livingId } : {}) },
+});
+
+/**
+ * `GET /api/events`: one WebSocket per app (both platforms), over which a client says which lives are on screen
+ * (`{"subscribe":[…]}`, the set replacing the last) and receives every change of their cards. A bad frame gets an
+ * error frame and the socket stays open; an oversized frame or a flood closes it. Changes come from the card bus, so
+ * a change made on any instance reaches the sockets of every instance.
+ */
+export function attachEventSocket({
+  server,
+  bus,
+  currentCard,
+  logger,
+  maxFrameBytes = 4096,
+  maxSocketsPerIp = 50,
+  maxFramesPerSecond = 10,
+  heartbeatMs = 25_000,
+  clientIp = (req) => req.socket.remoteAddress ?? 'unknown',
+  enabled = true,
+}: EventSocketOptions) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  /** Who watches each live: a change is sent to exactly those sockets. */
+  const watchers = new Map<string, Set<Viewer>>();
+  const socketsPerIp = new Map<string, number>();
+  const viewers = new Set<Viewer>();
+
+  const watch = (viewer: Viewer, livingId: string, on: boolean) => {
+    let set = watchers.get(livingId);
+    if (on) {
+      if (!set) watchers.set(livingId, (set = new Set()));
+      set.add(viewer);
+    } else if (set) {
+      set.delete(viewer);
+      if (set.size === 0) watchers.delete(livingId);
+    }
+  };
+
+  const unsubscribeBus = bus.subscribe((card) => {
+    const set = watchers.get(card.livingId);
+    if (!set) return;
+    const frame = JSON.stringify({ type: 'card', card } satisfies ServerFrame);
+    for (const viewer of set) if (viewer.socket.readyState === viewer.socket.OPEN) viewer.socket.send(frame);
+  });
+
+  async function subscribe(viewer: Viewer, ids: string[]) {
+    const next = new Set(ids);
+    for (const id of viewer.lives) if (!next.has(id)) watch(viewer, id, false);
+    const added = [...next].filter((id) => !viewer.lives.has(id));
+    viewer.lives = next;
+    for (const id of added) watch(viewer, id, true);
+    await Promise.all(
+      added.map(async (id) => {
+        try {
+          send(viewer.socket, { type: 'card', card: await currentCard(id) });
+        } catch (err) {
+          if (isAppError(err) && err.code === 'LIVE_NOT_FOUND') {
+            watch(viewer, id, false);
+            viewer.lives.delete(id);
+            send(viewer.socket, error('LIVE_NOT_FOUND', `No live with id ${id}`, id));
+          }
+          // WeCom failing: the screen keeps what it has; the next change will come through the bus.
+        }
+      }),
+    );
+  }
+
+  function onFrame(viewer: Viewer, data: Buffer, isBinary: boolean) {
+    const second = Math.floor(Date.now() / 1000);
+    if (second !== viewer.second) {
+      viewer.second = second;
+      viewer.framesThisSecond = 0;
+    }
+    if (++viewer.framesThisSecond > maxFramesPerSecond) {
+      viewer.socket.close(1008, 'too many frames');
+      return;
+    }
+    let frame: unknown;
+    try {
+      frame = isBinary ? undefined : JSON.parse(data.toString('utf8'));
+    } catch {
+      frame = undefined;
+    }
+    const ids = (frame as { subscribe?: unknown } | undefined)?.subscribe;
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) {
+      send(viewer.socket, error('BAD_REQUEST', 'Send {"subscribe":["livingId",…]}'));
+      return;
+    }
+    if (ids.length > MAX_SUBSCRIBED_LIVES) {
+      send(viewer.socket, error('TOO_MANY_LIVES', `At most ${MAX_SUBSCRIBED_LIVES} lives at once`));
+      return;
+    }
+    const malformed = ids.find((id) => !isLivingId(id));
+    if (malformed !== undefined) {
+      send(viewer.socket, error('INVALID_LIVING_ID', 'Not a living id', malformed.slice(0, 128)));
+      return;
+    }
+    void subscribe(viewer, ids);
+  }
+
+  wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+    const viewer: Viewer = { socket, ip: clientIp(req), lives: new Set(), alive: true, framesThisSecond: 0, second: 0 };
+    viewers.add(viewer);
+    socket.on('pong', () => (viewer.alive = true));
+    socket.on('message', (data, isBinary) => onFrame(viewer, data as Buffer, isBinary));
+    socket.on('error', () => undefined); // oversized frames and protocol errors close the socket; nothing to add
+    socket.on('close', () => {
+      viewers.delete(viewer);
+      for (const id of viewer.lives) watch(viewer, id, false);
+      const left = (socketsPerIp.get(viewer.ip) ?? 1) - 1;
+      if (left > 0) socketsPerIp.set(viewer.ip, left);
+      else socketsPerIp.delete(viewer.ip);
+    });
+  });
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== EVENTS_PATH || !enabled) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const ip = clientIp(req);
+    const open = socketsPerIp.get(ip) ?? 0;
+    if (open >= maxSocketsPerIp) {
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nRetry-After: 30\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    socketsPerIp.set(ip, open + 1);
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  };
+  server.on('upgrade', onUpgrade);
+
+  const heartbeat = setInterval(() => {
+    for (const viewer of viewers) {
+      if (!viewer.alive) {
+        viewer.socket.terminate();
+        continue;
+      }
+      viewer.alive = false;
+      viewer.socket.ping();
+    }
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  return {
+    /** Sockets open right now (for metrics and tests). */
+    size: () => wss.clients.size,
+    /** Tells every client to go (1001: they reconnect elsewhere) and stops listening for upgrades. */
+    async close() {
+      clearInterval(heartbeat);
+      server.off('upgrade', onUpgrade);
+      unsubscribeBus();
+      for (const socket of wss.clients) socket.close(1001, 'server going away');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      logger.debug({ event: 'event_socket_closed' }, 'event socket closed');
+    },
+  };
+}
+
+export type EventSocket = ReturnType<typeof attachEventSocket>;
