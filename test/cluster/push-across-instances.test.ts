@@ -1,0 +1,62 @@
+/**
+ * Push across instances: WeCom's callback lands on instance A, a screen's socket is on instance B (separate processes
+ * of the built BFF, one Redis): B's screen has the new card within 2 s of A answering WeCom.
+ */
+import WebSocket from 'ws';
+import { SANDBOX_LIVES, createSandbox, type Sandbox } from '../../sandbox';
+import type { ServerFrame } from '../../shared/push';
+import { wecomSide } from '../server/callback/wecom-side';
+import { startTestRedis, type TestRedis } from '../support/redis-server';
+import { startBff, type BffProcess } from './support/bff-process';
+
+jest.setTimeout(60_000);
+
+const CALLBACK = { token: 'ClusterPushToken', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C' };
+
+let redis: TestRedis;
+let sandbox: Sandbox;
+let a: BffProcess;
+let b: BffProcess;
+beforeAll(async () => {
+  redis = await startTestRedis();
+  sandbox = createSandbox();
+  const sandboxUrl = await sandbox.listen();
+  const env = { WECOM_CALLBACK_TOKEN: CALLBACK.token, WECOM_CALLBACK_AES_KEY: CALLBACK.encodingAesKey };
+  [a, b] = await Promise.all([
+    startBff({ sandboxUrl, redisUrl: redis.url, keyPrefix: 'push:', env }),
+    startBff({ sandboxUrl, redisUrl: redis.url, keyPrefix: 'push:', env }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  await sandbox.close();
+  await redis.stop();
+});
+
+it('puts a status WeCom pushed to A on the screens connected to B within 2 s', async () => {
+  const live = SANDBOX_LIVES.reservedSoon;
+  await fetch(`${a.url}/api/lives/${live}`).then((r) => expect(r.status).toBe(200));
+  const socket = new WebSocket(`${b.url.replace('http', 'ws')}/api/events`);
+  const frames: ServerFrame[] = [];
+  socket.on('message', (data) => frames.push(JSON.parse(String(data)) as ServerFrame));
+  await new Promise((resolve) => socket.once('open', resolve));
+  socket.send(JSON.stringify({ subscribe: [live] }));
+  while (frames.length === 0) await new Promise((r) => setTimeout(r, 20));
+  expect(frames[0]).toMatchObject({ type: 'card', card: { livingId: live, status: 'reserved' } });
+
+  const wecom = wecomSide({ ...CALLBACK, corpId: sandbox.credentials.corpId });
+  const d = wecom.delivery(wecom.event({ livingId: live, status: 1, createTime: Math.floor(Date.now() / 1000) }));
+  const res = await fetch(`${a.url}/api/wecom/callback?${new URLSearchParams(d.query)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml' },
+    body: d.body,
+  });
+  const answered = Date.now();
+  expect([res.status, await res.text()]).toEqual([200, 'success']);
+  while (!frames.some((f) => f.type === 'card' && f.card.status === 'living') && Date.now() - answered < 2000) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  expect(frames.some((f) => f.type === 'card' && f.card.status === 'living')).toBe(true);
+  expect(Date.now() - answered).toBeLessThan(2000);
+  socket.close();
+});
