@@ -1,0 +1,230 @@
+import type { LiveCard } from '../../../shared/live-card';
+import { MAX_SUBSCRIBED_LIVES, type ServerFrame, type SubscribeFrame } from '../../../shared/push';
+import type { ConnectSocket, PushSocket } from './push-socket';
+import { disconnectKind, reconnectDelay } from './reconnect-delay';
+
+/** After the last consumer leaves (a page hidden, the app in the background), the socket closes this much later. */
+export const LINGER_MS = 1_000;
+/** A connection open this long counts as good: the next drop reconnects from the first delay again. */
+export const STABLE_MS = 30_000;
+
+export interface LiveListener {
+  /** A card frame for one of this consumer's lives: the live as it is now. */
+  onCard?(card: LiveCard): void;
+  /** True while the socket is open and its last subscribe frame covers all of this consumer's lives. */
+  onConnectionChange?(connected: boolean): void;
+}
+
+export interface LiveSocket {
+  /**
+   * Wants card frames for `livingIds` until the returned function is called. The socket opens while anyone wants
+   * something and sends one subscribe frame with the union (newest consumer's lives first, at most 50).
+   */
+  subscribe(livingIds: readonly string[], listener: LiveListener): () => void;
+}
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface LiveSocketOptions {
+  connect: ConnectSocket;
+  /** `ws(s)://…/api/events` (`events-url(.h5).ts`). */
+  url: string;
+  timers?: Timers;
+  now?: () => number;
+  /** For the reconnect jitter; `Math.random` unless told. */
+  random?: () => number;
+}
+
+interface Consumer {
+  ids: readonly string[];
+  listener: LiveListener;
+  connected: boolean;
+}
+
+interface Connection {
+  socket?: PushSocket;
+  open: boolean;
+  openedAt: number;
+  /** The lives of the last subscribe frame sent on this connection. */
+  sent?: readonly string[];
+  ended: boolean;
+}
+
+const globalTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
+
+/**
+ * The app's one push socket (the mini program allows five per app): shared by every page, open only while some
+ * consumer wants a live, re-subscribed after every (re)connect, reconnecting with jittered back-off
+ * (`reconnect-delay.ts`). Consumers unsubscribe while their page is hidden, so the socket closes in the background
+ * (WeChat fails socket work 5 s after the app leaves the screen) and opens again on show — never before the back-off
+ * of the last failure has passed, so a refused socket (push off) is not retried on every show.
+ */
+export function createLiveSocket({
+  connect,
+  url,
+  timers = globalTimers,
+  now = () => Date.now(),
+  random = Math.random,
+}: LiveSocketOptions): LiveSocket {
+  const consumers = new Set<Consumer>();
+  let connection: Connection | undefined;
+  let failures = 0;
+  let retryAt = 0;
+  let retryTimer: unknown;
+  let lingerTimer: unknown;
+  let flushQueued = false;
+
+  function wanted(): string[] {
+    const ids = new Set<string>();
+    for (const consumer of [...consumers].reverse()) {
+      for (const id of consumer.ids) if (ids.size < MAX_SUBSCRIBED_LIVES) ids.add(id);
+    }
+    return [...ids];
+  }
+
+  /** Changes made in one go (a page unmounting while another mounts) end up in one frame. */
+  function changed() {
+    if (flushQueued) return;
+    flushQueued = true;
+    void Promise.resolve().then(flush);
+  }
+
+  function flush() {
+    flushQueued = false;
+    const ids = wanted();
+    if (ids.length === 0) {
+      stopTimer('retry');
+      if (connection && lingerTimer === undefined) {
+        lingerTimer = timers.setTimeout(() => {
+          lingerTimer = undefined;
+          if (connection) abandon(connection);
+        }, LINGER_MS);
+      }
+      updateConnected();
+      return;
+    }
+    stopTimer('linger');
+    if (!connection) connectWhenDue();
+    else if (connection.open) sendSubscribe(connection, ids);
+    updateConnected();
+  }
+
+  function stopTimer(which: 'retry' | 'linger') {
+    const handle = which === 'retry' ? retryTimer : lingerTimer;
+    if (handle !== undefined) timers.clearTimeout(handle);
+    if (which === 'retry') retryTimer = undefined;
+    else lingerTimer = undefined;
+  }
+
+  function sendSubscribe(conn: Connection, ids: string[]) {
+    if (conn.sent && sameIds(conn.sent, ids)) return;
+    conn.socket?.send(JSON.stringify({ subscribe: ids } satisfies SubscribeFrame));
+    conn.sent = ids;
+  }
+
+  function updateConnected() {
+    const covered = connection?.open && connection.sent ? new Set(connection.sent) : undefined;
+    for (const consumer of [...consumers]) {
+      const connected = !!covered && consumer.ids.length > 0 && consumer.ids.every((id) => covered.has(id));
+      if (connected === consumer.connected) continue;
+      consumer.connected = connected;
+      consumer.listener.onConnectionChange?.(connected);
+    }
+  }
+
+  function connectWhenDue() {
+    if (retryTimer !== undefined) return;
+    const wait = retryAt - now();
+    if (wait > 0) {
+      retryTimer = timers.setTimeout(() => {
+        retryTimer = undefined;
+        if (!connection && wanted().length > 0) open();
+      }, wait);
+    } else {
+      open();
+    }
+  }
+
+  function open() {
+    const conn: Connection = { open: false, openedAt: 0, ended: false };
+    connection = conn;
+    const end = (info: { code?: number; errMsg?: string }) => {
+      if (conn.ended) return;
+      conn.ended = true;
+      conn.socket?.close();
+      if (connection === conn) lost(conn, info);
+    };
+    new Promise<PushSocket>((resolve) => resolve(connect(url))).then(
+      (socket) => {
+        conn.socket = socket;
+        // Given up while the platform was still connecting (the page went away): close it as soon as it can be.
+        if (conn.ended) return socket.close();
+        socket.onOpen(() => {
+          if (conn.ended) return socket.close();
+          conn.open = true;
+          conn.openedAt = now();
+          const ids = wanted();
+          if (ids.length > 0) sendSubscribe(conn, ids);
+          updateConnected();
+        });
+        socket.onMessage((data) => {
+          if (!conn.ended) receive(data);
+        });
+        socket.onError(({ errMsg }) => end({ errMsg }));
+        socket.onClose(({ code }) => end({ code }));
+      },
+      (error: { errMsg?: string } | undefined) => end({ errMsg: error?.errMsg }),
+    );
+  }
+
+  /** Closed by this side (nobody wants it any more): not a failure. */
+  function abandon(conn: Connection) {
+    conn.ended = true;
+    conn.socket?.close();
+    connection = undefined;
+    updateConnected();
+  }
+
+  function lost(conn: Connection, info: { code?: number; errMsg?: string }) {
+    connection = undefined;
+    if (conn.open && now() - conn.openedAt >= STABLE_MS) failures = 0;
+    failures += 1;
+    retryAt = now() + reconnectDelay(disconnectKind({ opened: conn.open, ...info }), failures, random);
+    updateConnected();
+    if (wanted().length > 0) connectWhenDue();
+  }
+
+  function receive(data: unknown) {
+    let frame: ServerFrame | undefined;
+    try {
+      frame = typeof data === 'string' ? (JSON.parse(data) as ServerFrame) : undefined;
+    } catch {
+      return;
+    }
+    if (frame?.type !== 'card' || typeof frame.card?.livingId !== 'string') return;
+    const { card } = frame;
+    for (const consumer of [...consumers]) {
+      if (consumers.has(consumer) && consumer.ids.includes(card.livingId)) consumer.listener.onCard?.(card);
+    }
+  }
+
+  return {
+    subscribe(livingIds, listener) {
+      const consumer: Consumer = { ids: [...new Set(livingIds)], listener, connected: false };
+      consumers.add(consumer);
+      changed();
+      return () => {
+        if (consumers.delete(consumer)) changed();
+      };
+    },
+  };
+}
