@@ -45,7 +45,12 @@ export async function runSurge({ viewers: count = 30_000, budget = 10_000, arriv
     ...pointAtSandbox(loadConfig({ SANDBOX: '1', LOG_LEVEL: 'silent' }), sandboxUrl, sandbox.credentials),
     redis: { url: redis.url, keyPrefix: 'surge:', commandTimeoutMs: 2000 },
     wecomBudget: { perMinute: budget, perHour: 150_000 },
-    limits: { loginsPerIpPerMinute: 10_000_000, codesPerSessionPerMinute: 100, codesPerIpPerMinute: 10_000_000 },
+    limits: {
+      loginsPerIpPerMinute: 10_000_000,
+      codesPerSessionPerMinute: 100,
+      codesPerIpPerMinute: 10_000_000,
+      socketsPerIp: 50,
+    },
   };
   const instances = [await startInProcessInstance({ config, now }), await startInProcessInstance({ config, now })];
   const bases = instances.map((i) => i.url);

@@ -34,11 +34,19 @@ async function main(): Promise<void> {
   const sessionSecret = config.sessionSecret ?? randomBytes(32).toString('base64url');
 
   if (config.webConcurrency > 1 && cluster.isPrimary) {
+    // The workers share the public port: the sandbox's WeCom calls back there.
+    sandbox?.deliverCallbacksTo(`http://127.0.0.1:${config.port}`);
     runClusterPrimary({
       workers: config.webConcurrency,
       metrics: config.metrics,
-      // Workers share the sandbox the primary started and one session secret.
-      env: { ...(sandbox ? { SANDBOX_URL: sandbox.url } : {}), SESSION_SECRET: sessionSecret },
+      // Workers share the sandbox the primary started, one session secret and the callback secrets.
+      env: {
+        ...(sandbox ? { SANDBOX_URL: sandbox.url } : {}),
+        SESSION_SECRET: sessionSecret,
+        ...(config.callback
+          ? { WECOM_CALLBACK_TOKEN: config.callback.token, WECOM_CALLBACK_AES_KEY: config.callback.encodingAesKey }
+          : {}),
+      },
       logger,
       onExit: async () => sandbox?.close(),
     });
@@ -46,6 +54,8 @@ async function main(): Promise<void> {
   }
 
   const instance = await runInstance({ config, sessionSecret, logger, scrubber, worker: isWorker });
+  const address = instance.server.address();
+  if (address && typeof address === 'object') sandbox?.deliverCallbacksTo(`http://127.0.0.1:${address.port}`);
   const stop = (signal: string) => {
     logger.info({ event: 'shutdown', signal }, 'shutting down');
     void instance

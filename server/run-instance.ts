@@ -78,6 +78,7 @@ export async function runInstance({
     currentCard: (livingId) => services.cards.get(livingId),
     logger,
     enabled: config.callback !== undefined,
+    maxSocketsPerIp: config.limits.socketsPerIp,
     ...(config.trustProxy ? { clientIp: forwardedClientIp } : {}),
   });
   if (!config.callback) {

@@ -82,6 +82,8 @@ export function createServices({
   scrubber?.add(config.wechat.miniSecret);
   scrubber?.add(config.officialAccount.secret);
   scrubber?.add(sessionSecret);
+  scrubber?.add(config.callback?.token);
+  scrubber?.add(config.callback?.encodingAesKey);
   const transport = createJsonTransport({ dispatcher, timeoutMs: upstreamTimeoutMs });
   const platform = {
     transport,

@@ -1,24 +1,39 @@
 import type { Config } from './config/config';
 
-/** The sandbox as the entry knows it: something to stop. */
+/** The sandbox as the entry knows it: something to stop, and to tell where WeCom's callbacks go. */
 export interface RunningSandbox {
   url: string;
+  /** Sends the sandbox's `living_status_change` callbacks to this BFF (its callback URL), signed with its secrets. */
+  deliverCallbacksTo(bffOrigin: string): void;
   close(): Promise<void>;
 }
 
 /**
- * Points the configuration at the sandbox: the one named by `SANDBOX_URL`, or a fresh one started here. The
- * emulator is loaded here and only here, through a dynamic import in sandbox mode: a production start never loads
- * a line of it.
+ * Points the configuration at the sandbox: the one named by `SANDBOX_URL`, or a fresh one started here. Push is on
+ * in sandbox mode: without a callback Token and key configured, a pair is made up for the BFF and the sandbox to
+ * share. The emulator is loaded here and only here, through a dynamic import in sandbox mode: a production start
+ * never loads a line of it.
  */
 export async function startSandbox(config: Config): Promise<{ sandbox: RunningSandbox | undefined; config: Config }> {
-  const { SANDBOX_ANCHORS, SANDBOX_CREDENTIALS, createSandbox, pointAtSandbox } = await import('../sandbox/index.js');
+  const { SANDBOX_ANCHORS, SANDBOX_CREDENTIALS, createSandbox, pointAtSandbox, randomCallbackSecrets } =
+    await import('../sandbox/index.js');
+  const secrets =
+    config.callback ?? (({ token, aesKey }) => ({ token, encodingAesKey: aesKey }))(randomCallbackSecrets());
   let sandbox: RunningSandbox | undefined;
   let url = config.sandboxUrl;
   if (!url) {
     const started = createSandbox();
     url = await started.listen(config.sandboxPort, '127.0.0.1');
-    sandbox = { url, close: () => started.close() };
+    sandbox = {
+      url,
+      deliverCallbacksTo: (bffOrigin) =>
+        started.callbacks.configure({
+          url: `${bffOrigin}/api/wecom/callback`,
+          token: secrets.token,
+          aesKey: secrets.encodingAesKey,
+        }),
+      close: () => started.close(),
+    };
   }
   const featured = config.liveIds.length > 0 || config.liveAnchors.length > 0;
   return {
@@ -26,6 +41,7 @@ export async function startSandbox(config: Config): Promise<{ sandbox: RunningSa
     config: {
       ...pointAtSandbox(config, url, SANDBOX_CREDENTIALS),
       liveAnchors: featured ? config.liveAnchors : [...SANDBOX_ANCHORS],
+      callback: secrets,
     },
   };
 }

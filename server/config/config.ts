@@ -39,7 +39,13 @@ export interface Config {
   /** How long in-flight requests may take to finish after SIGTERM. */
   shutdownGraceMs: number;
   /** Our own API, per client: a flood from one client cannot spend the WeCom budget of everyone. */
-  limits: { loginsPerIpPerMinute: number; codesPerSessionPerMinute: number; codesPerIpPerMinute: number };
+  limits: {
+    loginsPerIpPerMinute: number;
+    codesPerSessionPerMinute: number;
+    codesPerIpPerMinute: number;
+    /** Event sockets one client address may hold open at once. */
+    socketsPerIp: number;
+  };
   /** Prometheus `/metrics` on its own port (loopback by default); undefined = not served. */
   metrics: { port: number; host: string } | undefined;
   /** Behind a load balancer: take the client address from `X-Forwarded-For`. */
@@ -130,6 +136,7 @@ const envSchema = z.object({
   LIMIT_LOGINS_PER_IP_PER_MINUTE: count(1, 1_000_000).default(600),
   LIMIT_CODES_PER_SESSION_PER_MINUTE: count(1, 10_000).default(30),
   LIMIT_CODES_PER_IP_PER_MINUTE: count(1, 1_000_000).default(1200),
+  LIMIT_SOCKETS_PER_IP: count(1, 1_000_000).default(50),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   TRUST_PROXY: flag.default(false),
@@ -204,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginsPerIpPerMinute: e.LIMIT_LOGINS_PER_IP_PER_MINUTE,
       codesPerSessionPerMinute: e.LIMIT_CODES_PER_SESSION_PER_MINUTE,
       codesPerIpPerMinute: e.LIMIT_CODES_PER_IP_PER_MINUTE,
+      socketsPerIp: e.LIMIT_SOCKETS_PER_IP,
     },
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     trustProxy: e.TRUST_PROXY,

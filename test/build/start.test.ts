@@ -52,6 +52,9 @@ const CONFIG_VARIABLES = [
   'METRICS_PORT',
   'METRICS_HOST',
   'TRUST_PROXY',
+  'LIMIT_SOCKETS_PER_IP',
+  'WECOM_CALLBACK_TOKEN',
+  'WECOM_CALLBACK_AES_KEY',
 ];
 
 function requireBuilt(file: string, command: string): void {

@@ -43,7 +43,12 @@ it(`keeps ${VIEWERS} viewers tapping at once on two instances within ${BUDGET} c
     ...pointAtSandbox(loadConfig({ SANDBOX: '1', LOG_LEVEL: 'silent' }), base, sandbox.credentials),
     redis: { url: redis.url, keyPrefix: 'budget-cluster:', commandTimeoutMs: 1000 },
     wecomBudget: { perMinute: BUDGET, perHour: 100_000 },
-    limits: { loginsPerIpPerMinute: 100_000, codesPerSessionPerMinute: 100, codesPerIpPerMinute: 100_000 },
+    limits: {
+      loginsPerIpPerMinute: 100_000,
+      codesPerSessionPerMinute: 100,
+      codesPerIpPerMinute: 100_000,
+      socketsPerIp: 50,
+    },
   };
   instances.push(await startInProcessInstance({ config, now }), await startInProcessInstance({ config, now }));
   const bases = instances.map((i) => i.url);

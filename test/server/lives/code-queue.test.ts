@@ -60,7 +60,9 @@ describe('per-client limits', () => {
 
   it('answers 429 with Retry-After past the logins allowed per IP, and keeps other limits apart', async () => {
     h = await startHarness({
-      config: { limits: { loginsPerIpPerMinute: 3, codesPerSessionPerMinute: 30, codesPerIpPerMinute: 1000 } },
+      config: {
+        limits: { loginsPerIpPerMinute: 3, codesPerSessionPerMinute: 30, codesPerIpPerMinute: 1000, socketsPerIp: 50 },
+      },
     });
     for (let i = 0; i < 3; i++)
       await h.http
@@ -81,7 +83,7 @@ describe('per-client limits', () => {
       now: clock.now,
       config: {
         wecomBudget: { perMinute: 1, perHour: 100 },
-        limits: { loginsPerIpPerMinute: 100, codesPerSessionPerMinute: 2, codesPerIpPerMinute: 1000 },
+        limits: { loginsPerIpPerMinute: 100, codesPerSessionPerMinute: 2, codesPerIpPerMinute: 1000, socketsPerIp: 50 },
       },
     });
     const [first, waiting] = await Promise.all([h.login(), h.login()]);
