@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { measureThroughput } from './bff-throughput';
 import { measureWorkers } from './cluster-throughput';
+import { measureFanout } from './push-fanout';
 import { runSurge } from './surge';
 import { countUpstreamCalls } from './upstream-counts';
 import { MAIN } from '../test/cluster/support/bff-process';
@@ -74,6 +75,15 @@ async function main() {
     }
   } finally {
     await redis.stop();
+  }
+
+  if (existsSync(MAIN)) {
+    const sockets = Number(argument('--sockets') ?? 5000);
+    console.log(`\n## Push: one status change to ${sockets} sockets on 2 instances (built BFF processes, one Redis)`);
+    const f = await measureFanout({ sockets });
+    console.log(JSON.stringify(f, null, 2));
+    const fanoutOk = f.delivered === sockets && f.delayMs.max !== undefined && f.delayMs.max <= 2000;
+    console.log(`target: every socket has the card within 2 s of WeCom's POST → ${verdict(fanoutOk)}`);
   }
 
   const viewers = Number(argument('--surge-viewers') ?? 30_000);

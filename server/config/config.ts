@@ -149,7 +149,7 @@ const envSchema = z.object({
     .optional(),
   WECOM_CALLBACK_AES_KEY: z
     .string()
-    .regex(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey')
+    .regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey (letters and digits)')
     .optional(),
 });
 

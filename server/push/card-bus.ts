@@ -17,8 +17,11 @@ function listeners() {
       all.add(listener);
       return () => void all.delete(listener);
     },
+    /** After the current turn: whoever published (WeCom's callback) answers first, the screens are told next. */
     emit(card: LiveCard) {
-      for (const listener of all) listener(card);
+      setImmediate(() => {
+        for (const listener of all) listener(card);
+      });
     },
   };
 }
