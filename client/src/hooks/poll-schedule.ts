@@ -3,6 +3,8 @@ import { isApiError } from '../api/api-error';
 
 export const FAST_POLL_MS = 5_000;
 export const SLOW_POLL_MS = 30_000;
+/** While the push socket is connected, polling is only the safety net: card frames bring the changes. */
+export const PUSHED_POLL_MS = 60_000;
 /** A reserved live this close to its start is polled fast, so "直播中" shows up within seconds. */
 export const STARTING_SOON_MS = 10 * 60 * 1000;
 /**

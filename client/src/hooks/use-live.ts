@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveCard } from '../../../shared/live-card';
 import { isApiError } from '../api/api-error';
+import { useLivePush } from '../push/use-live-push';
 import { useServices } from '../services';
-import { pollDelay, retryDelay } from './poll-schedule';
+import { pollDelay, PUSHED_POLL_MS, retryDelay } from './poll-schedule';
 
 export type LiveState =
   | { status: 'loading' }
@@ -16,16 +17,37 @@ export interface UseLive {
   refresh(): void;
 }
 
+const NOTHING_ON_SCREEN = { status: 'ended', startsAt: '' } as const;
+
 /**
- * One live, kept fresh while `visible`: polled with `If-None-Match` (a 304 costs nothing), fast while it is living
- * or about to start, honouring `Retry-After`. Polling stops while the page is hidden and resumes with a fetch.
- * A first load that fails shows an error (and waits for `refresh`); later failures keep the last card.
+ * One live, kept fresh while `visible`. Card frames from the app's push socket replace it as soon as the live
+ * changes; polling with `If-None-Match` (a 304 costs nothing) is the safety net: every minute while the socket is
+ * connected, otherwise as `pollDelay()` says (fast while living or about to start), honouring `Retry-After`. After
+ * a reconnect the server's post-subscribe card frame brings the card up to date, so no extra fetch is made.
+ * Polling stops while the page is hidden and resumes with a fetch. A first load that fails shows an error (and
+ * waits for `refresh`, or a card frame); later failures keep the last card.
  */
 export function useLive(livingId: string | undefined, { visible }: { visible: boolean }): UseLive {
   const { api } = useServices();
   const [state, setState] = useState<LiveState>(livingId ? { status: 'loading' } : { status: 'not-found' });
   const [nonce, setNonce] = useState(0);
   const cache = useRef<{ livingId: string; live: LiveCard; etag?: string }>();
+  const poller = useRef<{ reschedule(): void; pushed(): void }>();
+
+  const onCard = useCallback(
+    (live: LiveCard) => {
+      if (!livingId || live.livingId !== livingId) return;
+      // The ETag stays the one of the last poll: if the pushed card is newer, the next poll gets it in full.
+      const etag = cache.current?.livingId === livingId ? cache.current.etag : undefined;
+      cache.current = { livingId, live, etag };
+      setState({ status: 'ready', live });
+      poller.current?.pushed();
+    },
+    [livingId],
+  );
+  const connected = useLivePush(livingId && visible ? [livingId] : [], onCard);
+  const connectedNow = useRef(connected);
+  connectedNow.current = connected;
 
   useEffect(() => {
     if (!livingId) {
@@ -34,45 +56,79 @@ export function useLive(livingId: string | undefined, { visible }: { visible: bo
     }
     if (!visible) return;
     let cancelled = false;
+    let stopped = false;
+    let inFlight = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
+    let lastError: unknown;
+    /** When the card on screen was last known to be current (a poll answered, or a card frame arrived). */
+    let settledAt = 0;
+    let pushes = 0;
+
+    const normalDelay = () =>
+      connectedNow.current ? PUSHED_POLL_MS : pollDelay(cache.current?.live ?? NOTHING_ON_SCREEN, Date.now());
+    const schedule = () => {
+      clearTimeout(timer);
+      if (cancelled || stopped || inFlight) return;
+      const delay = failures > 0 ? retryDelay(lastError, failures, normalDelay()) : normalDelay();
+      timer = setTimeout(tick, Math.max(0, settledAt + delay - Date.now()));
+    };
 
     const tick = async () => {
       const known = cache.current?.livingId === livingId ? cache.current : undefined;
-      let next: number;
+      inFlight = true;
+      const pushesBefore = pushes;
       try {
         const res = await api.getLive(livingId, known?.etag);
         if (cancelled) return;
         failures = 0;
-        if (res.changed) {
+        if (res.changed && pushes !== pushesBefore && cache.current) {
+          // A card frame came while this poll was under way: it is at least as new as the answer.
+          cache.current = { ...cache.current, etag: res.etag };
+        } else if (res.changed) {
           cache.current = { livingId, live: res.live, etag: res.etag };
           setState({ status: 'ready', live: res.live });
         }
-        next = pollDelay(cache.current?.live ?? { status: 'ended', startsAt: '' }, Date.now());
       } catch (error) {
         if (cancelled) return;
         if (isApiError(error, 'LIVE_NOT_FOUND', 'INVALID_LIVING_ID')) {
           cache.current = undefined;
           setState({ status: 'not-found' });
-          return;
-        }
-        if (!known) {
+          stopped = true;
+        } else if (!(cache.current?.livingId === livingId)) {
           setState({ status: 'error', error });
-          return;
+          stopped = true;
+        } else {
+          failures += 1;
+          lastError = error;
         }
-        failures += 1;
-        next = retryDelay(error, failures, pollDelay(known.live, Date.now()));
+      } finally {
+        inFlight = false;
       }
-      timer = setTimeout(tick, next);
+      settledAt = Date.now();
+      schedule();
     };
 
+    poller.current = {
+      reschedule: schedule,
+      pushed() {
+        stopped = false;
+        pushes += 1;
+        settledAt = Date.now();
+        schedule();
+      },
+    };
     if (cache.current?.livingId !== livingId) setState({ status: 'loading' });
     void tick();
     return () => {
       cancelled = true;
+      poller.current = undefined;
       clearTimeout(timer);
     };
   }, [api, livingId, visible, nonce]);
+
+  // Connected: the next poll moves a minute after the last news; dropped: back to the normal pace at once.
+  useEffect(() => poller.current?.reschedule(), [connected]);
 
   const refresh = useCallback(() => setNonce((n) => n + 1), []);
   return { state, refresh };

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveCard } from '../../../shared/live-card';
+import { useLivePush } from '../push/use-live-push';
 import { useServices } from '../services';
 
 export type LivesState =
@@ -13,8 +14,11 @@ export interface UseLives {
   loadedAt(): number;
 }
 
-/** The featured lives for the home page, in the server's order. */
-export function useLives(): UseLives {
+/**
+ * The featured lives for the home page, in the server's order. While `visible`, each card on screen is replaced by
+ * the card frames the push socket brings for it (status, replay, counts), without a reload.
+ */
+export function useLives({ visible = true }: { visible?: boolean } = {}): UseLives {
   const { api } = useServices();
   const [state, setState] = useState<LivesState>({ status: 'loading' });
   const loaded = useRef(0);
@@ -37,6 +41,15 @@ export function useLives(): UseLives {
       mounted.current = false;
     };
   }, [reload]);
+
+  const onCard = useCallback((card: LiveCard) => {
+    setState((prev) =>
+      prev.status === 'ready' && prev.lives.some((live) => live.livingId === card.livingId)
+        ? { status: 'ready', lives: prev.lives.map((live) => (live.livingId === card.livingId ? card : live)) }
+        : prev,
+    );
+  }, []);
+  useLivePush(visible && state.status === 'ready' ? state.lives.map((live) => live.livingId) : [], onCard);
 
   return { state, reload, loadedAt: useCallback(() => loaded.current, []) };
 }

@@ -5,6 +5,11 @@ import { disconnectKind, reconnectDelay } from './reconnect-delay';
 
 /** After the last consumer leaves (a page hidden, the app in the background), the socket closes this much later. */
 export const LINGER_MS = 1_000;
+/**
+ * The largest subscribe frame sent: the BFF closes a socket whose frame exceeds its limit (4096 bytes by default,
+ * 1009). Living ids are ASCII, so characters are bytes; 50 ids of WeCom's usual length take well under half of it.
+ */
+export const MAX_FRAME_BYTES = 4096;
 /** A connection open this long counts as good: the next drop reconnects from the first delay again. */
 export const STABLE_MS = 30_000;
 
@@ -85,8 +90,14 @@ export function createLiveSocket({
 
   function wanted(): string[] {
     const ids = new Set<string>();
+    let bytes = JSON.stringify({ subscribe: [] }).length;
     for (const consumer of [...consumers].reverse()) {
-      for (const id of consumer.ids) if (ids.size < MAX_SUBSCRIBED_LIVES) ids.add(id);
+      for (const id of consumer.ids) {
+        const more = id.length + (ids.size > 0 ? 3 : 2); // quotes, and a comma after the first
+        if (ids.has(id) || ids.size >= MAX_SUBSCRIBED_LIVES || bytes + more > MAX_FRAME_BYTES) continue;
+        ids.add(id);
+        bytes += more;
+      }
     }
     return [...ids];
   }

@@ -1,5 +1,11 @@
 import { connectSocket } from '../../../client/src/push/connect-socket';
-import { createLiveSocket, LINGER_MS, STABLE_MS, type LiveListener } from '../../../client/src/push/live-socket';
+import {
+  createLiveSocket,
+  LINGER_MS,
+  MAX_FRAME_BYTES,
+  STABLE_MS,
+  type LiveListener,
+} from '../../../client/src/push/live-socket';
 import { REFUSED_MAX_MS } from '../../../client/src/push/reconnect-delay';
 import { MAX_SUBSCRIBED_LIVES } from '../../../shared/push';
 import { aLive } from '../support/fixtures';
@@ -75,6 +81,19 @@ describe('live socket', () => {
     expect(frame).toHaveLength(MAX_SUBSCRIBED_LIVES);
     expect(frame?.[0]).toBe('lv_page');
     expect(frame?.slice(1)).toEqual(many.slice(0, MAX_SUBSCRIBED_LIVES - 1));
+  });
+
+  it("keeps the subscribe frame within the BFF's frame size, whatever the ids", async () => {
+    const socket = liveSocket();
+    socket.subscribe(
+      Array.from({ length: 50 }, (_, i) => `${i}`.padStart(128, 'x')),
+      listener().it,
+    );
+    await advance();
+    lastSocket().open();
+    const [data] = lastSocket().sent;
+    expect(data!.length).toBeLessThanOrEqual(MAX_FRAME_BYTES);
+    expect(lastSocket().subscriptions[0]!.length).toBe(Math.floor((MAX_FRAME_BYTES - 16 + 1) / 131));
   });
 
   it('hands each card frame to the consumers of that live only, and ignores other frames', async () => {

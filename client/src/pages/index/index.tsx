@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@taroj
 import type { LiveCard as Live } from '../../../../shared/live-card';
 import { LiveCard, LiveCardSkeleton } from '../../components/live-card';
 import { StateView } from '../../components/state-view';
+import { usePageVisible } from '../../hooks/page-visibility';
 import { useLives } from '../../hooks/use-lives';
 import { HOME_PAGE } from '../../../../shared/paths';
 import { livePageUrl } from '../../routes';
@@ -15,9 +16,10 @@ function openLive(live: Live) {
   void Taro.navigateTo({ url: livePageUrl(live.livingId) });
 }
 
-/** Home: the featured lives as cards; tapping one opens its live page. */
+/** Home: the featured lives as cards, kept current by the push socket while shown; tapping one opens its page. */
 export default function IndexPage() {
-  const { state, reload, loadedAt } = useLives();
+  const visible = usePageVisible();
+  const { state, reload, loadedAt } = useLives({ visible });
 
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
