@@ -81,6 +81,7 @@ export async function runInstance({
     maxSocketsPerIp: config.limits.socketsPerIp,
     ...(config.trustProxy ? { clientIp: forwardedClientIp } : {}),
   });
+  metrics.watchSockets(events.size);
   if (!config.callback) {
     logger.info({ event: 'push_off' }, 'push is off: no WECOM_CALLBACK_TOKEN/WECOM_CALLBACK_AES_KEY, clients poll');
   }

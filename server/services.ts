@@ -158,6 +158,7 @@ export function createServices({
           bus: cardBus,
           logger,
           now,
+          onEvent: metrics?.callbackEvent,
         })
       : undefined,
   };

@@ -22,6 +22,8 @@ export interface CallbackServiceOptions {
   maxSkewMs?: number;
   /** How long an event's identity is remembered: longer than WeCom's retries of it. */
   dedupeMs?: number;
+  /** Told what became of each event (for metrics). */
+  onEvent?: (outcome: CallbackOutcome | 'refused') => void;
 }
 
 /** What became of an event WeCom sent; WeCom is told `success` for each, so it stops retrying. */
@@ -48,6 +50,7 @@ export function createCallbackService({
   now = Date.now,
   maxSkewMs = 5 * 60_000,
   dedupeMs = 30 * 60_000,
+  onEvent,
 }: CallbackServiceOptions) {
   const aesKey = aesKeyOf(encodingAesKey);
 
@@ -97,13 +100,20 @@ export function createCallbackService({
       query: { signature: string; timestamp: string; nonce: string },
       body: string,
     ): Promise<CallbackOutcome> {
-      const envelope = xmlFields(body);
-      const encrypted = typeof envelope?.Encrypt === 'string' ? envelope.Encrypt : undefined;
-      if (!encrypted) throw refused('no Encrypt');
-      const event = parseLivingStatusEvent(open(query, encrypted));
-      if (!event) throw refused('not a living_status_change');
-      if (event.corpId !== corpId) throw refused('another corp');
+      let event: LivingStatusEvent | undefined;
+      try {
+        const envelope = xmlFields(body);
+        const encrypted = typeof envelope?.Encrypt === 'string' ? envelope.Encrypt : undefined;
+        if (!encrypted) throw refused('no Encrypt');
+        event = parseLivingStatusEvent(open(query, encrypted));
+        if (!event) throw refused('not a living_status_change');
+        if (event.corpId !== corpId) throw refused('another corp');
+      } catch (err) {
+        onEvent?.('refused');
+        throw err;
+      }
       const outcome = await apply(event);
+      onEvent?.(outcome);
       logger.info(
         { event: 'callback', livingId: event.livingId, status: event.status, createTime: event.createTime, outcome },
         'living_status_change',

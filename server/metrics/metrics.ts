@@ -52,6 +52,21 @@ export function createMetrics({ defaults = true }: { defaults?: boolean } = {}) 
     labelNames: ['api'],
     registers: [registry],
   });
+  let openSockets: () => number = () => 0;
+  new Gauge({
+    name: 'bff_push_sockets',
+    help: 'Event sockets open on this instance',
+    registers: [registry],
+    collect() {
+      this.set(openSockets());
+    },
+  });
+  const callbacks = new Counter({
+    name: 'bff_callback_events_total',
+    help: 'WeCom callback events by outcome (applied, duplicate, older) and refusals',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
   let storeDegraded: () => boolean = () => false;
   new Gauge({
     name: 'bff_store_degraded',
@@ -80,6 +95,12 @@ export function createMetrics({ defaults = true }: { defaults?: boolean } = {}) 
     },
     watchStore(degraded: () => boolean) {
       storeDegraded = degraded;
+    },
+    watchSockets(size: () => number) {
+      openSockets = size;
+    },
+    callbackEvent(outcome: 'applied' | 'duplicate' | 'older' | 'refused') {
+      callbacks.inc({ outcome });
     },
   };
 }
