@@ -6,7 +6,14 @@ import { loadConfig } from '../../../server/config/config';
 import { pointAtSandbox } from '../../../sandbox/point-at-sandbox';
 import { createLogger } from '../../../server/logging/logger';
 import { createSecretScrubber } from '../../../server/logging/secret-scrubber';
-import { SANDBOX_ANCHORS, createSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox';
+import {
+  SANDBOX_ANCHORS,
+  createSandbox,
+  randomCallbackSecrets,
+  type Sandbox,
+  type SandboxOptions,
+} from '../../../sandbox';
+import { attachEventSocket } from '../../../server/push/event-socket';
 import { createServices, type ServiceOptions } from '../../../server/services';
 import { createMemoryStore } from '../../../server/store/memory-store';
 import { requireH5Build } from './h5-build';
@@ -25,6 +32,11 @@ export interface BffStackOptions {
   sandbox?: Omit<SandboxOptions, 'now'>;
   /** The H5 build to serve (default `dist/h5`); a benchmark may compare two. */
   h5Dir?: string;
+  /**
+   * Push on, as in sandbox mode: the sandbox's WeCom calls back on status changes and the BFF offers `/api/events`.
+   * Off by default, so pages poll as they do without WeCom's callback configured.
+   */
+  push?: boolean;
 }
 
 export interface BffStack {
@@ -48,9 +60,12 @@ export async function startBffStack({
   now = Date.now,
   sandbox: sandboxOptions = {},
   h5Dir = requireH5Build(),
+  push = false,
 }: BffStackOptions = {}): Promise<BffStack> {
   requireH5Build(h5Dir);
   const sandbox = createSandbox({ ...sandboxOptions, now });
+  const { token, aesKey } = randomCallbackSecrets();
+  const callbackSecrets = { token, encodingAesKey: aesKey };
   const sandboxUrl = await sandbox.listen(0, '127.0.0.1');
 
   const server: Server = createServer();
@@ -64,6 +79,7 @@ export async function startBffStack({
     ...pointAtSandbox(loadConfig({ SANDBOX: '1', LOG_LEVEL: logLevel }), sandboxUrl, sandbox.credentials),
     publicOrigin: baseUrl,
     liveAnchors: [...SANDBOX_ANCHORS],
+    callback: push ? callbackSecrets : undefined,
   };
   const logs: string[] = [];
   const destination = new Writable({
@@ -87,12 +103,21 @@ export async function startBffStack({
     cards,
   });
   server.on('request', createApp({ ...services, h5Dir }).callback());
+  const events = attachEventSocket({
+    server,
+    bus: services.cardBus,
+    currentCard: (livingId) => services.cards.get(livingId),
+    logger: createLogger({ level: 'silent' }),
+    enabled: push,
+  });
+  if (push) sandbox.callbacks.configure({ url: `${baseUrl}/api/wecom/callback`, token, aesKey });
 
   return {
     sandbox,
     baseUrl,
     logs,
     async close() {
+      await events.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sandbox.close();
