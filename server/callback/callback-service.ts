@@ -29,6 +29,18 @@ export interface CallbackServiceOptions {
 /** What became of an event WeCom sent; WeCom is told `success` for each, so it stops retrying. */
 export type CallbackOutcome = 'applied' | 'duplicate' | 'older';
 
+/**
+ * How far along its life a status is: a live only moves forward (reserved → live → ended; reserved → cancelled or
+ * expired). `CreateTime` has whole seconds, so two changes within one second are ordered by this instead.
+ */
+const PROGRESS: Record<number, number> = { 0: 0, 1: 1, 2: 2, 3: 2, 4: 2 };
+
+/** Whether `event` comes before the last one applied to its live. */
+function isOlder(event: LivingStatusEvent, last: { createTime: number; status: number }): boolean {
+  if (event.createTime !== last.createTime) return event.createTime < last.createTime;
+  return (PROGRESS[event.status] ?? 0) < (PROGRESS[last.status] ?? 0);
+}
+
 /** Why a callback was refused: 400, no effect, one log line without the payload. */
 const refused = (why: string) => new AppError('CALLBACK_INVALID', `Callback refused: ${why}`);
 
@@ -80,9 +92,9 @@ export function createCallbackService({
     const identity = `callback:${event.corpId}:${event.livingId}:${event.status}:${event.createTime}`;
     if (!(await store.add(identity, true, dedupeMs))) return 'duplicate';
     const lastKey = `callback-last:${event.livingId}`;
-    const last = await store.get<number>(lastKey);
-    if (last !== undefined && event.createTime < last) return 'older';
-    await store.set(lastKey, event.createTime, 24 * 3600_000);
+    const last = await store.get<{ createTime: number; status: number }>(lastKey);
+    if (last && isOlder(event, last)) return 'older';
+    await store.set(lastKey, { createTime: event.createTime, status: event.status }, 24 * 3600_000);
     const pushed = await cards.applyStatus(event.livingId, event.status);
     if (pushed) bus.publish(pushed);
     void refreshInBackground(event.livingId, pushed);

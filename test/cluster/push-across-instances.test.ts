@@ -60,3 +60,57 @@ it('puts a status WeCom pushed to A on the screens connected to B within 2 s', a
   expect(Date.now() - answered).toBeLessThan(2000);
   socket.close();
 });
+
+it("applies the sandbox WeCom's duplicated, reordered and forged deliveries exactly as WeCom's rules say", async () => {
+  const live = SANDBOX_LIVES.reservedTomorrow;
+  await fetch(`${a.url}/api/lives/${live}`).then((r) => expect(r.status).toBe(200));
+  sandbox.callbacks.configure({
+    url: `${a.url}/api/wecom/callback`,
+    token: CALLBACK.token,
+    aesKey: CALLBACK.encodingAesKey,
+  });
+  try {
+    const mine = () => sandbox.callbacks.deliveries().filter((d) => d.livingId === live);
+    // Four copies of one event: every copy answered, applied once.
+    sandbox.callbacks.faults.duplicate(4);
+    sandbox.lives.setStatus(live, 1);
+    await sandbox.callbacks.idle();
+    expect(mine().map((d) => d.httpStatus)).toEqual([200, 200, 200, 200]);
+    // A forged signature is refused (400); WeCom retries, properly signed, and that one is applied.
+    sandbox.callbacks.faults.forgeSignature();
+    sandbox.lives.setStatus(live, 2);
+    await sandbox.callbacks.idle();
+    expect(
+      mine()
+        .slice(4)
+        .map((d) => d.httpStatus),
+    ).toEqual([400, 200]);
+    // Two changes within one second, delivered newest first: the older one is answered and ignored.
+    const other = SANDBOX_LIVES.reservedInFiveDays;
+    sandbox.callbacks.faults.outOfOrder();
+    sandbox.lives.setStatus(other, 1);
+    sandbox.lives.setStatus(other, 2);
+    await sandbox.callbacks.idle();
+    const reordered = sandbox.callbacks.deliveries().filter((d) => d.livingId === other);
+    expect(reordered.map((d) => [d.status, d.httpStatus])).toEqual([
+      [2, 200],
+      [1, 200],
+    ]);
+    const outcomes = a.logs().filter((l) => l.event === 'callback' && l.livingId === other);
+    expect(outcomes.map((l) => [l.status, l.outcome])).toEqual([
+      [2, 'applied'],
+      [1, 'older'],
+    ]);
+    const applied = a.logs().filter((l) => l.event === 'callback' && l.livingId === live);
+    expect(applied.map((l) => [l.status, l.outcome])).toEqual([
+      [1, 'applied'],
+      [1, 'duplicate'],
+      [1, 'duplicate'],
+      [1, 'duplicate'],
+      [2, 'applied'],
+    ]);
+    expect((await (await fetch(`${b.url}/api/lives/${live}`)).json()).status).toBe('ended');
+  } finally {
+    sandbox.callbacks.configure(undefined);
+  }
+});
