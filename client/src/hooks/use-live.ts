@@ -74,39 +74,45 @@ export function useLive(livingId: string | undefined, { visible }: { visible: bo
       timer = setTimeout(tick, Math.max(0, settledAt + delay - Date.now()));
     };
 
-    const tick = async () => {
+    // Promise callbacks rather than async/await: no transpiled generator in the live page's first load.
+    const tick = () => {
       const known = cache.current?.livingId === livingId ? cache.current : undefined;
-      inFlight = true;
       const pushesBefore = pushes;
-      try {
-        const res = await api.getLive(livingId, known?.etag);
-        if (cancelled) return;
-        failures = 0;
-        if (res.changed && pushes !== pushesBefore && cache.current) {
-          // A card frame came while this poll was under way: it is at least as new as the answer.
-          cache.current = { ...cache.current, etag: res.etag };
-        } else if (res.changed) {
-          cache.current = { livingId, live: res.live, etag: res.etag };
-          setState({ status: 'ready', live: res.live });
-        }
-      } catch (error) {
-        if (cancelled) return;
-        if (isApiError(error, 'LIVE_NOT_FOUND', 'INVALID_LIVING_ID')) {
-          cache.current = undefined;
-          setState({ status: 'not-found' });
-          stopped = true;
-        } else if (!(cache.current?.livingId === livingId)) {
-          setState({ status: 'error', error });
-          stopped = true;
-        } else {
-          failures += 1;
-          lastError = error;
-        }
-      } finally {
+      inFlight = true;
+      const settle = () => {
         inFlight = false;
-      }
-      settledAt = Date.now();
-      schedule();
+        settledAt = Date.now();
+        schedule();
+      };
+      api.getLive(livingId, known?.etag).then(
+        (res) => {
+          if (cancelled) return;
+          failures = 0;
+          if (res.changed && pushes !== pushesBefore && cache.current) {
+            // A card frame came while this poll was under way: it is at least as new as the answer.
+            cache.current = { ...cache.current, etag: res.etag };
+          } else if (res.changed) {
+            cache.current = { livingId, live: res.live, etag: res.etag };
+            setState({ status: 'ready', live: res.live });
+          }
+          settle();
+        },
+        (error: unknown) => {
+          if (cancelled) return;
+          if (isApiError(error, 'LIVE_NOT_FOUND', 'INVALID_LIVING_ID')) {
+            cache.current = undefined;
+            setState({ status: 'not-found' });
+            stopped = true;
+          } else if (cache.current?.livingId !== livingId) {
+            setState({ status: 'error', error });
+            stopped = true;
+          } else {
+            failures += 1;
+            lastError = error;
+          }
+          settle();
+        },
+      );
     };
 
     poller.current = {
@@ -119,7 +125,7 @@ export function useLive(livingId: string | undefined, { visible }: { visible: bo
       },
     };
     if (cache.current?.livingId !== livingId) setState({ status: 'loading' });
-    void tick();
+    tick();
     return () => {
       cancelled = true;
       poller.current = undefined;

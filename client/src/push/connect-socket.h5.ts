@@ -1,23 +1,24 @@
-import Taro from '@tarojs/taro';
 import type { ConnectSocket } from './push-socket';
 
 /**
- * H5: `Taro.connectSocket` (it wants an absolute `ws(s)://` URL), listened to on its browser `WebSocket`: Taro's own
- * `onClose` reports every close as 1006, which would hide the server's close code.
+ * H5: the browser's own `WebSocket`, behind the same seam as the mini program's `Taro.connectSocket`. Taro H5's
+ * `connectSocket` is a thin wrapper around it that reports every close as 1006 (the server's close code, which
+ * decides the back-off, would be lost), counts sockets against the mini program's limit of five, and costs ~0.9 KB
+ * gzip in the first load of every page (the live page's cold visit would go over its 130 KB budget).
  */
-export const connectSocket: ConnectSocket = async (url) => {
-  const task = await Taro.connectSocket({ url });
-  // Taro counts open sockets (it refuses a sixth) and forgets one only in its own close listener: keep it set.
-  task.onClose(() => undefined);
-  const ws = task.ws;
-  return {
-    send: (data) => {
-      if (ws.readyState === WebSocket.OPEN) ws.send(data);
-    },
-    close: () => void task.close({}),
-    onOpen: (listener) => ws.addEventListener('open', () => listener()),
-    onMessage: (listener) => ws.addEventListener('message', (event) => listener(event.data)),
-    onClose: (listener) => ws.addEventListener('close', (event) => listener({ code: event.code })),
-    onError: (listener) => ws.addEventListener('error', () => listener({})),
-  };
-};
+export const connectSocket: ConnectSocket = (url) =>
+  new Promise((resolve) => {
+    const ws = new WebSocket(url); // throws on a URL that is not absolute ws(s)://: a refused connection
+    const on = <K extends keyof WebSocketEventMap>(type: K, listener: (event: WebSocketEventMap[K]) => void) =>
+      ws.addEventListener(type, listener);
+    resolve({
+      send: (data) => {
+        if (ws.readyState === 1) ws.send(data); // OPEN
+      },
+      close: () => ws.close(1000),
+      onOpen: (listener) => on('open', () => listener()),
+      onMessage: (listener) => on('message', (event) => listener(event.data)),
+      onClose: (listener) => on('close', (event) => listener({ code: event.code })),
+      onError: (listener) => on('error', () => listener({})),
+    });
+  });

@@ -53,8 +53,8 @@ interface Connection {
   socket?: PushSocket;
   open: boolean;
   openedAt: number;
-  /** The lives of the last subscribe frame sent on this connection. */
-  sent?: readonly string[];
+  /** The lives of the last subscribe frame sent on this connection, joined. */
+  sent?: string;
   ended: boolean;
 }
 
@@ -62,9 +62,6 @@ const globalTimers: Timers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-
-const sameIds = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((id, i) => id === b[i]);
 
 /**
  * The app's one push socket (the mini program allows five per app): shared by every page, open only while some
@@ -80,7 +77,8 @@ export function createLiveSocket({
   now = () => Date.now(),
   random = Math.random,
 }: LiveSocketOptions): LiveSocket {
-  const consumers = new Set<Consumer>();
+  // Plain arrays and loops: this runs in the first load of every H5 page, where each transpiled helper counts.
+  const consumers: Consumer[] = [];
   let connection: Connection | undefined;
   let failures = 0;
   let retryAt = 0;
@@ -88,18 +86,19 @@ export function createLiveSocket({
   let lingerTimer: unknown;
   let flushQueued = false;
 
+  /** The union, newest consumer's lives first, at most 50 and one frame's worth of bytes. */
   function wanted(): string[] {
-    const ids = new Set<string>();
-    let bytes = JSON.stringify({ subscribe: [] }).length;
-    for (const consumer of [...consumers].reverse()) {
-      for (const id of consumer.ids) {
-        const more = id.length + (ids.size > 0 ? 3 : 2); // quotes, and a comma after the first
-        if (ids.has(id) || ids.size >= MAX_SUBSCRIBED_LIVES || bytes + more > MAX_FRAME_BYTES) continue;
-        ids.add(id);
+    const ids: string[] = [];
+    let bytes = 16; // {"subscribe":[]}
+    for (let i = consumers.length - 1; i >= 0; i -= 1) {
+      consumers[i]!.ids.forEach((id) => {
+        const more = id.length + (ids.length > 0 ? 3 : 2); // quotes, and a comma after the first
+        if (ids.indexOf(id) >= 0 || ids.length >= MAX_SUBSCRIBED_LIVES || bytes + more > MAX_FRAME_BYTES) return;
+        ids.push(id);
         bytes += more;
-      }
+      });
     }
-    return [...ids];
+    return ids;
   }
 
   /** Changes made in one go (a page unmounting while another mounts) end up in one frame. */
@@ -112,67 +111,65 @@ export function createLiveSocket({
   function flush() {
     flushQueued = false;
     const ids = wanted();
-    if (ids.length === 0) {
-      stopTimer('retry');
+    if (ids.length > 0) {
+      timers.clearTimeout(lingerTimer);
+      lingerTimer = undefined;
+      if (!connection) connectWhenDue();
+      else if (connection.open) sendSubscribe(connection, ids);
+    } else {
+      timers.clearTimeout(retryTimer);
+      retryTimer = undefined;
       if (connection && lingerTimer === undefined) {
         lingerTimer = timers.setTimeout(() => {
           lingerTimer = undefined;
           if (connection) abandon(connection);
         }, LINGER_MS);
       }
-      updateConnected();
-      return;
     }
-    stopTimer('linger');
-    if (!connection) connectWhenDue();
-    else if (connection.open) sendSubscribe(connection, ids);
     updateConnected();
   }
 
-  function stopTimer(which: 'retry' | 'linger') {
-    const handle = which === 'retry' ? retryTimer : lingerTimer;
-    if (handle !== undefined) timers.clearTimeout(handle);
-    if (which === 'retry') retryTimer = undefined;
-    else lingerTimer = undefined;
-  }
-
   function sendSubscribe(conn: Connection, ids: string[]) {
-    if (conn.sent && sameIds(conn.sent, ids)) return;
-    conn.socket?.send(JSON.stringify({ subscribe: ids } satisfies SubscribeFrame));
-    conn.sent = ids;
+    const joined = ids.join(' ');
+    if (conn.sent === joined || !conn.socket) return;
+    conn.socket.send(JSON.stringify({ subscribe: ids } satisfies SubscribeFrame));
+    conn.sent = joined;
   }
 
   function updateConnected() {
-    const covered = connection?.open && connection.sent ? new Set(connection.sent) : undefined;
-    for (const consumer of [...consumers]) {
-      const connected = !!covered && consumer.ids.length > 0 && consumer.ids.every((id) => covered.has(id));
-      if (connected === consumer.connected) continue;
+    const covered = connection && connection.open && connection.sent ? connection.sent.split(' ') : [];
+    consumers.slice().forEach((consumer) => {
+      const connected = consumer.ids.length > 0 && consumer.ids.every((id) => covered.indexOf(id) >= 0);
+      if (connected === consumer.connected) return;
       consumer.connected = connected;
-      consumer.listener.onConnectionChange?.(connected);
-    }
+      if (consumer.listener.onConnectionChange) consumer.listener.onConnectionChange(connected);
+    });
   }
 
   function connectWhenDue() {
     if (retryTimer !== undefined) return;
     const wait = retryAt - now();
-    if (wait > 0) {
-      retryTimer = timers.setTimeout(() => {
-        retryTimer = undefined;
-        if (!connection && wanted().length > 0) open();
-      }, wait);
-    } else {
-      open();
-    }
+    if (wait <= 0) return open();
+    retryTimer = timers.setTimeout(() => {
+      retryTimer = undefined;
+      if (!connection && wanted().length > 0) open();
+    }, wait);
   }
 
   function open() {
     const conn: Connection = { open: false, openedAt: 0, ended: false };
     connection = conn;
-    const end = (info: { code?: number; errMsg?: string }) => {
+    const end = (code?: number, errMsg?: string) => {
       if (conn.ended) return;
       conn.ended = true;
-      conn.socket?.close();
-      if (connection === conn) lost(conn, info);
+      if (conn.socket) conn.socket.close();
+      if (connection !== conn) return;
+      connection = undefined;
+      if (conn.open && now() - conn.openedAt >= STABLE_MS) failures = 0;
+      failures += 1;
+      retryAt = now() + reconnectDelay(disconnectKind({ opened: conn.open, code, errMsg }), failures, random);
+      updateConnected();
+      if (wanted().length > 0) connectWhenDue();
     };
     new Promise<PushSocket>((resolve) => resolve(connect(url))).then(
       (socket) => {
@@ -190,51 +187,51 @@ export function createLiveSocket({
         socket.onMessage((data) => {
           if (!conn.ended) receive(data);
         });
-        socket.onError(({ errMsg }) => end({ errMsg }));
-        socket.onClose(({ code }) => end({ code }));
+        socket.onError((event) => end(undefined, event.errMsg));
+        socket.onClose((event) => end(event.code));
       },
-      (error: { errMsg?: string } | undefined) => end({ errMsg: error?.errMsg }),
+      (error: { errMsg?: string } | undefined) => end(undefined, error && error.errMsg),
     );
   }
 
   /** Closed by this side (nobody wants it any more): not a failure. */
   function abandon(conn: Connection) {
     conn.ended = true;
-    conn.socket?.close();
+    if (conn.socket) conn.socket.close();
     connection = undefined;
     updateConnected();
-  }
-
-  function lost(conn: Connection, info: { code?: number; errMsg?: string }) {
-    connection = undefined;
-    if (conn.open && now() - conn.openedAt >= STABLE_MS) failures = 0;
-    failures += 1;
-    retryAt = now() + reconnectDelay(disconnectKind({ opened: conn.open, ...info }), failures, random);
-    updateConnected();
-    if (wanted().length > 0) connectWhenDue();
   }
 
   function receive(data: unknown) {
     let frame: ServerFrame | undefined;
     try {
-      frame = typeof data === 'string' ? (JSON.parse(data) as ServerFrame) : undefined;
+      frame = JSON.parse(String(data)) as ServerFrame;
     } catch {
       return;
     }
-    if (frame?.type !== 'card' || typeof frame.card?.livingId !== 'string') return;
-    const { card } = frame;
-    for (const consumer of [...consumers]) {
-      if (consumers.has(consumer) && consumer.ids.includes(card.livingId)) consumer.listener.onCard?.(card);
-    }
+    const card = frame && frame.type === 'card' ? frame.card : undefined;
+    if (!card || typeof card.livingId !== 'string') return;
+    consumers.slice().forEach((consumer) => {
+      if (consumers.indexOf(consumer) >= 0 && consumer.ids.indexOf(card.livingId) >= 0 && consumer.listener.onCard) {
+        consumer.listener.onCard(card);
+      }
+    });
   }
 
   return {
     subscribe(livingIds, listener) {
-      const consumer: Consumer = { ids: [...new Set(livingIds)], listener, connected: false };
-      consumers.add(consumer);
+      const consumer: Consumer = {
+        ids: livingIds.filter((id, i) => livingIds.indexOf(id) === i),
+        listener,
+        connected: false,
+      };
+      consumers.push(consumer);
       changed();
       return () => {
-        if (consumers.delete(consumer)) changed();
+        const i = consumers.indexOf(consumer);
+        if (i < 0) return;
+        consumers.splice(i, 1);
+        changed();
       };
     },
   };

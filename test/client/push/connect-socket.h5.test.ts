@@ -1,48 +1,57 @@
 import { connectSocket } from '../../../client/src/push/connect-socket.h5';
-import { taroMock } from '../stand-ins/taro';
 
-/** What Taro H5's `connectSocket` resolves with: its SocketTask around a browser WebSocket (`ws`). */
-function taroH5Task() {
-  const ws = Object.assign(new EventTarget(), { readyState: WebSocket.CONNECTING as number, send: jest.fn() });
-  const task = { ws, onClose: jest.fn(), close: jest.fn(() => Promise.resolve({ errMsg: 'closeSocket:ok' })) };
-  taroMock.taro.connectSocket.mockResolvedValueOnce(task as never);
-  return task;
+/** Stands in for the browser's WebSocket; the last one made is `FakeWebSocket.last`. */
+class FakeWebSocket extends EventTarget {
+  static last: FakeWebSocket;
+  readyState = 0;
+  readonly send = jest.fn();
+  readonly close = jest.fn();
+  constructor(readonly url: string) {
+    super();
+    if (!/^wss?:\/\//.test(url)) throw new SyntaxError(`Invalid URL ${url}`);
+    FakeWebSocket.last = this;
+  }
 }
 
+const realWebSocket = globalThis.WebSocket;
+beforeEach(() => Object.assign(globalThis, { WebSocket: FakeWebSocket }));
+afterEach(() => Object.assign(globalThis, { WebSocket: realWebSocket }));
+
 describe('H5 socket', () => {
-  it('connects through Taro with the absolute URL and keeps Taro’s close bookkeeping listening', async () => {
-    const task = taroH5Task();
+  it('opens a browser WebSocket on the absolute URL', async () => {
     await connectSocket('wss://example.com/api/events');
-    expect(taroMock.taro.connectSocket).toHaveBeenCalledWith({ url: 'wss://example.com/api/events' });
-    expect(task.onClose).toHaveBeenCalledTimes(1);
+    expect(FakeWebSocket.last.url).toBe('wss://example.com/api/events');
   });
 
-  it('reports the close code the server sent (Taro’s onClose says 1006 for every close)', async () => {
-    const task = taroH5Task();
+  it('refuses a URL the browser cannot open', async () => {
+    await expect(connectSocket('/api/events')).rejects.toThrow(SyntaxError);
+  });
+
+  it('reports the close code the server sent', async () => {
     const socket = await connectSocket('wss://example.com/api/events');
     const codes: number[] = [];
     socket.onClose(({ code }) => codes.push(code));
-    task.ws.dispatchEvent(new CloseEvent('close', { code: 1008 }));
+    FakeWebSocket.last.dispatchEvent(Object.assign(new Event('close'), { code: 1008 }));
     expect(codes).toEqual([1008]);
   });
 
-  it('passes open, messages and errors on, and sends only while open', async () => {
-    const task = taroH5Task();
+  it('passes open, messages and errors on, sends only while open and closes with 1000', async () => {
     const socket = await connectSocket('wss://example.com/api/events');
+    const ws = FakeWebSocket.last;
     const seen: string[] = [];
     socket.onOpen(() => seen.push('open'));
     socket.onMessage((data) => seen.push(`message ${String(data)}`));
     socket.onError(() => seen.push('error'));
     socket.send('too early');
-    expect(task.ws.send).not.toHaveBeenCalled();
-    task.ws.readyState = WebSocket.OPEN;
-    task.ws.dispatchEvent(new Event('open'));
-    task.ws.dispatchEvent(new MessageEvent('message', { data: '{"type":"card"}' }));
-    task.ws.dispatchEvent(new Event('error'));
+    expect(ws.send).not.toHaveBeenCalled();
+    ws.readyState = 1;
+    ws.dispatchEvent(new Event('open'));
+    ws.dispatchEvent(Object.assign(new Event('message'), { data: '{"type":"card"}' }));
+    ws.dispatchEvent(new Event('error'));
     socket.send('{"subscribe":[]}');
-    expect(task.ws.send).toHaveBeenCalledWith('{"subscribe":[]}');
+    expect(ws.send).toHaveBeenCalledWith('{"subscribe":[]}');
     expect(seen).toEqual(['open', 'message {"type":"card"}', 'error']);
     socket.close();
-    expect(task.close).toHaveBeenCalledTimes(1);
+    expect(ws.close).toHaveBeenCalledWith(1000);
   });
 });
