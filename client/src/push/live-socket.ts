@@ -174,8 +174,6 @@ export function createLiveSocket({
     new Promise<PushSocket>((resolve) => resolve(connect(url))).then(
       (socket) => {
         conn.socket = socket;
-        // Given up while the platform was still connecting (the page went away): close it as soon as it can be.
-        if (conn.ended) return socket.close();
         socket.onOpen(() => {
           if (conn.ended) return socket.close();
           conn.open = true;
@@ -189,6 +187,9 @@ export function createLiveSocket({
         });
         socket.onError((event) => end(undefined, event.errMsg));
         socket.onClose((event) => end(event.code));
+        // Given up while the platform was still connecting (the page went away). WeChat may refuse to close a
+        // socket that is still connecting: `onOpen` above closes it again once it opens.
+        if (conn.ended) socket.close();
       },
       (error: { errMsg?: string } | undefined) => end(undefined, error && error.errMsg),
     );

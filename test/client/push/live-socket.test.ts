@@ -273,6 +273,29 @@ describe('live socket', () => {
     expect(lastSocket().subscriptions).toEqual([['lv_a'], ['lv_b']]);
   });
 
+  it('gives up a socket nobody wants before the platform even handed it over, closing it again once it opens', async () => {
+    let handOver!: () => void;
+    taroMock.taro.connectSocket.mockImplementationOnce(({ url }: { url: string }) => {
+      const { FakeSocketTask } = jest.requireActual<typeof import('../stand-ins/taro')>('../stand-ins/taro');
+      const task = new FakeSocketTask(url);
+      taroMock.sockets.push(task);
+      return new Promise((resolve) => (handOver = () => resolve(task)));
+    });
+    const socket = liveSocket();
+    const leave = socket.subscribe(['lv_a'], listener().it);
+    await advance();
+    leave();
+    await advance(LINGER_MS);
+    handOver();
+    await advance();
+    const abandoned = lastSocket();
+    expect(abandoned.closedByClient).toBe(1000);
+    abandoned.readyState = 0; // as if WeChat had refused to close a socket still connecting
+    abandoned.open();
+    expect(abandoned.readyState).toBe(3);
+    expect(abandoned.sent).toEqual([]);
+  });
+
   it('gives up a socket still connecting when nobody wants it, closing it once it opens', async () => {
     const socket = liveSocket();
     const leave = socket.subscribe(['lv_a'], listener().it);
