@@ -7,6 +7,9 @@ export const EVENTS_PATH = '/api/events';
 /** At most this many lives on one socket's screen at once. */
 export const MAX_SUBSCRIBED_LIVES = 50;
 
+/** The largest frame a client may send; a larger one closes the socket (1009). */
+export const MAX_FRAME_BYTES = 4096;
+
 /** Frames the client sends: the lives now on screen (the set replaces the previous one; `[]` = none). */
 export interface SubscribeFrame {
   subscribe: string[];

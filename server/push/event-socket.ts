@@ -4,7 +4,13 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { LiveCard } from '../../shared/live-card';
 import { isLivingId } from '../../shared/living-id';
-import { EVENTS_PATH, MAX_SUBSCRIBED_LIVES, type PushErrorCode, type ServerFrame } from '../../shared/push';
+import {
+  EVENTS_PATH,
+  MAX_FRAME_BYTES,
+  MAX_SUBSCRIBED_LIVES,
+  type PushErrorCode,
+  type ServerFrame,
+} from '../../shared/push';
 import { isAppError } from '../errors/app-error';
 import type { CardBus } from './card-bus';
 
@@ -56,7 +62,7 @@ export function attachEventSocket({
   bus,
   currentCard,
   logger,
-  maxFrameBytes = 4096,
+  maxFrameBytes = MAX_FRAME_BYTES,
   maxSocketsPerIp = 50,
   maxFramesPerSecond = 10,
   heartbeatMs = 25_000,

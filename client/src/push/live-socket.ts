@@ -1,15 +1,15 @@
 import type { LiveCard } from '../../../shared/live-card';
-import { MAX_SUBSCRIBED_LIVES, type ServerFrame, type SubscribeFrame } from '../../../shared/push';
+import { MAX_FRAME_BYTES, MAX_SUBSCRIBED_LIVES, type ServerFrame, type SubscribeFrame } from '../../../shared/push';
 import type { ConnectSocket, PushSocket } from './push-socket';
 import { disconnectKind, reconnectDelay } from './reconnect-delay';
 
 /** After the last consumer leaves (a page hidden, the app in the background), the socket closes this much later. */
 export const LINGER_MS = 1_000;
 /**
- * The largest subscribe frame sent: the BFF closes a socket whose frame exceeds its limit (4096 bytes by default,
- * 1009). Living ids are ASCII, so characters are bytes; 50 ids of WeCom's usual length take well under half of it.
+ * The largest subscribe frame sent is the BFF's limit (`MAX_FRAME_BYTES`; larger closes the socket, 1009). Living
+ * ids are ASCII, so characters are bytes; 50 ids of WeCom's usual length take well under half of it.
  */
-export const MAX_FRAME_BYTES = 4096;
+export { MAX_FRAME_BYTES };
 /** A connection open this long counts as good: the next drop reconnects from the first delay again. */
 export const STABLE_MS = 30_000;
 

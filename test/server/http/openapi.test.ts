@@ -11,7 +11,13 @@ import { startHarness, type Harness } from '../harness';
 describe('GET /openapi.json', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ config: { liveAnchors: [...SANDBOX_ANCHORS] } });
+    // Push on, so that every documented route is live (with push off the callback route answers 404).
+    h = await startHarness({
+      config: {
+        liveAnchors: [...SANDBOX_ANCHORS],
+        callback: { token: 'OpenapiToken', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C' },
+      },
+    });
   });
   afterAll(() => h.close());
 
@@ -30,6 +36,8 @@ describe('GET /openapi.json', () => {
         'GET /api/jssdk/config',
         'GET /healthz',
         'GET /readyz',
+        'GET /api/wecom/callback',
+        'POST /api/wecom/callback',
         'GET /live/{livingId}',
         'POST /api/lives/{livingId}/code',
         'POST /api/session/weapp',
