@@ -7,7 +7,7 @@ import type { Config } from './config/config';
 import { createReadiness } from './http/readiness';
 import type { SecretScrubber } from './logging/secret-scrubber';
 import { createServices } from './services';
-import { createSharedState } from './shared-state';
+import { createSharedState, sharedServiceOptions } from './shared-state';
 import { attachEventSocket } from './push/event-socket';
 import { forwardedClientIp } from './http/forwarded-client-ip';
 import { AggregatorRegistry } from 'prom-client';
@@ -57,13 +57,9 @@ export async function runInstance({
   const services = createServices({
     config,
     sessionSecret,
-    store: shared.store,
-    signInStore: shared.signInStore,
-    budget: shared.budget,
-    redis: shared.redis,
+    ...sharedServiceOptions(shared),
     readiness,
     metrics,
-    cardBus: shared.cardBus,
     logger,
     scrubber,
   });

@@ -32,6 +32,11 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
+/** What the services take from the shared state (spread into `createServices`). */
+export function sharedServiceOptions({ store, signInStore, budget, redis, cardBus }: SharedState) {
+  return { store, signInStore, budget, redis, cardBus };
+}
+
 /** Keys kept near (in process, ≤ 1 s) in front of Redis: live cards, read on every poll of every viewer. */
 const NEAR_PREFIXES = ['live:'];
 

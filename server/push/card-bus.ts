@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { LiveCard } from '../../shared/live-card';
+import { createRedisChannel } from '../store/redis-channel';
 
 /** A card changed: every instance's sockets subscribed to that live must get it. */
 export interface CardBus {
@@ -33,35 +33,23 @@ export function createMemoryCardBus(): CardBus {
 }
 
 /**
- * Several instances: a change is told to this instance's sockets at once and published on Redis for the others
- * (an instance ignores its own messages). Best effort, like pub/sub itself: a screen that missed a message still
- * polls, rarely, as the safety net.
+ * Several instances: a change is told to this instance's sockets and published on Redis for the others. Best
+ * effort, like pub/sub itself: a screen that missed a message still polls, rarely, as the safety net.
  */
-export async function createRedisCardBus({
-  publisher,
-  subscriber,
-  channel,
-}: {
+export async function createRedisCardBus(options: {
   publisher: Redis;
   subscriber: Redis;
   channel: string;
 }): Promise<CardBus> {
-  const self = randomBytes(8).toString('hex');
   const local = listeners();
-  subscriber.on('message', (from: string, message: string) => {
-    if (from !== channel) return;
-    const { origin, card } = JSON.parse(message) as { origin: string; card: LiveCard };
-    if (origin !== self) local.emit(card);
-  });
-  await subscriber.subscribe(channel).catch(() => undefined);
+  const channel = await createRedisChannel<LiveCard>(options);
+  channel.onMessage(local.emit);
   return {
     publish(card) {
       local.emit(card);
-      publisher.publish(channel, JSON.stringify({ origin: self, card })).catch(() => undefined);
+      channel.publish(card);
     },
     subscribe: local.add,
-    async close() {
-      await subscriber.unsubscribe(channel).catch(() => undefined);
-    },
+    close: channel.close,
   };
 }

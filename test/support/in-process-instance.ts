@@ -3,7 +3,7 @@ import { createApp } from '../../server/app';
 import type { Config } from '../../server/config/config';
 import { createLogger } from '../../server/logging/logger';
 import { createServices } from '../../server/services';
-import { createSharedState } from '../../server/shared-state';
+import { createSharedState, sharedServiceOptions } from '../../server/shared-state';
 
 /**
  * A BFF instance inside this process, wired as `runInstance` wires one (its own shared-state connections, memory and
@@ -23,10 +23,7 @@ export async function startInProcessInstance({
   const services = createServices({
     config,
     sessionSecret,
-    store: shared.store,
-    signInStore: shared.signInStore,
-    budget: shared.budget,
-    redis: shared.redis,
+    ...sharedServiceOptions(shared),
     logger,
     now,
   });
