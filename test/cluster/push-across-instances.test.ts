@@ -61,6 +61,15 @@ it('puts a status WeCom pushed to A on the screens connected to B within 2 s', a
   socket.close();
 });
 
+/** A's `callback` log lines for a live, once `count` of them are out (its JSON log is written asynchronously). */
+async function logged(livingId: string, count: number) {
+  const lines = () => a.logs().filter((l) => l.event === 'callback' && l.livingId === livingId);
+  for (const deadline = Date.now() + 3000; lines().length < count && Date.now() < deadline;) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return lines();
+}
+
 it("applies the sandbox WeCom's duplicated, reordered and forged deliveries exactly as WeCom's rules say", async () => {
   const live = SANDBOX_LIVES.reservedTomorrow;
   await fetch(`${a.url}/api/lives/${live}`).then((r) => expect(r.status).toBe(200));
@@ -96,12 +105,12 @@ it("applies the sandbox WeCom's duplicated, reordered and forged deliveries exac
       [2, 200],
       [1, 200],
     ]);
-    const outcomes = a.logs().filter((l) => l.event === 'callback' && l.livingId === other);
+    const outcomes = await logged(other, 2);
     expect(outcomes.map((l) => [l.status, l.outcome])).toEqual([
       [2, 'applied'],
       [1, 'older'],
     ]);
-    const applied = a.logs().filter((l) => l.event === 'callback' && l.livingId === live);
+    const applied = await logged(live, 5);
     expect(applied.map((l) => [l.status, l.outcome])).toEqual([
       [1, 'applied'],
       [1, 'duplicate'],

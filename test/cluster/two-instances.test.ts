@@ -55,6 +55,16 @@ const cookieOf = (res: Response, name: string) =>
     .map((c) => c.split(';')[0]!)
     .find((c) => c.startsWith(`${name}=`))!;
 
+/** An instance's log lines of one event, once at least one is out (its JSON log is written asynchronously). */
+async function logLines(bff: BffProcess, event: string) {
+  const lines = () => bff.logs().filter((l) => l.event === event);
+  for (const deadline = Date.now() + 3000; lines().length === 0 && Date.now() < deadline;) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await new Promise((r) => setTimeout(r, 100)); // and a moment for a second one, which must not come
+  return lines();
+}
+
 describe('two instances on one Redis', () => {
   it('turn 200 cold concurrent requests split across them into one gettoken and one get_living_info', async () => {
     const answers = await Promise.all(
@@ -113,7 +123,7 @@ describe('two instances on one Redis', () => {
       expect([res.status, Date.now() - started < 1000]).toEqual([200, true]);
     }
     expect(await (await fetch(`${a.url}/readyz`)).json()).toEqual({ ready: true, degraded: ['store'] });
-    const degradedLines = a.logs().filter((l) => l.event === 'store_degraded');
+    const degradedLines = await logLines(a, 'store_degraded');
     expect(degradedLines).toHaveLength(1);
 
     await redis.restart();
@@ -124,7 +134,7 @@ describe('two instances on one Redis', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(await (await fetch(`${a.url}/readyz`)).json()).toEqual({ ready: true });
-    expect(a.logs().filter((l) => l.event === 'store_recovered')).toHaveLength(1);
+    expect(await logLines(a, 'store_recovered')).toHaveLength(1);
     await fetch(card).then((r) => expect(r.status).toBe(200));
   });
 
