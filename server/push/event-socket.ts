@@ -26,6 +26,11 @@ export interface EventSocketOptions {
   maxSocketsPerIp?: number;
   /** Frames one socket may send in a second; a flood closes it (1008). */
   maxFramesPerSecond?: number;
+  /**
+   * Lives one socket may newly subscribe to in a minute. Each one's current card may cost a WeCom call (a live not
+   * cached yet), so a socket cycling through made-up ids must not spend the budget everyone shares.
+   */
+  maxNewLivesPerMinute?: number;
   /** Ping this often; a socket that did not answer the last ping is dropped. */
   heartbeatMs?: number;
   /** Where the client's address comes from (behind a proxy: `X-Forwarded-For`). */
@@ -41,6 +46,8 @@ interface Viewer {
   alive: boolean;
   framesThisSecond: number;
   second: number;
+  newLivesThisMinute: number;
+  minute: number;
 }
 
 const send = (socket: WebSocket, frame: ServerFrame) => {
@@ -65,6 +72,7 @@ export function attachEventSocket({
   maxFrameBytes = MAX_FRAME_BYTES,
   maxSocketsPerIp = 50,
   maxFramesPerSecond = 10,
+  maxNewLivesPerMinute = 100,
   heartbeatMs = 25_000,
   clientIp = (req) => req.socket.remoteAddress ?? 'unknown',
   enabled = true,
@@ -145,11 +153,31 @@ export function attachEventSocket({
       send(viewer.socket, error('INVALID_LIVING_ID', 'Not a living id', malformed.slice(0, 128)));
       return;
     }
+    const minute = Math.floor(Date.now() / 60_000);
+    if (minute !== viewer.minute) {
+      viewer.minute = minute;
+      viewer.newLivesThisMinute = 0;
+    }
+    const fresh = new Set(ids.filter((id) => !viewer.lives.has(id))).size;
+    if (viewer.newLivesThisMinute + fresh > maxNewLivesPerMinute) {
+      send(viewer.socket, error('TOO_MANY_LIVES', `At most ${maxNewLivesPerMinute} new lives a minute`));
+      return;
+    }
+    viewer.newLivesThisMinute += fresh;
     void subscribe(viewer, ids);
   }
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
-    const viewer: Viewer = { socket, ip: clientIp(req), lives: new Set(), alive: true, framesThisSecond: 0, second: 0 };
+    const viewer: Viewer = {
+      socket,
+      ip: clientIp(req),
+      lives: new Set(),
+      alive: true,
+      framesThisSecond: 0,
+      second: 0,
+      newLivesThisMinute: 0,
+      minute: 0,
+    };
     viewers.add(viewer);
     socket.on('pong', () => (viewer.alive = true));
     socket.on('message', (data, isBinary) => onFrame(viewer, data as Buffer, isBinary));

@@ -113,6 +113,18 @@ describe('the event socket', () => {
     expect(await flood.closed).toBe(1008);
   });
 
+  it('refuses a socket more new lives a minute than allowed (each may cost a WeCom call)', async () => {
+    const c = await client(url);
+    const ids = (from: number) => Array.from({ length: 50 }, (_, i) => `lvMadeUp${from + i}`);
+    c.send({ subscribe: ids(0) });
+    c.send({ subscribe: ids(50) });
+    c.send({ subscribe: ids(100) });
+    const frames = await c.next(101, 5000);
+    expect(frames.filter((f) => f.type === 'error' && f.error.code === 'TOO_MANY_LIVES')).toHaveLength(1);
+    expect(frames.filter((f) => f.type === 'error' && f.error.code === 'LIVE_NOT_FOUND')).toHaveLength(100);
+    c.socket.close();
+  });
+
   it('refuses more sockets per client address than allowed', async () => {
     const open = await Promise.all([client(url), client(url), client(url)]);
     await expect(client(url)).rejects.toThrow(/429/);
