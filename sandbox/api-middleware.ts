@@ -13,17 +13,22 @@ import { getUserAllLivingIds } from './wecom-user-livings';
 import { getticket } from './wechat-getticket';
 import { jscode2session } from './wechat-jscode2session';
 import { oauthAccessToken } from './wechat-oauth-access-token';
-import { authorize, authorizeErrorPage, type AuthorizeAnswer } from './wechat-oauth-authorize';
+import { authorizeFaultPage, authorizePage } from './oauth-authorize-page';
+import type { PageAnswer } from './page-answer';
 import { stableToken } from './wechat-stable-token';
+import { getUserInfo } from './wecom-getuserinfo';
+import { wecomErrorPage } from './wecom-sign-in';
+import { wecomSsoLogin } from './wecom-sso-login';
 
-/** The one API a browser opens: it answers a redirect or an HTML page, not JSON. */
-type PageApi = 'connect/oauth2/authorize';
+/** The APIs a browser opens: they answer a redirect or an HTML page, not JSON. */
+type PageApi = 'connect/oauth2/authorize' | 'wwlogin/sso/login';
 
 const ENDPOINTS: Record<Exclude<SandboxApi, PageApi>, Endpoint> = {
   gettoken,
   'living/get_living_info': getLivingInfo,
   'living/get_living_code': getLivingCode,
   'living/get_user_all_livingid': getUserAllLivingIds,
+  'auth/getuserinfo': getUserInfo,
   'sns/jscode2session': jscode2session,
   'sns/oauth2/access_token': oauthAccessToken,
   stable_token: stableToken,
@@ -50,8 +55,9 @@ export interface ApiMiddlewareOptions {
 
 /**
  * Serves the emulated APIs: records the call, applies faults (down → latency → the next one-shot fault), runs
- * the endpoint and answers with HTTP 200 JSON as the platforms do, even for errors. The authorize page answers a
- * redirect or an HTML error page instead; a `failNext` fault there shows the error page with that code.
+ * the endpoint and answers with HTTP 200 JSON as the platforms do, even for errors. The sign-in pages (authorize,
+ * WeCom's web login) answer a redirect or an HTML error page instead; a `failNext` fault there shows the error page
+ * with that code.
  */
 export function apiMiddleware({ state, faults, calls, wait }: ApiMiddlewareOptions): Middleware {
   return async (ctx) => {
@@ -93,8 +99,14 @@ export function apiMiddleware({ state, faults, calls, wait }: ApiMiddlewareOptio
     }
     const ip = ctx.ip.replace(/^::ffff:/, '');
     const req = { method: ctx.method, query: call.query, rawBody, ip, cookies: parseCookies(ctx.get('Cookie')) };
-    if (api === 'connect/oauth2/authorize') {
-      const page = fault.kind === 'failNext' ? authorizeErrorPage(fault.errcode) : authorize(req, state);
+    if (api === 'connect/oauth2/authorize' || api === 'wwlogin/sso/login') {
+      const failed = fault.kind === 'failNext' ? fault.errcode : undefined;
+      let page: PageAnswer;
+      if (api === 'connect/oauth2/authorize') {
+        page = failed === undefined ? authorizePage(req, state) : authorizeFaultPage(req, state, failed);
+      } else {
+        page = failed === undefined ? wecomSsoLogin(req, state) : wecomErrorPage(failed);
+      }
       call.errcode = page.errcode;
       return sendPage(ctx, page);
     }
@@ -109,7 +121,7 @@ export function apiMiddleware({ state, faults, calls, wait }: ApiMiddlewareOptio
   };
 }
 
-function sendPage(ctx: Context, page: AuthorizeAnswer): void {
+function sendPage(ctx: Context, page: PageAnswer): void {
   if (page.kind === 'redirect') return ctx.redirect(page.location);
   ctx.status = 200;
   ctx.set('Content-Type', 'text/html; charset=utf-8');

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { SANDBOX_ANCHORS, SANDBOX_BULK_ANCHOR, SANDBOX_LIVES, type SandboxLiveName } from './seed-lives';
 import { addCallbackRoutes } from './callback-control-routes';
 import { badRequest, notFound, readJson } from './control-answers';
+import { addMemberRoutes } from './member-control-routes';
 import type { Sandbox } from './sandbox-handle';
 import { SANDBOX_APIS, isSandboxApi, type SandboxApi } from './sandbox-api';
+import { SANDBOX_MEMBERS } from './wecom-members';
 
 /** The control endpoints live here; they are never recorded as calls and never meet faults. */
 export const CONTROL_PREFIX = '/__sandbox';
@@ -62,6 +64,7 @@ export function createControlRouter(sandbox: Sandbox): Router {
       lives: SANDBOX_LIVES,
       anchors: SANDBOX_ANCHORS,
       bulkAnchor: SANDBOX_BULK_ANCHOR,
+      members: SANDBOX_MEMBERS,
       endpoints: [
         'GET /__sandbox/lives',
         'GET|PATCH|DELETE /__sandbox/lives/:id',
@@ -72,6 +75,9 @@ export function createControlRouter(sandbox: Sandbox): Router {
         'POST /__sandbox/tokens/invalidate',
         'GET /__sandbox/oauth/openid/:user',
         'GET /__sandbox/oauth/codes',
+        'GET /__sandbox/wecom/members',
+        'GET|POST /__sandbox/wecom/codes',
+        'GET|PUT|DELETE /__sandbox/wecom/scanner',
         'POST /__sandbox/mp/tokens/expire',
         'POST /__sandbox/mp/tokens/invalidate',
         'POST /__sandbox/mp/tickets/expire',
@@ -212,6 +218,7 @@ export function createControlRouter(sandbox: Sandbox): Router {
   });
 
   addCallbackRoutes(router, sandbox.callbacks);
+  addMemberRoutes(router, sandbox.members);
 
   router.all('/{*rest}', (ctx) => notFound(ctx, `no control endpoint ${ctx.method} ${ctx.path}`));
 

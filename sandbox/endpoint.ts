@@ -7,6 +7,7 @@ import type { MpTokenRegistry } from './mp-token-registry';
 import type { TokenRegistry } from './token-registry';
 import type { WechatLogins } from './wechat-logins';
 import type { OAuthLogins } from './wechat-oauth-logins';
+import type { MemberLogins } from './wecom-member-logins';
 
 /** One API request, reduced to what the emulated platforms look at. */
 export interface ApiRequest {
@@ -16,7 +17,7 @@ export interface ApiRequest {
   rawBody: string;
   /** The caller's IP, which WeCom echoes in every errmsg. */
   ip: string;
-  /** The request's cookies: the authorize page reads which WeChat user is "logged in" from one. */
+  /** The request's cookies: the sign-in pages read which WeChat or WeCom user is "logged in" from one. */
   cookies: Record<string, string>;
 }
 
@@ -32,6 +33,10 @@ export interface SandboxState {
   /** Hosts a service account's OAuth redirect_uri may be on (WeChat's 网页授权域名). */
   oauthDomains: readonly string[];
   oauth: OAuthLogins;
+  /** Hosts a WeCom member sign-in's redirect_uri may be on (the app's 可信域名). */
+  wecomDomains: readonly string[];
+  /** WeCom member sign-in codes (OAuth in the client, web QR login) and who is scanning. */
+  members: MemberLogins;
   /** The service account's access tokens (`stable_token`), apart from WeCom's. */
   mpTokens: MpTokenRegistry;
   jsapiTickets: JsapiTicketRegistry;

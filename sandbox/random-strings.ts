@@ -40,6 +40,15 @@ export function randomOAuthCode(): string {
   return Array.from({ length: 32 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
 
+/**
+ * A WeCom OAuth / web login `code`: 43 letters and digits, like WeCom's documented
+ * `eh3CZBgG333qs9EdaPbCAP1VaOrjuNkiAZHTWgaWsZQ` (WeCom allows up to 512 bytes).
+ */
+export function randomWecomOAuthCode(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return Array.from({ length: 43 }, () => alphabet[randomInt(alphabet.length)]).join('');
+}
+
 /** A JS-SDK `jsapi_ticket`: 86 URL-safe characters, as long as real ones (e.g. `bxLdikRXVbTPdHSM05e5u5sU…`). */
 export function randomJsapiTicket(): string {
   return randomBytes(64).toString('base64url');

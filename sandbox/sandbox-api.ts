@@ -4,6 +4,8 @@ export type SandboxApi =
   | 'living/get_living_info'
   | 'living/get_living_code'
   | 'living/get_user_all_livingid'
+  | 'auth/getuserinfo'
+  | 'wwlogin/sso/login'
   | 'sns/jscode2session'
   | 'connect/oauth2/authorize'
   | 'sns/oauth2/access_token'
@@ -15,6 +17,8 @@ export const SANDBOX_APIS: readonly SandboxApi[] = [
   'living/get_living_info',
   'living/get_living_code',
   'living/get_user_all_livingid',
+  'auth/getuserinfo',
+  'wwlogin/sso/login',
   'sns/jscode2session',
   'connect/oauth2/authorize',
   'sns/oauth2/access_token',
@@ -27,7 +31,9 @@ export type Platform = 'wecom' | 'wechat';
 
 /**
  * Where each API lives. All of them are served on the sandbox's one origin; in reality `connect/oauth2/authorize`
- * is on open.weixin.qq.com, the other WeChat ones on api.weixin.qq.com and the WeCom ones on qyapi.weixin.qq.com.
+ * is on open.weixin.qq.com (WeChat's service-account OAuth and WeCom's member OAuth alike: the appid tells them
+ * apart), `wwlogin/sso/login` on login.work.weixin.qq.com, the other WeChat ones on api.weixin.qq.com and the WeCom
+ * ones on qyapi.weixin.qq.com.
  * WeChat's `stable_token` and `ticket/getticket` share WeCom's `/cgi-bin/` prefix without clashing with it.
  */
 const ROUTES: Record<SandboxApi, { path: string; platform: Platform }> = {
@@ -35,6 +41,8 @@ const ROUTES: Record<SandboxApi, { path: string; platform: Platform }> = {
   'living/get_living_info': { path: '/cgi-bin/living/get_living_info', platform: 'wecom' },
   'living/get_living_code': { path: '/cgi-bin/living/get_living_code', platform: 'wecom' },
   'living/get_user_all_livingid': { path: '/cgi-bin/living/get_user_all_livingid', platform: 'wecom' },
+  'auth/getuserinfo': { path: '/cgi-bin/auth/getuserinfo', platform: 'wecom' },
+  'wwlogin/sso/login': { path: '/wwlogin/sso/login', platform: 'wecom' },
   'sns/jscode2session': { path: '/sns/jscode2session', platform: 'wechat' },
   'connect/oauth2/authorize': { path: '/connect/oauth2/authorize', platform: 'wechat' },
   'sns/oauth2/access_token': { path: '/sns/oauth2/access_token', platform: 'wechat' },

@@ -9,6 +9,7 @@ import type { SandboxApi } from './sandbox-api';
 import type { SandboxTokens } from './token-registry';
 import type { SandboxWechat } from './wechat-logins';
 import type { SandboxOAuth } from './wechat-oauth-logins';
+import type { SandboxMembers } from './wecom-member-logins';
 
 /** What tests may do to the service account's server-side credentials. */
 export interface SandboxMp {
@@ -43,6 +44,8 @@ export interface Sandbox {
   wechat: SandboxWechat;
   /** Web OAuth logins to the service account (H5). */
   oauth: SandboxOAuth;
+  /** WeCom member sign-in: the corp's members, codes without the browser, who scans the web login QR code. */
+  members: SandboxMembers;
   mp: SandboxMp;
   /** Every living_code issued, with its live, openid and lifetime. */
   livingCodes: SandboxLivingCodes;
@@ -59,7 +62,8 @@ export interface Sandbox {
    */
   secrets(): string[];
   /**
-   * Faults, calls, tokens, codes, logins, tickets, rate windows and lives back to the seed (times relative to now);
+   * Faults, calls, tokens, codes (member sign-in codes and the QR scanner too), logins, tickets, rate windows and
+   * lives back to the seed (times relative to now);
    * callback deliveries and faults forgotten, pending deliveries abandoned. The callback target stays: it is wiring
    * (the BFF's URL and secrets, set once when it started), not state a test leaves behind.
    */

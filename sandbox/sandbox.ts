@@ -18,11 +18,14 @@ import type { Sandbox } from './sandbox-handle';
 import { createTokenRegistry } from './token-registry';
 import { createWechatLogins } from './wechat-logins';
 import { createOAuthLogins } from './wechat-oauth-logins';
+import { createMemberLogins } from './wecom-member-logins';
 
 export interface SandboxOptions {
   /** Defaults: {@link SANDBOX_CREDENTIALS}. */
   corpId?: string;
   corpSecret?: string;
+  /** The WeCom app's AgentID member sign-in must name. Default: {@link SANDBOX_CREDENTIALS}. */
+  agentId?: string;
   miniAppId?: string;
   miniSecret?: string;
   /** The verified service account (H5 OAuth, JS-SDK). Defaults: {@link SANDBOX_CREDENTIALS}. */
@@ -41,6 +44,13 @@ export interface SandboxOptions {
    * default `localhost` and `127.0.0.1`.
    */
   oauthDomains?: string[];
+  /**
+   * Hosts WeCom's member OAuth and web login redirect to (the app's 可信域名, else 50001), matched exactly, any port;
+   * default `localhost` and `127.0.0.1`.
+   */
+  wecomDomains?: string[];
+  /** How long a WeCom member sign-in code may be traded with getuserinfo; default 300 s, as WeCom documents. */
+  wecomCodeTtlSeconds?: number;
   /** How long a living_code may be reused; default 300 s, as WeCom documents. */
   livingCodeTtlSeconds?: number;
   /** WeCom calls allowed per API per corp per minute window; default 10 000 (WeCom's published limit). */
@@ -61,15 +71,17 @@ export interface SandboxOptions {
 }
 
 /**
- * Creates the sandbox: WeCom's `/cgi-bin/gettoken` and `/cgi-bin/living/*`, WeChat's `/sns/jscode2session`, the
- * service account's `/connect/oauth2/authorize`, `/sns/oauth2/access_token`, `/cgi-bin/stable_token` and
- * `/cgi-bin/ticket/getticket`, and the `/__sandbox/*` control endpoints, all in one Koa app. It emulates the
+ * Creates the sandbox: WeCom's `/cgi-bin/gettoken`, `/cgi-bin/living/*` and member sign-in (OAuth on
+ * `/connect/oauth2/authorize` with the corp id, web login on `/wwlogin/sso/login`, `/cgi-bin/auth/getuserinfo`),
+ * WeChat's `/sns/jscode2session`, the service account's `/connect/oauth2/authorize`, `/sns/oauth2/access_token`,
+ * `/cgi-bin/stable_token` and `/cgi-bin/ticket/getticket`, and the `/__sandbox/*` control endpoints, all in one Koa app. It emulates the
  * platforms' documented behaviour and quirks (HTTP 200 errors, errmsg hints, token reuse, single-use login codes,
  * minute limits) rather than whatever would be convenient, so the BFF's tests fail where production would.
  */
 export function createSandbox({
   corpId = SANDBOX_CREDENTIALS.corpId,
   corpSecret = SANDBOX_CREDENTIALS.corpSecret,
+  agentId = SANDBOX_CREDENTIALS.agentId,
   miniAppId = SANDBOX_CREDENTIALS.miniAppId,
   miniSecret = SANDBOX_CREDENTIALS.miniSecret,
   mpAppId = SANDBOX_CREDENTIALS.mpAppId,
@@ -79,6 +91,8 @@ export function createSandbox({
   jsapiTicketTtlSeconds = 7200,
   oauthCodeTtlSeconds = 300,
   oauthDomains = ['localhost', '127.0.0.1'],
+  wecomDomains = ['localhost', '127.0.0.1'],
+  wecomCodeTtlSeconds = 300,
   livingCodeTtlSeconds = 300,
   rateLimitPerMinute = 10_000,
   now = Date.now,
@@ -90,6 +104,7 @@ export function createSandbox({
   const credentials: SandboxCredentials = Object.freeze({
     corpId,
     corpSecret,
+    agentId,
     miniAppId,
     miniSecret,
     mpAppId,
@@ -122,6 +137,8 @@ export function createSandbox({
     wechat: createWechatLogins({ appId: miniAppId }),
     oauthDomains: oauthDomains.map((host) => host.toLowerCase()),
     oauth: createOAuthLogins({ appId: mpAppId, now, codeTtlSeconds: oauthCodeTtlSeconds }),
+    wecomDomains: wecomDomains.map((host) => host.toLowerCase()),
+    members: createMemberLogins({ corpId, now, codeTtlSeconds: wecomCodeTtlSeconds }),
     mpTokens: createMpTokenRegistry({ now, ttlSeconds: mpTokenTtlSeconds }),
     jsapiTickets: createJsapiTicketRegistry({ now, ttlSeconds: jsapiTicketTtlSeconds }),
     limiter: createMinuteWindowLimiter(now),
@@ -190,6 +207,7 @@ export function createSandbox({
     tokens: state.tokens,
     wechat: state.wechat,
     oauth: state.oauth,
+    members: state.members,
     mp: {
       issuedTokens: () => state.mpTokens.issued(),
       issuedTickets: () => state.jsapiTickets.issued(),
@@ -225,6 +243,7 @@ export function createSandbox({
       state.livingCodes.clear();
       state.wechat.clear();
       state.oauth.clear();
+      state.members.clear();
       state.mpTokens.clear();
       state.jsapiTickets.clear();
       state.limiter.clear();

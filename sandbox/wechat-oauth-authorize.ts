@@ -1,4 +1,6 @@
 import type { ApiRequest, SandboxState } from './endpoint';
+import type { PageAnswer } from './page-answer';
+import { STATE_PATTERN, appendQuery, codeParams, escapeHtml, redirectHost } from './redirect-uri';
 import type { OAuthScope } from './wechat-oauth-logins';
 
 /** The cookie naming the WeChat user who "opens" the authorize page; WeChat knows its user, the sandbox cannot. */
@@ -7,8 +9,6 @@ export const SANDBOX_WX_USER_COOKIE = 'sandbox_wx_user';
 export const SANDBOX_DEFAULT_WX_USER = 'viewer';
 
 const USER_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
-/** WeChat: "state … a-zA-Z0-9 的参数值，最多 128 字节". */
-const STATE_PATTERN = /^[A-Za-z0-9]{0,128}$/;
 const SCOPES: readonly string[] = ['snsapi_base', 'snsapi_userinfo'] satisfies OAuthScope[];
 
 /** The error page texts WeChat documents for web OAuth, by code. */
@@ -26,13 +26,8 @@ const PAGE_ERRORS: Record<number, string> = {
   10016: '不支持微信开放平台的Appid，请使用公众号Appid',
 };
 
-/**
- * What the authorize page answers: a 302 to the redirect_uri, or an HTML error page with HTTP 200 (never a
- * redirect, so the BFF never hears of the failure: the viewer is stuck on WeChat's page). `errcode` is what the
- * call log records: 0 for the redirect, the page's code, or `null` for problems WeChat documents no code for.
- */
-export type AuthorizeAnswer =
-  { kind: 'redirect'; location: string; errcode: 0 } | { kind: 'page'; errcode: number | null; html: string };
+/** What the authorize page answers: a redirect, or WeChat's HTML error page (see {@link PageAnswer}). */
+export type AuthorizeAnswer = PageAnswer;
 
 /**
  * `GET /connect/oauth2/authorize?appid&redirect_uri&response_type=code&scope&state` (open.weixin.qq.com in reality;
@@ -52,7 +47,7 @@ export function authorize(req: ApiRequest, state: SandboxState): AuthorizeAnswer
     return authorizeErrorPage(10016, `appid ${appid} is not ${state.credentials.mpAppId}`);
   }
   if (!redirectUri) return authorizeErrorPage(10011);
-  const host = oauthHost(redirectUri);
+  const host = redirectHost(redirectUri);
   if (host === undefined) return authorizeErrorPage(10003, 'redirect_uri must be an absolute http(s) URL');
   if (!state.oauthDomains.includes(host)) {
     return authorizeErrorPage(10003, `${host} is not an OAuth domain here (${state.oauthDomains.join(', ')})`);
@@ -66,8 +61,7 @@ export function authorize(req: ApiRequest, state: SandboxState): AuthorizeAnswer
   const cookie = req.cookies[SANDBOX_WX_USER_COOKIE];
   const user = cookie !== undefined && USER_PATTERN.test(cookie) ? cookie : SANDBOX_DEFAULT_WX_USER;
   const code = state.oauth.issueCode(user, scope as OAuthScope);
-  const params = `code=${code}${oauthState === undefined ? '' : `&state=${oauthState}`}`;
-  return { kind: 'redirect', location: appendQuery(redirectUri, params), errcode: 0 };
+  return { kind: 'redirect', location: appendQuery(redirectUri, codeParams(code, oauthState)), errcode: 0 };
 }
 
 /** WeChat's error page for `errcode` (its documented text, or a generic one), with a plain-language line for people. */
@@ -83,27 +77,4 @@ export function authorizeErrorPage(errcode: number | null, detail?: string): Aut
     'content="width=device-width,initial-scale=1"><title>微信网页授权</title></head>\n' +
     `<body>\n<div class="weui-msg">\n${lines.join('\n')}\n</div>\n</body>\n</html>\n`;
   return { kind: 'page', errcode, html };
-}
-
-/** The lower-case host of an absolute http(s) URL, or `undefined` when it is not one. */
-function oauthHost(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname.toLowerCase() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Appends `params` to the URL's own query (before any fragment), keeping what is there as it was. */
-function appendQuery(url: string, params: string): string {
-  const hashAt = url.indexOf('#');
-  const base = hashAt < 0 ? url : url.slice(0, hashAt);
-  const fragment = hashAt < 0 ? '' : url.slice(hashAt);
-  const separator = !base.includes('?') ? '?' : /[?&]$/.test(base) ? '' : '&';
-  return `${base}${separator}${params}${fragment}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

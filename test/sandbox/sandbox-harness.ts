@@ -41,6 +41,15 @@ export interface Harness {
   authorize(query?: Record<string, string | undefined>, init?: { cookie?: string }): Promise<Response>;
   /** The code the authorize page redirected with, for `user` (the `sandbox_wx_user` cookie) when given. */
   oauthCode(user?: string): Promise<string>;
+  /**
+   * WeCom's member OAuth as the WeCom client opens it (the authorize path with the corp id and agent id), without
+   * following the redirect; a valid request for `http://localhost:3000/staff/callback` unless overridden.
+   */
+  memberAuthorize(query?: Record<string, string | undefined>, init?: { cookie?: string }): Promise<Response>;
+  /** WeCom's web QR login page, likewise. */
+  ssoLogin(query?: Record<string, string | undefined>, init?: { cookie?: string }): Promise<Response>;
+  /** A `cgi-bin/auth/getuserinfo` GET with a fresh-or-cached token unless `access_token` is given. */
+  getUserInfo(query: Record<string, string>): Promise<Answer>;
   /** An sns/oauth2/access_token call with the service account's app id and secret unless overridden. */
   oauthToken(query: Record<string, string>): Promise<Answer>;
   /** A stable_token call with the service account's credentials unless overridden. */
@@ -67,6 +76,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Harnes
       json = undefined;
     }
     return { status: res.status, contentType: res.headers.get('content-type'), text, json };
+  };
+
+  const openPage = (path: string, query: Record<string, string | undefined>, { cookie }: { cookie?: string }) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, value);
+    return fetch(`${base}${path}?${params.toString()}`, {
+      redirect: 'manual',
+      headers: cookie === undefined ? {} : { cookie },
+    });
   };
 
   const harness: Harness = {
@@ -118,6 +136,37 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Harnes
       const code = new URL(res.headers.get('location') ?? 'http://invalid/').searchParams.get('code');
       if (res.status !== 302 || !code) throw new Error(`authorize did not redirect with a code: ${res.status}`);
       return code;
+    },
+    memberAuthorize: (query = {}, init = {}) =>
+      openPage(
+        '/connect/oauth2/authorize',
+        {
+          appid: sandbox.credentials.corpId,
+          redirect_uri: 'http://localhost:3000/staff/callback',
+          response_type: 'code',
+          scope: 'snsapi_base',
+          state: 'STATE',
+          agentid: sandbox.credentials.agentId,
+          ...query,
+        },
+        init,
+      ),
+    ssoLogin: (query = {}, init = {}) =>
+      openPage(
+        '/wwlogin/sso/login',
+        {
+          login_type: 'CorpApp',
+          appid: sandbox.credentials.corpId,
+          agentid: sandbox.credentials.agentId,
+          redirect_uri: 'http://localhost:3000/staff/callback',
+          state: 'STATE',
+          ...query,
+        },
+        init,
+      ),
+    async getUserInfo(query) {
+      const accessToken = 'access_token' in query ? query.access_token : await harness.token();
+      return harness.wecom('auth/getuserinfo', { query: { access_token: accessToken, ...query } });
     },
     oauthToken: (query) =>
       request(

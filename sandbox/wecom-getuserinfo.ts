@@ -1,0 +1,29 @@
+import type { Endpoint } from './endpoint';
+import { wecomError } from './platform-errors';
+import { isSandboxMember } from './wecom-members';
+import { wecomGuard } from './wecom-guard';
+
+/**
+ * `GET /cgi-bin/auth/getuserinfo?access_token&code`: a member sign-in code (OAuth or web login) → `{errcode: 0,
+ * errmsg: 'ok', userid}` for a member of the corp, `{errcode: 0, errmsg: 'ok', openid}` (plus `external_userid`
+ * for a customer) for anyone else, with no userid: a BFF must refuse those. After the common WeCom checks
+ * ({@link wecomGuard}: GET, token, minute limit): 41008 without a code, 40029 for a code never issued, expired (5
+ * minutes) or used before: codes are single-use.
+ */
+export const getUserInfo: Endpoint = (req, state) => {
+  const denied = wecomGuard(req, state, 'auth/getuserinfo', 'GET');
+  if (denied) return denied;
+  const { code } = req.query;
+  if (!code) return wecomError(41008, state.now(), req.ip);
+  const redeemed = state.members.redeem(code);
+  if (!redeemed.ok) return wecomError(redeemed.errcode, state.now(), req.ip);
+  const { person } = redeemed;
+  if (isSandboxMember(person)) return { errcode: 0, errmsg: 'ok', userid: person };
+  const externalUserId = state.members.externalUseridFor(person);
+  return {
+    errcode: 0,
+    errmsg: 'ok',
+    openid: state.members.openidFor(person),
+    ...(externalUserId === undefined ? {} : { external_userid: externalUserId }),
+  };
+};
