@@ -25,6 +25,9 @@ import type { Metrics } from './metrics/metrics';
 import type { CallbackService } from './callback/callback-service';
 import type { CardBus } from './push/card-bus';
 import { callbackRoutes } from './http/routes/callback-routes';
+import { staffSessionRoutes } from './http/routes/staff-session-routes';
+import { staffGuards } from './http/middleware/staff-guard';
+import type { StaffSignIn } from './staff/staff-sign-in';
 import { requestMetrics } from './http/middleware/request-metrics';
 import { createHotCards, type HotCards } from './http/hot-cards';
 
@@ -45,6 +48,7 @@ export interface AppDeps {
   cardBus: CardBus;
   /** WeCom's event callback; undefined = push off. */
   callbacks: CallbackService | undefined;
+  staffSignIn: StaffSignIn;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
 }
@@ -60,6 +64,7 @@ export function apiRoutes(deps: AppDeps, hotCards?: HotCards): RouteSpec[] {
     ...livingCodeRoutes(deps),
     ...shortLinkRoutes(),
     ...callbackRoutes(deps),
+    ...staffSessionRoutes(deps),
   ];
 }
 
@@ -74,7 +79,12 @@ export function createApp(deps: AppDeps): Koa {
   const openapi = buildOpenApi(routes, { title: 'WeCom live viewer BFF', version: '1' });
 
   const router = new Router();
-  mountRoutes(router, routes, { viewer: viewerGuard(deps.signIn), limits: deps.clientLimits });
+  mountRoutes(router, routes, {
+    viewer: viewerGuard(deps.signIn),
+    ...staffGuards({ signIn: deps.staffSignIn, publicOrigin: deps.publicOrigin }),
+    audit: (entry) => deps.logger.info({ event: 'staff_action', ...entry }, 'staff action'),
+    limits: deps.clientLimits,
+  });
   router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;
   });

@@ -9,6 +9,9 @@ import type { Readiness } from './http/readiness';
 import { withBudgetMetrics } from './metrics/budget-metrics';
 import type { Metrics } from './metrics/metrics';
 import { createCallbackService } from './callback/callback-service';
+import { createStaffSessions } from './staff/staff-sessions';
+import { createStaffSignIn } from './staff/staff-sign-in';
+import { createMemberApi } from './wecom/member-api';
 import { createMemoryCardBus, type CardBus } from './push/card-bus';
 import type { Config } from './config/config';
 import { createLiveCardService, type LiveCardServiceOptions } from './lives/live-card-service';
@@ -149,6 +152,21 @@ export function createServices({
     readiness,
     metrics,
     cardBus,
+    staffSignIn: createStaffSignIn({
+      sessions: createStaffSessions({ secret: sessionSecret, now }),
+      states: createOAuthStates({
+        store: signInStore ?? createMemoryStore({ maxEntries: 50_000, now }),
+        keyPrefix: 'staff-oauth-state:',
+      }),
+      members: createMemberApi(wecom),
+      corpId: config.wecom.corpId,
+      agentId: config.staff.agentId,
+      userIds: config.staff.userIds,
+      managers: config.staff.managers,
+      openBase: config.officialAccount.openBase,
+      loginBase: config.staff.loginBase,
+      publicOrigin: config.publicOrigin,
+    }),
     callbacks: config.callback
       ? createCallbackService({
           ...config.callback,

@@ -15,8 +15,15 @@ export interface RunningSandbox {
  * never loads a line of it.
  */
 export async function startSandbox(config: Config): Promise<{ sandbox: RunningSandbox | undefined; config: Config }> {
-  const { SANDBOX_ANCHORS, SANDBOX_CREDENTIALS, createSandbox, pointAtSandbox, randomCallbackSecrets } =
-    await import('../sandbox/index.js');
+  const {
+    SANDBOX_ANCHORS,
+    SANDBOX_CALLBACK_AGENT_ID,
+    SANDBOX_CREDENTIALS,
+    SANDBOX_STAFF_MEMBER,
+    createSandbox,
+    pointAtSandbox,
+    randomCallbackSecrets,
+  } = await import('../sandbox/index.js');
   const secrets =
     config.callback ?? (({ token, aesKey }) => ({ token, encodingAesKey: aesKey }))(randomCallbackSecrets());
   let sandbox: RunningSandbox | undefined;
@@ -42,6 +49,14 @@ export async function startSandbox(config: Config): Promise<{ sandbox: RunningSa
       ...pointAtSandbox(config, url, SANDBOX_CREDENTIALS),
       liveAnchors: featured ? config.liveAnchors : [...SANDBOX_ANCHORS],
       callback: secrets,
+      // WeCom's QR login is the sandbox too; its staff are the sandbox's unless the environment says otherwise.
+      staff: {
+        ...config.staff,
+        loginBase: url,
+        agentId: config.staff.agentId || SANDBOX_CALLBACK_AGENT_ID,
+        // 赵敏 (marketing) may see stats and share kits; 李芳 may also manage lives.
+        ...(config.staff.userIds.length ? {} : { userIds: [SANDBOX_STAFF_MEMBER, 'lifang'], managers: ['lifang'] }),
+      },
     },
   };
 }

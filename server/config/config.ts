@@ -50,6 +50,8 @@ export interface Config {
   metrics: { port: number; host: string } | undefined;
   /** Behind a load balancer: take the client address from `X-Forwarded-For`. */
   trustProxy: boolean;
+  /** Staff sign-in and roles: the app's agent id, who may see stats and share kits, who may also manage lives. */
+  staff: { agentId: string; userIds: string[]; managers: string[]; loginBase: string };
   /** WeCom's event callback (live status pushed); undefined = push off. Sandbox mode makes up its own. */
   callback: { token: string; encodingAesKey: string } | undefined;
 }
@@ -140,6 +142,13 @@ const envSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   TRUST_PROXY: flag.default(false),
+  WECOM_AGENT_ID: z
+    .string()
+    .regex(/^\d{1,10}$/, "must be the app's AgentId (digits)")
+    .optional(),
+  STAFF_USERIDS: list(USER_ID, 'WeCom userid'),
+  STAFF_MANAGERS: list(USER_ID, 'WeCom userid'),
+  WECOM_LOGIN_BASE: origin.default('https://login.work.weixin.qq.com'),
   WECOM_CALLBACK_TOKEN: z
     .string()
     .regex(
@@ -215,6 +224,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     trustProxy: e.TRUST_PROXY,
+    staff: {
+      agentId: e.WECOM_AGENT_ID ?? '',
+      // A manager may do everything staff may.
+      userIds: [...new Set([...e.STAFF_USERIDS, ...e.STAFF_MANAGERS])],
+      managers: e.STAFF_MANAGERS,
+      loginBase: e.WECOM_LOGIN_BASE,
+    },
     callback:
       e.WECOM_CALLBACK_TOKEN && e.WECOM_CALLBACK_AES_KEY
         ? { token: e.WECOM_CALLBACK_TOKEN, encodingAesKey: e.WECOM_CALLBACK_AES_KEY }

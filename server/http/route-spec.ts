@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ErrorCode } from '../../shared/error-codes';
 import { AppError } from '../errors/app-error';
 import type { Session } from '../viewer-auth/session-tokens';
+import type { StaffSession } from '../staff/staff-sessions';
 import type { ClientLimit } from './middleware/client-limits';
 import { jsonBody } from './middleware/json-body';
 
@@ -15,18 +16,32 @@ export interface RouteResponse {
   headers?: Record<string, string>;
 }
 
-/** Who may call a route: anyone, or a signed-in viewer (bearer token from the mini program, or the H5 cookie). */
-export type RouteAuth = 'public' | 'viewer';
+/**
+ * Who may call a route: anyone, a signed-in viewer (bearer token from the mini program, or the H5 cookie), a staff
+ * member on the list (staff session cookie), or a staff member who may also manage lives.
+ */
+export type RouteAuth = 'public' | 'viewer' | 'staff' | 'manager';
 
-/** How the router learns who is calling, for each kind of route that needs someone. Each rejects with a 401. */
+/**
+ * How the router learns who is calling, for each kind of route that needs someone. Each rejects with a 401 (nobody,
+ * or a forged session) or a 403 (signed in, but not allowed).
+ */
 export interface RouteGuards {
   viewer(ctx: Context): Promise<Session>;
+  staff(ctx: Context): Promise<StaffSession>;
+  manager(ctx: Context): Promise<StaffSession>;
+  /** Told of every staff request that changes something, once answered: the audit line. */
+  audit(entry: { userId: string; role: string; method: string; route: string; status: number }): void;
   /** Spends from one of our per-client limits; rejects with 429 when it is used up. */
   limits: Record<ClientLimit, (ctx: Context, viewer: Session | undefined) => Promise<void>>;
 }
 
-/** What a handler is told about the caller: the viewer, on `viewer` routes only. */
-export type Caller<A extends RouteAuth> = A extends 'viewer' ? { viewer: Session } : { viewer?: undefined };
+/** What a handler is told about the caller: the viewer on `viewer` routes, the staff member on staff routes. */
+export type Caller<A extends RouteAuth> = A extends 'viewer'
+  ? { viewer: Session }
+  : A extends 'staff' | 'manager'
+    ? { staff: StaffSession }
+    : { viewer?: undefined };
 
 /** One endpoint: its contract (for validation and for the OpenAPI document) and its handler. */
 export interface RouteSpec<
@@ -80,14 +95,35 @@ function describeIssues(error: z.ZodError): string {
 export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGuards): void {
   for (const spec of specs) {
     // Public routes get no guard at all: nothing to forget, and nothing added to the hot path.
-    const identify = spec.auth === 'public' ? undefined : guards[spec.auth];
     const limit = spec.limit ? guards.limits[spec.limit] : undefined;
+    const mutates = spec.method !== 'get';
     const before = [
-      ...(identify
+      ...(spec.auth === 'viewer'
         ? [
             async (ctx: Context, next: () => Promise<unknown>) => {
-              ctx.state.viewer = await identify(ctx);
+              ctx.state.viewer = await guards.viewer(ctx);
               await next();
+            },
+          ]
+        : []),
+      ...(spec.auth === 'staff' || spec.auth === 'manager'
+        ? [
+            async (ctx: Context, next: () => Promise<unknown>) => {
+              const staff = await guards[spec.auth as 'staff' | 'manager'](ctx);
+              ctx.state.staff = staff;
+              try {
+                await next();
+              } finally {
+                if (mutates) {
+                  guards.audit({
+                    userId: staff.userId,
+                    role: staff.role,
+                    method: ctx.method,
+                    route: spec.path,
+                    status: ctx.status,
+                  });
+                }
+              }
             },
           ]
         : []),
@@ -125,7 +161,13 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
         if (!parsed.success) throw new AppError('INVALID_BODY', describeIssues(parsed.error));
         body = parsed.data;
       }
-      await spec.handler(ctx, { params, body, query, viewer: ctx.state.viewer as Session | undefined } as never);
+      await spec.handler(ctx, {
+        params,
+        body,
+        query,
+        viewer: ctx.state.viewer as Session | undefined,
+        staff: ctx.state.staff as StaffSession | undefined,
+      } as never);
     };
     if (spec.body) router[spec.method](spec.path, ...before, jsonBody(), handle);
     else router[spec.method](spec.path, ...before, handle);
@@ -186,6 +228,7 @@ export function buildOpenApi(specs: RouteSpec[], info: { title: string; version:
       };
     }
     if (spec.auth === 'viewer') operation.security = [{ viewerSession: [] }, { viewerCookie: [] }];
+    if (spec.auth === 'staff' || spec.auth === 'manager') operation.security = [{ staffCookie: [] }];
     (paths[toOpenApiPath(spec.path)] ??= {})[spec.method] = operation;
   }
   return {
@@ -196,6 +239,12 @@ export function buildOpenApi(specs: RouteSpec[], info: { title: string; version:
       securitySchemes: {
         viewerSession: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/session/weapp' },
         viewerCookie: { type: 'apiKey', in: 'cookie', name: 'wlv_session', description: 'Set by the H5 sign-in' },
+        staffCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'wlv_staff',
+          description: 'Set by the staff sign-in (WeCom)',
+        },
       },
     },
   };

@@ -30,8 +30,17 @@ export interface OAuthStateRecord {
  * Give it a store of its own: anyone may start a sign-in, so a flood of them must only crowd out other pending
  * sign-ins, never the access tokens, cards and back-off windows in the main store.
  */
-export function createOAuthStates({ store, ttlMs = 10 * 60_000 }: { store: Store; ttlMs?: number }) {
-  const key = (state: string) => `oauth-state:${state}`;
+export function createOAuthStates({
+  store,
+  ttlMs = 10 * 60_000,
+  keyPrefix = 'oauth-state:',
+}: {
+  store: Store;
+  ttlMs?: number;
+  /** States of another sign-in (staff) live under a prefix of their own: one can never finish the other. */
+  keyPrefix?: string;
+}) {
+  const key = (state: string) => `${keyPrefix}${state}`;
   return {
     ttlMs,
     async create(record: OAuthStateRecord): Promise<string> {

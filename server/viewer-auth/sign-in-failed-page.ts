@@ -1,20 +1,11 @@
-import type { H5SignInFailure } from './viewer-sign-in';
-
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const DETAIL: Record<H5SignInFailure, string> = {
-  state_invalid: '这个登录链接已失效或已使用过，请重新进入页面。',
-  code_missing: '微信没有完成授权，请重试。',
-  code_refused: '登录凭证已失效，请重试。',
-  wechat_unavailable: '微信暂时无法完成登录，请稍后重试。',
-};
 
 /**
  * What a viewer sees when the WeChat sign-in round trip cannot finish (a reused, expired or tampered link, or
  * WeChat refusing). A page with one link to try again, never an automatic redirect: a redirect here could loop.
  */
-export function signInFailedPage({ retryHref, failure }: { retryHref: string; failure: H5SignInFailure }): string {
+export function signInFailedPage({ retryHref, detail }: { retryHref: string; detail: string }): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -32,7 +23,7 @@ a{display:inline-block;padding:10px 28px;border-radius:22px;background:#07c160;c
 <body>
 <main>
 <h1>登录未完成</h1>
-<p>${escapeHtml(DETAIL[failure])}</p>
+<p>${escapeHtml(detail)}</p>
 <a href="${escapeHtml(retryHref)}">重新进入</a>
 </main>
 </body>

@@ -32,6 +32,14 @@ export interface H5SignInStart {
 /** Why the H5 round trip could not finish; the failure page words each one. */
 export type H5SignInFailure = 'state_invalid' | 'code_missing' | 'code_refused' | 'wechat_unavailable';
 
+/** What the failure page says to a viewer. */
+export const H5_SIGN_IN_FAILURE_WORDS: Record<H5SignInFailure, string> = {
+  state_invalid: '这个登录链接已失效或已使用过，请重新进入页面。',
+  code_missing: '微信没有完成授权，请重试。',
+  code_refused: '登录凭证已失效，请重试。',
+  wechat_unavailable: '微信暂时无法完成登录，请稍后重试。',
+};
+
 export type H5SignInOutcome =
   | { signedIn: true; token: string; maxAgeMs: number; returnTo: string }
   | {

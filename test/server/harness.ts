@@ -63,6 +63,7 @@ export async function startHarness({
   const sandbox = createSandbox({
     ...(now ? { now } : {}),
     oauthDomains: ['live.test', 'live.example.com'],
+    wecomDomains: ['live.test', 'live.example.com'],
     ...sandboxOptions,
   });
   const base = await sandbox.listen();
@@ -75,6 +76,8 @@ export async function startHarness({
     sessionSecret: SESSION_SECRET,
     ...overrides,
   };
+  // WeCom's web QR login is the sandbox too.
+  config.staff = { ...config.staff, loginBase: overrides.staff?.loginBase || base };
   const services = createServices({
     config,
     sessionSecret: SESSION_SECRET,

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { H5_SIGN_IN_PATH } from '../../../shared/paths';
 import { signInFailedPage } from '../../viewer-auth/sign-in-failed-page';
-import { H5_SIGN_IN_CALLBACK_PATH, type ViewerSignIn } from '../../viewer-auth/viewer-sign-in';
+import {
+  H5_SIGN_IN_CALLBACK_PATH,
+  H5_SIGN_IN_FAILURE_WORDS,
+  type ViewerSignIn,
+} from '../../viewer-auth/viewer-sign-in';
 import { ErrorBodySchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
 import { BROWSER_COOKIE, SESSION_COOKIE, viewerCookieOptions } from '../viewer-cookies';
@@ -67,7 +71,10 @@ export function h5SessionRoutes({ signIn, publicOrigin }: { signIn: ViewerSignIn
         if (outcome.retryAfter !== undefined) ctx.set('Retry-After', String(outcome.retryAfter));
         ctx.status = outcome.status;
         ctx.type = 'text/html; charset=utf-8';
-        ctx.body = signInFailedPage(outcome);
+        ctx.body = signInFailedPage({
+          retryHref: outcome.retryHref,
+          detail: H5_SIGN_IN_FAILURE_WORDS[outcome.failure],
+        });
       },
     }),
   ];

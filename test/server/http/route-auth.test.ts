@@ -27,7 +27,7 @@ describe('auth the router enforces', () => {
   afterEach(() => h.close());
 
   it('knows who every route is for', () => {
-    expect(routes.filter((r) => r.auth !== 'public' && r.auth !== 'viewer')).toEqual([]);
+    expect(routes.filter((r) => !['public', 'viewer', 'staff', 'manager'].includes(r.auth))).toEqual([]);
     expect(routes.filter((r) => r.auth === 'viewer').map((r) => `${r.method} ${r.path}`)).toEqual([
       'post /api/lives/:livingId/code',
     ]);
@@ -49,13 +49,17 @@ describe('auth the router enforces', () => {
       appId: h.sandbox.credentials.miniAppId,
       via: 'weapp',
     });
+    const staffRoute = (spec: RouteSpec) => spec.auth === 'staff' || spec.auth === 'manager';
     for (const spec of routes.filter((r) => r.auth !== 'public')) {
-      for (const credential of [
-        { Authorization: `Bearer ${foreign.token}` },
-        { Authorization: 'Bearer not-a-token' },
-        { Authorization: 'Basic dXNlcjpwYXNz' },
-        { Cookie: `wlv_session=${foreign.token}` },
-      ]) {
+      const credentials = staffRoute(spec)
+        ? [{ Cookie: `wlv_staff=${foreign.token}` }, { Cookie: 'wlv_staff=not-a-token' }]
+        : [
+            { Authorization: `Bearer ${foreign.token}` },
+            { Authorization: 'Bearer not-a-token' },
+            { Authorization: 'Basic dXNlcjpwYXNz' },
+            { Cookie: `wlv_session=${foreign.token}` },
+          ];
+      for (const credential of credentials) {
         const res = await requestFor(h, spec).set(credential);
         expect([spec.path, credential, res.status, res.body.error?.code]).toEqual([
           spec.path,
@@ -66,6 +70,22 @@ describe('auth the router enforces', () => {
       }
     }
     expect(h.sandbox.callsTo('living/get_living_code')).toHaveLength(0);
+  });
+
+  it('never lets a viewer session open a staff route, however it is presented', async () => {
+    const { token } = await h.login();
+    const staffRoutes = routes.filter((r) => r.auth === 'staff' || r.auth === 'manager');
+    expect(staffRoutes.length).toBeGreaterThan(0);
+    for (const spec of staffRoutes) {
+      for (const credential of [
+        { Authorization: `Bearer ${token}` },
+        { Cookie: `wlv_session=${token}` },
+        { Cookie: `wlv_staff=${token}` },
+      ]) {
+        const res = await requestFor(h, spec).set(credential);
+        expect([spec.path, res.status]).toEqual([spec.path, 401]);
+      }
+    }
   });
 
   it('lets a signed-in viewer through, as the session says', async () => {
@@ -101,6 +121,9 @@ describe('auth the router enforces', () => {
           return { openid: 'o-test', appId: 'wx-test', via: 'weapp' };
         },
         limits: { login: async () => undefined, code: async () => undefined },
+        staff: async () => Promise.reject(new Error('not used')),
+        manager: async () => Promise.reject(new Error('not used')),
+        audit: () => undefined,
       },
     );
     const app = new Koa();

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import {
+  STAFF_SIGN_IN_CALLBACK_PATH,
+  STAFF_SIGN_IN_FAILURE_WORDS,
+  STAFF_SIGN_IN_PATH,
+  type StaffSignIn,
+} from '../../staff/staff-sign-in';
+import { signInFailedPage } from '../../viewer-auth/sign-in-failed-page';
+import { ErrorBodySchema } from '../api-schemas';
+import { STAFF_COOKIE } from '../middleware/staff-guard';
+import { defineRoute } from '../route-spec';
+import { BROWSER_COOKIE, viewerCookieOptions } from '../viewer-cookies';
+
+/** WeCom's client says so in its user agent; there its OAuth works, elsewhere the web QR login does. */
+const IN_WECOM = /\bwxwork\//i;
+
+export const StaffMeSchema = z.object({ userId: z.string(), role: z.enum(['staff', 'manager']) }).strict();
+
+/** Staff sign-in with WeCom: cookies and redirects around the round trip `signIn` runs, and who is signed in. */
+export function staffSessionRoutes({ staffSignIn, publicOrigin }: { staffSignIn: StaffSignIn; publicOrigin: string }) {
+  const base = viewerCookieOptions(publicOrigin);
+  const staffCookie = { ...base, sameSite: 'strict' as const };
+  return [
+    defineRoute({
+      method: 'get',
+      path: STAFF_SIGN_IN_PATH,
+      summary: "Start the staff sign-in: WeCom's OAuth inside the WeCom client, its web QR login elsewhere",
+      auth: 'public',
+      limit: 'login',
+      query: z.object({ returnTo: z.string().max(2048).optional().describe('A path on PUBLIC_ORIGIN, e.g. /staff/') }),
+      responses: {
+        302: { description: "To WeCom's OAuth page or QR login" },
+        400: { description: 'returnTo is not a path on this site', schema: ErrorBodySchema },
+      },
+      async handler(ctx, { query }) {
+        const start = await staffSignIn.start(query.returnTo, ctx.cookies.get(BROWSER_COOKIE), {
+          inWecom: IN_WECOM.test(ctx.get('user-agent')),
+        });
+        ctx.cookies.secure = base.secure;
+        ctx.cookies.set(BROWSER_COOKIE, start.browser, { ...base, maxAge: start.browserTtlMs });
+        ctx.set('Cache-Control', 'no-store');
+        ctx.redirect(start.url);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: STAFF_SIGN_IN_CALLBACK_PATH,
+      summary: 'Where WeCom sends the staff member back: sets the staff cookie and returns to the page',
+      auth: 'public',
+      limit: 'login',
+      query: z.object({ code: z.string().optional(), state: z.string().optional() }),
+      responses: {
+        302: { description: 'Signed in; back to returnTo', headers: { 'Set-Cookie': STAFF_COOKIE } },
+        400: { description: 'An HTML page with a retry link: the state or the code was refused' },
+        403: { description: 'An HTML page: not a member of the corp, or not on the staff list' },
+        503: { description: 'An HTML page with a retry link: WeCom could not be reached' },
+      },
+      async handler(ctx, { query }) {
+        ctx.set('Cache-Control', 'no-store');
+        ctx.cookies.secure = base.secure;
+        const outcome = await staffSignIn.finish({ ...query, browser: ctx.cookies.get(BROWSER_COOKIE) });
+        if (outcome.signedIn) {
+          ctx.cookies.set(STAFF_COOKIE, outcome.token, { ...staffCookie, maxAge: outcome.maxAgeMs });
+          ctx.redirect(outcome.returnTo);
+          return;
+        }
+        ctx.state.errorCode = outcome.errorCode;
+        if (outcome.retryAfter !== undefined) ctx.set('Retry-After', String(outcome.retryAfter));
+        ctx.status = outcome.status;
+        ctx.type = 'text/html; charset=utf-8';
+        ctx.body = signInFailedPage({
+          retryHref: outcome.retryHref,
+          detail: STAFF_SIGN_IN_FAILURE_WORDS[outcome.failure],
+        });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/staff/me',
+      summary: 'The signed-in staff member and their role',
+      auth: 'staff',
+      responses: {
+        200: { description: 'Who is signed in', schema: StaffMeSchema },
+        401: { description: 'No staff session', schema: ErrorBodySchema },
+      },
+      handler(ctx, { staff }) {
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = { userId: staff.userId, role: staff.role };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/staff/session/logout',
+      summary: 'Sign the staff member out (a request from our own pages only)',
+      auth: 'staff',
+      responses: {
+        204: { description: 'Signed out' },
+        401: { description: 'No staff session', schema: ErrorBodySchema },
+        403: { description: 'A cross-site request', schema: ErrorBodySchema },
+      },
+      handler(ctx) {
+        ctx.cookies.secure = base.secure;
+        ctx.cookies.set(STAFF_COOKIE, '', { ...staffCookie, maxAge: 0 });
+        ctx.status = 204;
+      },
+    }),
+  ];
+}
