@@ -10,6 +10,7 @@ import { getLivingCode } from './wecom-living-code';
 import { getLivingInfo } from './wecom-living-info';
 import { gettoken } from './wecom-gettoken';
 import { getUserAllLivingIds } from './wecom-user-livings';
+import { getWatchStat } from './wecom-watch-stat';
 import { getticket } from './wechat-getticket';
 import { jscode2session } from './wechat-jscode2session';
 import { oauthAccessToken } from './wechat-oauth-access-token';
@@ -28,6 +29,7 @@ const ENDPOINTS: Record<Exclude<SandboxApi, PageApi>, Endpoint> = {
   'living/get_living_info': getLivingInfo,
   'living/get_living_code': getLivingCode,
   'living/get_user_all_livingid': getUserAllLivingIds,
+  'living/get_watch_stat': getWatchStat,
   'auth/getuserinfo': getUserInfo,
   'sns/jscode2session': jscode2session,
   'sns/oauth2/access_token': oauthAccessToken,

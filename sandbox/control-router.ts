@@ -4,6 +4,7 @@ import { SANDBOX_ANCHORS, SANDBOX_BULK_ANCHOR, SANDBOX_LIVES, type SandboxLiveNa
 import { addCallbackRoutes } from './callback-control-routes';
 import { badRequest, notFound, readJson } from './control-answers';
 import { addMemberRoutes } from './member-control-routes';
+import { addWatchStatRoutes } from './watch-stat-control-routes';
 import type { Sandbox } from './sandbox-handle';
 import { SANDBOX_APIS, isSandboxApi, type SandboxApi } from './sandbox-api';
 import { SANDBOX_MEMBERS } from './wecom-members';
@@ -68,6 +69,7 @@ export function createControlRouter(sandbox: Sandbox): Router {
       endpoints: [
         'GET /__sandbox/lives',
         'GET|PATCH|DELETE /__sandbox/lives/:id',
+        'GET|PUT /__sandbox/lives/:id/watch-stat',
         'POST|DELETE /__sandbox/faults',
         'GET|DELETE /__sandbox/calls',
         'GET /__sandbox/living-codes',
@@ -219,6 +221,7 @@ export function createControlRouter(sandbox: Sandbox): Router {
 
   addCallbackRoutes(router, sandbox.callbacks);
   addMemberRoutes(router, sandbox.members);
+  addWatchStatRoutes(router, { lives: sandbox.lives, watchStats: sandbox.watchStats, resolve: resolveLiveName });
 
   router.all('/{*rest}', (ctx) => notFound(ctx, `no control endpoint ${ctx.method} ${ctx.path}`));
 

@@ -5,6 +5,7 @@ import type { LivingCodeRegistry } from './living-code-registry';
 import type { MinuteWindowLimiter } from './minute-window-limiter';
 import type { MpTokenRegistry } from './mp-token-registry';
 import type { TokenRegistry } from './token-registry';
+import type { WatchStatStore } from './watch-stat';
 import type { WechatLogins } from './wechat-logins';
 import type { OAuthLogins } from './wechat-oauth-logins';
 import type { MemberLogins } from './wecom-member-logins';
@@ -28,6 +29,10 @@ export interface SandboxState {
   rateLimitPerMinute: number;
   tokens: TokenRegistry;
   lives: LiveStore;
+  /** Who watched each live (get_watch_stat). */
+  watchStats: WatchStatStore;
+  /** Viewers per get_watch_stat page, members and external people together. */
+  watchStatPageSize: number;
   livingCodes: LivingCodeRegistry;
   wechat: WechatLogins;
   /** Hosts a service account's OAuth redirect_uri may be on (WeChat's 网页授权域名). */

@@ -13,6 +13,7 @@ export { SANDBOX_APIS, type SandboxApi } from './sandbox-api';
 export type { SandboxCall } from './call-log';
 export type { SandboxFaults, FaultTarget } from './fault-injector';
 export type { SandboxLives, ReplayChange } from './live-store';
+export type { SandboxWatchStats, WatchStat, WatchStatUser, WatchStatExternalUser } from './watch-stat';
 export type { SandboxTokens } from './token-registry';
 export type { SandboxWechat } from './wechat-logins';
 export type { SandboxOAuth, OAuthScope } from './wechat-oauth-logins';

@@ -5,7 +5,8 @@ import {
   type ReplayStatus,
   type WecomLivingInfo,
 } from './living-info';
-import { SANDBOX_ANCHORS, seedLives } from './seed-lives';
+import { SANDBOX_ANCHORS, seedLives, seedWatchStats } from './seed-lives';
+import type { WatchStatStore } from './watch-stat';
 
 export interface ReplayChange {
   open_replay: 0 | 1;
@@ -28,28 +29,32 @@ export interface SandboxLives {
    * `living_status_change` callback in the background when a callback target is configured.
    */
   setStatus(livingId: string, status: LivingStatus, replay?: ReplayChange): void;
+  /** Removes the live and who watched it. */
   remove(livingId: string): void;
 }
 
 export interface LiveStore extends SandboxLives {
   /** Every live of one member, newest reserved start first (the order get_user_all_livingid pages through). */
   idsOfAnchor(userId: string): string[];
-  /** Back to the seeded lives (or none), with times relative to the clock now. */
+  /** Back to the seeded lives and their viewers (or none), with times relative to the clock now. */
   reseed(): void;
 }
 
 /**
  * The lives the sandbox's WeCom knows, kept as WeCom would send them (see `normalizeLivingInfo`). `onStatusChange`
  * hears every change of an existing live's status (through `setStatus` or `upsert`), the moment WeCom would send
- * its `living_status_change`; creating, removing and re-seeding lives are not status changes.
+ * its `living_status_change`; creating, removing and re-seeding lives are not status changes. `watchStats` holds who
+ * watched each live: removing a live forgets them, re-seeding seeds them again.
  */
 export function createLiveStore({
   now,
   seed,
+  watchStats,
   onStatusChange = () => undefined,
 }: {
   now: () => number;
   seed: boolean;
+  watchStats?: WatchStatStore;
   onStatusChange?: (livingId: string, info: WecomLivingInfo) => void;
 }): LiveStore {
   const lives = new Map<string, WecomLivingInfo>();
@@ -90,6 +95,7 @@ export function createLiveStore({
     },
     remove(livingId) {
       lives.delete(livingId);
+      watchStats?.remove(livingId);
     },
     idsOfAnchor(userId) {
       return [...lives]
@@ -99,7 +105,9 @@ export function createLiveStore({
     },
     reseed() {
       lives.clear();
+      watchStats?.clear();
       if (seed) for (const [id, info] of seedLives(now())) lives.set(id, info);
+      if (seed && watchStats) seedWatchStats(watchStats);
     },
   };
   store.reseed();

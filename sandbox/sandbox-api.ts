@@ -4,6 +4,7 @@ export type SandboxApi =
   | 'living/get_living_info'
   | 'living/get_living_code'
   | 'living/get_user_all_livingid'
+  | 'living/get_watch_stat'
   | 'auth/getuserinfo'
   | 'wwlogin/sso/login'
   | 'sns/jscode2session'
@@ -17,6 +18,7 @@ export const SANDBOX_APIS: readonly SandboxApi[] = [
   'living/get_living_info',
   'living/get_living_code',
   'living/get_user_all_livingid',
+  'living/get_watch_stat',
   'auth/getuserinfo',
   'wwlogin/sso/login',
   'sns/jscode2session',
@@ -41,6 +43,7 @@ const ROUTES: Record<SandboxApi, { path: string; platform: Platform }> = {
   'living/get_living_info': { path: '/cgi-bin/living/get_living_info', platform: 'wecom' },
   'living/get_living_code': { path: '/cgi-bin/living/get_living_code', platform: 'wecom' },
   'living/get_user_all_livingid': { path: '/cgi-bin/living/get_user_all_livingid', platform: 'wecom' },
+  'living/get_watch_stat': { path: '/cgi-bin/living/get_watch_stat', platform: 'wecom' },
   'auth/getuserinfo': { path: '/cgi-bin/auth/getuserinfo', platform: 'wecom' },
   'wwlogin/sso/login': { path: '/wwlogin/sso/login', platform: 'wecom' },
   'sns/jscode2session': { path: '/sns/jscode2session', platform: 'wechat' },

@@ -7,6 +7,7 @@ import type { SandboxLives } from './live-store';
 import type { SandboxLivingCodes } from './living-code-registry';
 import type { SandboxApi } from './sandbox-api';
 import type { SandboxTokens } from './token-registry';
+import type { SandboxWatchStats } from './watch-stat';
 import type { SandboxWechat } from './wechat-logins';
 import type { SandboxOAuth } from './wechat-oauth-logins';
 import type { SandboxMembers } from './wecom-member-logins';
@@ -40,6 +41,11 @@ export interface Sandbox {
   resetCalls(): void;
   faults: SandboxFaults;
   lives: SandboxLives;
+  /**
+   * Who watched each live, as `get_watch_stat` pages them: `set` exact viewers or `generate` many. The ended
+   * showcase lives are seeded with as many viewers as their `viewer_num`; a live without any answers an empty list.
+   */
+  watchStats: SandboxWatchStats;
   tokens: SandboxTokens;
   wechat: SandboxWechat;
   /** Web OAuth logins to the service account (H5). */
@@ -63,7 +69,7 @@ export interface Sandbox {
   secrets(): string[];
   /**
    * Faults, calls, tokens, codes (member sign-in codes and the QR scanner too), logins, tickets, rate windows and
-   * lives back to the seed (times relative to now);
+   * lives with their viewers back to the seed (times relative to now);
    * callback deliveries and faults forgotten, pending deliveries abandoned. The callback target stays: it is wiring
    * (the BFF's URL and secrets, set once when it started), not state a test leaves behind.
    */

@@ -16,6 +16,7 @@ import { createMinuteWindowLimiter } from './minute-window-limiter';
 import { createMpTokenRegistry } from './mp-token-registry';
 import type { Sandbox } from './sandbox-handle';
 import { createTokenRegistry } from './token-registry';
+import { createWatchStatStore } from './watch-stat';
 import { createWechatLogins } from './wechat-logins';
 import { createOAuthLogins } from './wechat-oauth-logins';
 import { createMemberLogins } from './wecom-member-logins';
@@ -53,6 +54,11 @@ export interface SandboxOptions {
   wecomCodeTtlSeconds?: number;
   /** How long a living_code may be reused; default 300 s, as WeCom documents. */
   livingCodeTtlSeconds?: number;
+  /**
+   * Viewers per `get_watch_stat` page, members and external people together; default 100. The members' last page
+   * is shorter, and an empty page with `ending: 1` always closes the list.
+   */
+  watchStatPageSize?: number;
   /** WeCom calls allowed per API per corp per minute window; default 10 000 (WeCom's published limit). */
   rateLimitPerMinute?: number;
   /** Millisecond clock for tokens, codes, limits and seeded times; default `Date.now`. */
@@ -94,6 +100,7 @@ export function createSandbox({
   wecomDomains = ['localhost', '127.0.0.1'],
   wecomCodeTtlSeconds = 300,
   livingCodeTtlSeconds = 300,
+  watchStatPageSize = 100,
   rateLimitPerMinute = 10_000,
   now = Date.now,
   seed = true,
@@ -117,6 +124,10 @@ export function createSandbox({
     timeoutMs: callbackTimeoutMs,
     retryDelayMs: callbackRetryDelayMs,
   });
+  if (!Number.isInteger(watchStatPageSize) || watchStatPageSize < 1) {
+    throw new Error('sandbox: watchStatPageSize must be a positive integer');
+  }
+  const watchStats = createWatchStatStore();
   const state: SandboxState = {
     credentials,
     now,
@@ -125,6 +136,7 @@ export function createSandbox({
     lives: createLiveStore({
       now,
       seed,
+      watchStats,
       onStatusChange: (livingId, info) =>
         callbacks.statusChanged({
           livingId,
@@ -133,6 +145,8 @@ export function createSandbox({
           createTime: Math.floor(now() / 1000),
         }),
     }),
+    watchStats,
+    watchStatPageSize,
     livingCodes: createLivingCodeRegistry({ now, ttlSeconds: livingCodeTtlSeconds }),
     wechat: createWechatLogins({ appId: miniAppId }),
     oauthDomains: oauthDomains.map((host) => host.toLowerCase()),
@@ -204,6 +218,7 @@ export function createSandbox({
     resetCalls: () => callLog.clear(),
     faults,
     lives: state.lives,
+    watchStats,
     tokens: state.tokens,
     wechat: state.wechat,
     oauth: state.oauth,

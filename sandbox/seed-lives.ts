@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { normalizeLivingInfo, type WecomLivingInfo } from './living-info';
+import type { SandboxWatchStats } from './watch-stat';
 
 /**
  * Named ids of the showcase lives: one for every status, every replay state and every type. The ids are fixed,
@@ -303,6 +304,16 @@ export function seedLives(nowMs: number): Array<[string, WecomLivingInfo]> {
     lives.push([id, normalizeLivingInfo(info, id)]);
   }
   return lives;
+}
+
+/**
+ * Viewers for the ended showcase lives, as many as their `viewer_num` (18 to 1,043), generated from the live's id so
+ * they are the same on every run. The other lives have none.
+ */
+export function seedWatchStats(watchStats: SandboxWatchStats): void {
+  for (const [name, { status, viewer_num: viewers }] of Object.entries(SHOWCASE)) {
+    if (status === 2) watchStats.generate(SANDBOX_LIVES[name as SandboxLiveName], viewers);
+  }
 }
 
 /** Stable, real-looking ids for the archive: `lvOQpQDgAA` + 22 URL-safe characters. */

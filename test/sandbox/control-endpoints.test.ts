@@ -91,7 +91,10 @@ describe('/__sandbox control endpoints', () => {
   });
 
   it('records unknown paths as `unknown` calls answered 404 JSON', async () => {
-    const answer = await h.request('/cgi-bin/living/get_watch_stat?access_token=x', { method: 'POST', body: {} });
+    const answer = await h.request('/cgi-bin/living/get_living_share_info?access_token=x', {
+      method: 'POST',
+      body: {},
+    });
     expect(answer.status).toBe(404);
     expect(answer.json).toMatchObject({ error: 'not_found' });
     expect(h.sandbox.calls).toEqual([
