@@ -28,6 +28,8 @@ import { callbackRoutes } from './http/routes/callback-routes';
 import { staffSessionRoutes } from './http/routes/staff-session-routes';
 import { staffGuards } from './http/middleware/staff-guard';
 import type { StaffSignIn } from './staff/staff-sign-in';
+import type { WatchStatsService } from './staff/watch-stats-service';
+import { staffStatsRoutes } from './http/routes/staff-stats-routes';
 import { requestMetrics } from './http/middleware/request-metrics';
 import { createHotCards, type HotCards } from './http/hot-cards';
 
@@ -49,6 +51,7 @@ export interface AppDeps {
   /** WeCom's event callback; undefined = push off. */
   callbacks: CallbackService | undefined;
   staffSignIn: StaffSignIn;
+  watchStats: WatchStatsService;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
 }
@@ -65,6 +68,7 @@ export function apiRoutes(deps: AppDeps, hotCards?: HotCards): RouteSpec[] {
     ...shortLinkRoutes(),
     ...callbackRoutes(deps),
     ...staffSessionRoutes(deps),
+    ...staffStatsRoutes(deps),
   ];
 }
 

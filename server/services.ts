@@ -11,6 +11,7 @@ import type { Metrics } from './metrics/metrics';
 import { createCallbackService } from './callback/callback-service';
 import { createStaffSessions } from './staff/staff-sessions';
 import { createStaffSignIn } from './staff/staff-sign-in';
+import { createWatchStatsService } from './staff/watch-stats-service';
 import { createMemberApi } from './wecom/member-api';
 import { createMemoryCardBus, type CardBus } from './push/card-bus';
 import type { Config } from './config/config';
@@ -167,6 +168,7 @@ export function createServices({
       loginBase: config.staff.loginBase,
       publicOrigin: config.publicOrigin,
     }),
+    watchStats: createWatchStatsService({ livingApi, cards, store, now }),
     callbacks: config.callback
       ? createCallbackService({
           ...config.callback,

@@ -42,6 +42,8 @@ describe('GET /openapi.json', () => {
         'GET /api/staff/session/callback',
         'GET /api/staff/me',
         'POST /api/staff/session/logout',
+        'GET /api/staff/lives/{livingId}/stats',
+        'GET /api/staff/lives/{livingId}/watchers.csv',
         'GET /live/{livingId}',
         'POST /api/lives/{livingId}/code',
         'POST /api/session/weapp',
