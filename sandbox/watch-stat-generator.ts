@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { WatchStat, WatchStatExternalUser, WatchStatUser } from './watch-stat';
+import type { WatchStat, WatchStatExternalUser, WatchStatUser } from './watch-stat-rows';
 import { SANDBOX_MEMBERS } from './wecom-members';
 
 const SURNAMES = [
