@@ -134,10 +134,10 @@ describe('living_status_change callbacks', () => {
     });
 
     it('returns from a status change at once and delivers in the background', async () => {
-      receiver.always({ delayMs: 100 });
+      receiver.always({ delayMs: 180 }); // under this harness's 200 ms callback timeout
       const started = performance.now();
       h.sandbox.lives.setStatus(SANDBOX_LIVES.reservedSoon, 1);
-      expect(performance.now() - started).toBeLessThan(50);
+      expect(performance.now() - started).toBeLessThan(150); // the answer takes 180 ms: not waited for
       expect(h.sandbox.callbacks.deliveries()).toHaveLength(0);
       await h.sandbox.callbacks.idle();
       expect(h.sandbox.callbacks.deliveries()).toHaveLength(1);
@@ -312,20 +312,20 @@ describe('living_status_change callbacks', () => {
     });
 
     it('delay(ms) holds back every delivery until cleared', async () => {
-      h.sandbox.callbacks.faults.delay(150);
+      h.sandbox.callbacks.faults.delay(1000);
       let started = performance.now();
       h.sandbox.lives.setStatus(SANDBOX_LIVES.living, 2);
       await h.sandbox.callbacks.idle();
-      expect(performance.now() - started).toBeGreaterThanOrEqual(145);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(995);
       started = performance.now();
       h.sandbox.lives.setStatus(SANDBOX_LIVES.living, 1);
       await h.sandbox.callbacks.idle();
-      expect(performance.now() - started).toBeGreaterThanOrEqual(145);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(995);
       h.sandbox.callbacks.faults.clear();
       started = performance.now();
       h.sandbox.lives.setStatus(SANDBOX_LIVES.living, 2);
       await h.sandbox.callbacks.idle();
-      expect(performance.now() - started).toBeLessThan(145);
+      expect(performance.now() - started).toBeLessThan(900);
       expect(receiver.received).toHaveLength(3);
     });
 
