@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { H5_SIGN_IN_PATH } from '../../../shared/paths';
-import { signInFailedPage } from '../../viewer-auth/sign-in-failed-page';
 import {
   H5_SIGN_IN_CALLBACK_PATH,
   H5_SIGN_IN_FAILURE_WORDS,
   type ViewerSignIn,
 } from '../../viewer-auth/viewer-sign-in';
 import { ErrorBodySchema } from '../api-schemas';
+import { answerSignIn } from '../answer-sign-in';
 import { defineRoute } from '../route-spec';
 import { BROWSER_COOKIE, SESSION_COOKIE, viewerCookieOptions } from '../viewer-cookies';
 
@@ -62,19 +62,7 @@ export function h5SessionRoutes({ signIn, publicOrigin }: { signIn: ViewerSignIn
         ctx.set('Cache-Control', 'no-store');
         ctx.cookies.secure = cookieOptions.secure;
         const outcome = await signIn.finishH5({ ...query, browser: ctx.cookies.get(BROWSER_COOKIE) });
-        if (outcome.signedIn) {
-          ctx.cookies.set(SESSION_COOKIE, outcome.token, { ...cookieOptions, maxAge: outcome.maxAgeMs });
-          ctx.redirect(outcome.returnTo);
-          return;
-        }
-        ctx.state.errorCode = outcome.errorCode;
-        if (outcome.retryAfter !== undefined) ctx.set('Retry-After', String(outcome.retryAfter));
-        ctx.status = outcome.status;
-        ctx.type = 'text/html; charset=utf-8';
-        ctx.body = signInFailedPage({
-          retryHref: outcome.retryHref,
-          detail: H5_SIGN_IN_FAILURE_WORDS[outcome.failure],
-        });
+        answerSignIn(ctx, outcome, { cookie: SESSION_COOKIE, cookieOptions, words: H5_SIGN_IN_FAILURE_WORDS });
       },
     }),
   ];

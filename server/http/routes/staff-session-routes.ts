@@ -5,9 +5,9 @@ import {
   STAFF_SIGN_IN_PATH,
   type StaffSignIn,
 } from '../../staff/staff-sign-in';
-import { signInFailedPage } from '../../viewer-auth/sign-in-failed-page';
 import { ErrorBodySchema } from '../api-schemas';
 import { STAFF_COOKIE } from '../middleware/staff-guard';
+import { answerSignIn } from '../answer-sign-in';
 import { defineRoute } from '../route-spec';
 import { BROWSER_COOKIE, viewerCookieOptions } from '../viewer-cookies';
 
@@ -59,18 +59,10 @@ export function staffSessionRoutes({ staffSignIn, publicOrigin }: { staffSignIn:
         ctx.set('Cache-Control', 'no-store');
         ctx.cookies.secure = base.secure;
         const outcome = await staffSignIn.finish({ ...query, browser: ctx.cookies.get(BROWSER_COOKIE) });
-        if (outcome.signedIn) {
-          ctx.cookies.set(STAFF_COOKIE, outcome.token, { ...staffCookie, maxAge: outcome.maxAgeMs });
-          ctx.redirect(outcome.returnTo);
-          return;
-        }
-        ctx.state.errorCode = outcome.errorCode;
-        if (outcome.retryAfter !== undefined) ctx.set('Retry-After', String(outcome.retryAfter));
-        ctx.status = outcome.status;
-        ctx.type = 'text/html; charset=utf-8';
-        ctx.body = signInFailedPage({
-          retryHref: outcome.retryHref,
-          detail: STAFF_SIGN_IN_FAILURE_WORDS[outcome.failure],
+        answerSignIn(ctx, outcome, {
+          cookie: STAFF_COOKIE,
+          cookieOptions: staffCookie,
+          words: STAFF_SIGN_IN_FAILURE_WORDS,
         });
       },
     }),
