@@ -2,13 +2,12 @@ import type { ErrorCode } from '../../shared/error-codes';
 import { AppError, isAppError } from '../errors/app-error';
 import { isRandomToken, randomToken, type OAuthStates } from '../viewer-auth/oauth-state';
 import { safeReturnTo } from '../viewer-auth/return-to';
+import { checkSignInCallback, type SignInCallback } from '../viewer-auth/sign-in-callback';
 import type { MemberApi } from '../wecom/member-api';
 import type { StaffRole, StaffSessions } from './staff-sessions';
 
 export const STAFF_SIGN_IN_PATH = '/api/staff/session';
 export const STAFF_SIGN_IN_CALLBACK_PATH = `${STAFF_SIGN_IN_PATH}/callback`;
-/** Longer is no code WeCom issues; refused before it costs a call. */
-const MAX_CODE_LENGTH = 512;
 
 export interface StaffSignInOptions {
   sessions: StaffSessions;
@@ -109,31 +108,14 @@ export function createStaffSignIn({
       return { url, browser, browserTtlMs: states.ttlMs };
     },
 
-    async finish({
-      code,
-      state,
-      browser,
-    }: {
-      code?: string;
-      state?: string;
-      browser: string | undefined;
-    }): Promise<StaffSignInOutcome> {
-      const record = await states.take(state);
-      if (!record || record.browser !== browser) {
-        return {
-          signedIn: false,
-          failure: 'state_invalid',
-          errorCode: 'OAUTH_STATE_INVALID',
-          status: 400,
-          retryHref: '/',
-        };
-      }
-      const retryHref = startHref(record.returnTo);
+    async finish(callback: SignInCallback): Promise<StaffSignInOutcome> {
+      const checked = await checkSignInCallback(states, callback, startHref);
+      if (checked.refused) return checked.refused;
+      const { retryHref, returnTo } = checked;
       const fail = (failure: StaffSignInFailure, errorCode: ErrorCode, status: number) =>
         ({ signedIn: false, failure, errorCode, status, retryHref }) as const;
-      if (!code || code.length > MAX_CODE_LENGTH) return fail('code_missing', 'LOGIN_FAILED', 400);
       try {
-        const identity = await members.getUserInfo(code);
+        const identity = await members.getUserInfo(checked.code);
         if (!identity) return fail('code_refused', 'LOGIN_FAILED', 400);
         if (!identity.member) return fail('not_member', 'FORBIDDEN', 403);
         const role = roleOf(identity.userId);
@@ -143,7 +125,7 @@ export function createStaffSignIn({
           signedIn: true,
           token,
           maxAgeMs: sessions.ttlSeconds * 1000,
-          returnTo: record.returnTo,
+          returnTo,
           userId: identity.userId,
           role,
         };

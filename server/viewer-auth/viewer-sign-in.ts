@@ -4,12 +4,11 @@ import type { MiniProgramLogin } from '../wechat/mini-program-login';
 import type { OAuthLogin } from '../wechat/oauth-login';
 import { isRandomToken, randomToken, type OAuthStates } from './oauth-state';
 import { safeReturnTo } from './return-to';
+import { checkSignInCallback, type SignInCallback } from './sign-in-callback';
 import type { Session, SessionTokens } from './session-tokens';
 
 /** Where WeChat sends the viewer back after the H5 authorize page. */
 export const H5_SIGN_IN_CALLBACK_PATH = `${H5_SIGN_IN_PATH}/callback`;
-/** Longer is no OAuth code WeChat issues; refused before it costs a call. */
-const MAX_CODE_LENGTH = 512;
 
 export interface ViewerSignInOptions {
   sessions: SessionTokens;
@@ -102,33 +101,14 @@ export function createViewerSignIn({
      * Finishes the round trip: the state must be one this browser started and not used yet, then WeChat's code
      * becomes a session. Every failure is an outcome with a way to try again, never a redirect (it could loop).
      */
-    async finishH5({
-      code,
-      state,
-      browser,
-    }: {
-      code?: string;
-      state?: string;
-      browser: string | undefined;
-    }): Promise<H5SignInOutcome> {
-      const record = await oauthStates.take(state);
-      if (!record || record.browser !== browser) {
-        return {
-          signedIn: false,
-          failure: 'state_invalid',
-          errorCode: 'OAUTH_STATE_INVALID',
-          status: 400,
-          retryHref: '/',
-        };
-      }
-      const retryHref = startHref(record.returnTo);
-      if (!code || code.length > MAX_CODE_LENGTH) {
-        return { signedIn: false, failure: 'code_missing', errorCode: 'LOGIN_FAILED', status: 400, retryHref };
-      }
+    async finishH5(callback: SignInCallback): Promise<H5SignInOutcome> {
+      const checked = await checkSignInCallback(oauthStates, callback, startHref);
+      if (checked.refused) return checked.refused;
+      const { retryHref } = checked;
       try {
-        const identity = await oauthLogin(code);
+        const identity = await oauthLogin(checked.code);
         const { token } = await sessions.issue({ openid: identity.openid, appId: identity.appId, via: 'h5' });
-        return { signedIn: true, token, maxAgeMs: sessions.ttlSeconds * 1000, returnTo: record.returnTo };
+        return { signedIn: true, token, maxAgeMs: sessions.ttlSeconds * 1000, returnTo: checked.returnTo };
       } catch (err) {
         if (!isAppError(err)) throw err;
         if (err.code === 'LOGIN_FAILED') {

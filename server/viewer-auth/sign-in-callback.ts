@@ -1,0 +1,49 @@
+import type { OAuthStates } from './oauth-state';
+
+/** Longer is no code WeChat or WeCom issues; refused before it costs a call. */
+const MAX_CODE_LENGTH = 512;
+
+/** What came back to a sign-in callback: WeChat's or WeCom's code and state, and the browser's sign-in cookie. */
+export interface SignInCallback {
+  code?: string;
+  state?: string;
+  browser: string | undefined;
+}
+
+/** A callback that cannot go on: the same two cases for every sign-in, as an outcome the callback route answers. */
+export interface CallbackRefusal {
+  signedIn: false;
+  failure: 'state_invalid' | 'code_missing';
+  errorCode: 'OAUTH_STATE_INVALID' | 'LOGIN_FAILED';
+  status: 400;
+  retryHref: string;
+}
+
+/**
+ * The first steps of every sign-in callback (viewer or staff): the state must be one this browser started and not
+ * used yet (taking it spends it), and a code must have come back. Then the caller trades the code; `retryHref`
+ * starts its sign-in again for the same page.
+ */
+export async function checkSignInCallback(
+  states: OAuthStates,
+  { code, state, browser }: SignInCallback,
+  startHref: (returnTo: string) => string,
+): Promise<{ refused: CallbackRefusal } | { refused?: undefined; code: string; returnTo: string; retryHref: string }> {
+  const record = await states.take(state);
+  if (!record || record.browser !== browser) {
+    return {
+      refused: {
+        signedIn: false,
+        failure: 'state_invalid',
+        errorCode: 'OAUTH_STATE_INVALID',
+        status: 400,
+        retryHref: '/',
+      },
+    };
+  }
+  const retryHref = startHref(record.returnTo);
+  if (!code || code.length > MAX_CODE_LENGTH) {
+    return { refused: { signedIn: false, failure: 'code_missing', errorCode: 'LOGIN_FAILED', status: 400, retryHref } };
+  }
+  return { code, returnTo: record.returnTo, retryHref };
+}
