@@ -1,0 +1,117 @@
+/**
+ * The staff console's contract with the BFF (`/api/staff/…`): what the console's pages read and send. The BFF's
+ * zod schemas (which also write the OpenAPI document) are checked against these types with `SameShape`.
+ */
+import type { LiveCard, LiveType } from './live-card';
+
+/** `GET /api/staff/me` */
+export interface StaffMe {
+  userId: string;
+  role: 'staff' | 'manager';
+}
+
+/** `GET /api/staff/lives`: the lives a staff member can open a console page for, newest first. */
+export interface StaffLivesResponse {
+  lives: StaffLive[];
+}
+
+export interface StaffLive extends LiveCard {
+  /** Created through this app (`living/create`): the only lives it may modify, cancel, or get callbacks for. */
+  createdByApp: boolean;
+}
+
+/** `GET /api/staff/lives/:livingId/stats` (WeCom's get_watch_stat, aggregated). */
+export interface StaffWatchStats {
+  viewers: number;
+  split: { member: number; wechat: number; wecomExternal: number };
+  watchSeconds: { total: number; median: number; p90: number };
+  histogram: Array<{ label: string; viewers: number }>;
+  commenters: number;
+  micSpeakers: number;
+  inviters: Array<{ inviter: string; viewers: number; watchSeconds: number }>;
+  /** ISO 8601: when WeCom was last asked. */
+  fetchedAt: string;
+}
+
+/** The three steps of our own funnel for one live (and one campaign tag, or all of them). */
+export interface FunnelCounts {
+  /** Unique viewers who opened the live page (approximate when counted in Redis: HyperLogLog, ±1%). */
+  views: number;
+  /** Taps that got a living code. */
+  taps: number;
+  /** Taps after which WeCom's live mini program actually opened (reported by the client). */
+  opens: number;
+}
+
+/** `GET /api/staff/lives/:livingId/funnel` */
+export interface StaffFunnel {
+  total: FunnelCounts;
+  /** One row per campaign tag seen (`?from=…`); untagged visits are the row with `from: ''`. */
+  byTag: Array<FunnelCounts & { from: string }>;
+}
+
+/** `GET /api/staff/lives/:livingId/share?from=TAG`: everything the share kit shows. */
+export interface StaffShareKit {
+  livingId: string;
+  theme: string;
+  /** The campaign tag these links carry, if one was asked for. */
+  from?: string;
+  /** Absolute stable links: `/live/ID[?from=TAG]` and `/live/ID?replay=1[&from=TAG]`. */
+  links: { live: string; replay: string };
+  /** The mini program code's `scene` (≤ 32 characters): the live id itself when it fits, else `!ALIAS`. */
+  scene: string;
+  /** Same-origin URLs of images the console shows and offers for download. */
+  images: {
+    /** QR code of `links.live` (PNG). */
+    linkQr: string;
+    /** The mini program code of the live page (PNG, from `wxa/getwxacodeunlimit`). */
+    miniProgramCode: string;
+    /** The poster: theme, start time, description and the mini program code (PNG). */
+    poster: string;
+  };
+}
+
+/** `GET /api/scenes/:scene` (public): what a mini program code's `scene` stands for. */
+export interface SceneTarget {
+  livingId: string;
+  replay: boolean;
+  from?: string;
+}
+
+/** `POST /api/staff/lives` (managers): a reserved live, created with `living/create`. */
+export interface CreateLiveRequest {
+  /** The member who hosts it (must be in the app's visible range). */
+  anchorUserId: string;
+  /** At most 20 characters. */
+  theme: string;
+  /** ISO 8601, in the future. */
+  startsAt: string;
+  durationSeconds: number;
+  type: LiveType;
+  /** At most 100 characters. */
+  description?: string;
+  /** Remind subscribers this many seconds before the start. */
+  remindSecondsBefore?: number;
+}
+
+/** `POST /api/staff/lives` → 201 */
+export interface CreateLiveResponse {
+  livingId: string;
+}
+
+/** `PATCH /api/staff/lives/:livingId` (managers; reserved lives only): any of these fields. */
+export type ModifyLiveRequest = Partial<Omit<CreateLiveRequest, 'anchorUserId'>>;
+
+/**
+ * `POST /api/staff/lives/:livingId/cancel` (managers; before the start only, else 409 `LIVE_ALREADY_STARTED`)
+ * and `DELETE /api/staff/lives/:livingId/replay` (managers) take `{ confirm }` = the live's id: the console's
+ * confirmation step, checked by the BFF too (400 `CONFIRMATION_REQUIRED` otherwise).
+ */
+export interface ConfirmRequest {
+  confirm: string;
+}
+
+/** A campaign tag on our links (`?from=…`): 1–32 of `A–Z a–z 0–9 _ -`. */
+export const CAMPAIGN_TAG_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+
+export const isCampaignTag = (value: string): boolean => CAMPAIGN_TAG_PATTERN.test(value);
