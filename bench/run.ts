@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { measureThroughput } from './bff-throughput';
 import { measureWorkers } from './cluster-throughput';
 import { measureFanout } from './push-fanout';
+import { measureStaffStats } from './staff-stats';
 import { runSurge } from './surge';
 import { countUpstreamCalls } from './upstream-counts';
 import { MAIN } from '../test/cluster/support/bff-process';
@@ -84,6 +85,19 @@ async function main() {
     console.log(JSON.stringify(f, null, 2));
     const fanoutOk = f.delivered === sockets && f.delayMs.max !== undefined && f.delayMs.max <= 2000;
     console.log(`target: every socket has the card within 2 s of WeCom's POST → ${verdict(fanoutOk)}`);
+  }
+
+  if (existsSync(MAIN)) {
+    console.log('\n## Staff: watch statistics and CSV for a live with 100,000 viewers (built BFF process on Redis)');
+    const statsRedis = await startTestRedis();
+    try {
+      const f = await measureStaffStats({ redisUrl: statsRedis.url });
+      console.log(JSON.stringify(f, null, 2));
+      const statsOk = f.csvRows === f.viewers && f.warmPages === 0;
+      console.log(`target: every viewer in the CSV, a second look costs no WeCom call → ${verdict(statsOk)}`);
+    } finally {
+      await statsRedis.stop();
+    }
   }
 
   const viewers = Number(argument('--surge-viewers') ?? 30_000);
