@@ -110,16 +110,28 @@ describe('auth/getuserinfo', () => {
     expect((await h.getUserInfo({ access_token: token, code })).json?.errcode).toBe(42001);
   });
 
-  it('counts against the per-API minute limit like the other WeCom calls (45009)', async () => {
+  it('exempts calls with a valid code from the minute limit, as WeCom documents', async () => {
     await h.close();
     h = await startSandbox({ rateLimitPerMinute: 2 });
     const token = await h.token();
     const errcodes: unknown[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const code = h.sandbox.members.codeFor('zhaomin');
       errcodes.push((await h.getUserInfo({ access_token: token, code })).json?.errcode);
     }
-    expect(errcodes).toEqual([0, 0, 45009]);
+    expect(errcodes).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('counts calls with a bad code against the minute limit (45009 once it is spent, even for a good code next)', async () => {
+    await h.close();
+    h = await startSandbox({ rateLimitPerMinute: 2 });
+    const token = await h.token();
+    const errcodes: unknown[] = [];
+    for (let i = 0; i < 3; i++)
+      errcodes.push((await h.getUserInfo({ access_token: token, code: 'forged' })).json?.errcode);
+    expect(errcodes).toEqual([40029, 40029, 45009]);
+    const good = await h.getUserInfo({ access_token: token, code: h.sandbox.members.codeFor('zhaomin') });
+    expect(good.json?.userid).toBe('zhaomin');
   });
 
   it('answers a failNext fault with a WeCom error body', async () => {
