@@ -17,14 +17,17 @@ import { oauthAccessToken } from './wechat-oauth-access-token';
 import { authorizeFaultPage, authorizePage } from './oauth-authorize-page';
 import type { PageAnswer } from './page-answer';
 import { stableToken } from './wechat-stable-token';
+import { getwxacodeUnlimit } from './wechat-wxacode';
 import { getUserInfo } from './wecom-getuserinfo';
 import { wecomErrorPage } from './wecom-sign-in';
 import { wecomSsoLogin } from './wecom-sso-login';
 
 /** The APIs a browser opens: they answer a redirect or an HTML page, not JSON. */
 type PageApi = 'connect/oauth2/authorize' | 'wwlogin/sso/login';
+/** The APIs that answer an image when they succeed (and JSON when they fail). */
+type ImageApi = 'wxa/getwxacodeunlimit';
 
-const ENDPOINTS: Record<Exclude<SandboxApi, PageApi>, Endpoint> = {
+const ENDPOINTS: Record<Exclude<SandboxApi, PageApi | ImageApi>, Endpoint> = {
   gettoken,
   'living/get_living_info': getLivingInfo,
   'living/get_living_code': getLivingCode,
@@ -111,6 +114,24 @@ export function apiMiddleware({ state, faults, calls, wait }: ApiMiddlewareOptio
       }
       call.errcode = page.errcode;
       return sendPage(ctx, page);
+    }
+    if (api === 'wxa/getwxacodeunlimit') {
+      const drawn =
+        fault.kind === 'failNext'
+          ? platformError('wechat', fault.errcode, state.now(), ip)
+          : await getwxacodeUnlimit(req, state);
+      if ('image' in drawn) {
+        call.errcode = 0;
+        ctx.status = 200;
+        ctx.set('Content-Type', drawn.contentType);
+        ctx.body = drawn.image;
+        return;
+      }
+      call.errcode = drawn.errcode;
+      ctx.status = 200;
+      ctx.set('Content-Type', contentTypeOf(api));
+      ctx.body = JSON.stringify(drawn);
+      return;
     }
     const answer =
       fault.kind === 'failNext'

@@ -34,18 +34,22 @@ const WECHAT_ERRMSG: Record<number, string> = {
   40029: 'invalid code',
   40097: 'invalid args',
   40125: 'invalid appsecret',
+  40129: 'invalid scene',
   40163: 'code been used',
+  40169: 'invalid length for scene, or the data is not json string',
   40226: 'high risk user',
   41001: 'access_token missing',
   41002: 'appid missing',
   41004: 'appsecret missing',
   41008: 'missing code',
+  41030: 'invalid page',
   42001: 'access_token expired',
   43001: 'require GET method',
   43002: 'require POST method',
   45009: 'reach max api daily quota limit',
   45011: 'api minute-quota reach limit  mustslower  retry next minute',
   47001: 'data format error',
+  48001: 'api unauthorized',
 };
 
 /** An error body as WeCom or WeChat sends it (always HTTP 200). */

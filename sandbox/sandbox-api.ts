@@ -11,7 +11,8 @@ export type SandboxApi =
   | 'connect/oauth2/authorize'
   | 'sns/oauth2/access_token'
   | 'stable_token'
-  | 'ticket/getticket';
+  | 'ticket/getticket'
+  | 'wxa/getwxacodeunlimit';
 
 export const SANDBOX_APIS: readonly SandboxApi[] = [
   'gettoken',
@@ -26,6 +27,7 @@ export const SANDBOX_APIS: readonly SandboxApi[] = [
   'sns/oauth2/access_token',
   'stable_token',
   'ticket/getticket',
+  'wxa/getwxacodeunlimit',
 ];
 
 /** WeCom and WeChat word their errors differently (`hint` vs `rid`) and send different content types. */
@@ -51,6 +53,7 @@ const ROUTES: Record<SandboxApi, { path: string; platform: Platform }> = {
   'sns/oauth2/access_token': { path: '/sns/oauth2/access_token', platform: 'wechat' },
   stable_token: { path: '/cgi-bin/stable_token', platform: 'wechat' },
   'ticket/getticket': { path: '/cgi-bin/ticket/getticket', platform: 'wechat' },
+  'wxa/getwxacodeunlimit': { path: '/wxa/getwxacodeunlimit', platform: 'wechat' },
 };
 
 const BY_PATH = new Map<string, SandboxApi>(SANDBOX_APIS.map((api) => [ROUTES[api].path, api]));

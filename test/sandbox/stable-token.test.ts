@@ -95,7 +95,7 @@ describe('cgi-bin/stable_token', () => {
 
   it.each([
     ['a wrong app id', { appid: 'wx0000000000000000' }, 40013],
-    ["the mini program's app id", { appid: 'wx3c9e1a7b5d2f4680' }, 40013],
+    ["the mini program's app id with the service account's secret", { appid: 'wx3c9e1a7b5d2f4680' }, 40125],
     ['a wrong secret', { secret: 'nope' }, 40125],
     ['no app id', { appid: undefined }, 41002],
     ['no secret', { secret: undefined }, 41004],
