@@ -11,6 +11,7 @@ import { getLivingInfo } from './wecom-living-info';
 import { gettoken } from './wecom-gettoken';
 import { getUserAllLivingIds } from './wecom-user-livings';
 import { getWatchStat } from './wecom-watch-stat';
+import { cancelLiving, createLiving, deleteReplayData, modifyLiving } from './wecom-living-manage';
 import { getticket } from './wechat-getticket';
 import { jscode2session } from './wechat-jscode2session';
 import { oauthAccessToken } from './wechat-oauth-access-token';
@@ -33,6 +34,10 @@ const ENDPOINTS: Record<Exclude<SandboxApi, PageApi | ImageApi>, Endpoint> = {
   'living/get_living_code': getLivingCode,
   'living/get_user_all_livingid': getUserAllLivingIds,
   'living/get_watch_stat': getWatchStat,
+  'living/create': createLiving,
+  'living/modify': modifyLiving,
+  'living/cancel': cancelLiving,
+  'living/delete_replay_data': deleteReplayData,
   'auth/getuserinfo': getUserInfo,
   'sns/jscode2session': jscode2session,
   'sns/oauth2/access_token': oauthAccessToken,

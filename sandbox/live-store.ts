@@ -31,6 +31,11 @@ export interface SandboxLives {
   setStatus(livingId: string, status: LivingStatus, replay?: ReplayChange): void;
   /** Removes the live and who watched it. */
   remove(livingId: string): void;
+  /**
+   * Whether this app made the live with `living/create`: only those may be modified, cancelled or have their
+   * replay deleted (seeded lives and lives a test wrote in stand for lives made elsewhere, e.g. in the WeCom app).
+   */
+  createdByApp(livingId: string): boolean;
 }
 
 export interface LiveStore extends SandboxLives {
@@ -38,6 +43,10 @@ export interface LiveStore extends SandboxLives {
   idsOfAnchor(userId: string): string[];
   /** Back to the seeded lives and their viewers (or none), with times relative to the clock now. */
   reseed(): void;
+  /** Adds a live made by this app (`living/create`), remembering when; sends no callback, as WeCom sends none. */
+  create(livingId: string, info: WecomLivingInfo): void;
+  /** How many lives this app created at or after `sinceMs` (WeCom allows 10,000 a day). */
+  createdSince(sinceMs: number): number;
 }
 
 /**
@@ -58,6 +67,8 @@ export function createLiveStore({
   onStatusChange?: (livingId: string, info: WecomLivingInfo) => void;
 }): LiveStore {
   const lives = new Map<string, WecomLivingInfo>();
+  /** The lives `living/create` made, with when. */
+  const createdAt = new Map<string, number>();
   const nowSeconds = () => Math.floor(now() / 1000);
   const save = (livingId: string, next: WecomLivingInfo) => {
     const before = lives.get(livingId);
@@ -95,7 +106,19 @@ export function createLiveStore({
     },
     remove(livingId) {
       lives.delete(livingId);
+      createdAt.delete(livingId);
       watchStats?.remove(livingId);
+    },
+    createdByApp: (livingId) => createdAt.has(livingId),
+    create(livingId, info) {
+      if (lives.has(livingId)) throw new Error(`sandbox: live ${livingId} exists`);
+      lives.set(livingId, normalizeLivingInfo(info, livingId));
+      createdAt.set(livingId, now());
+    },
+    createdSince(sinceMs) {
+      let n = 0;
+      for (const at of createdAt.values()) if (at >= sinceMs) n++;
+      return n;
     },
     idsOfAnchor(userId) {
       return [...lives]
@@ -105,6 +128,7 @@ export function createLiveStore({
     },
     reseed() {
       lives.clear();
+      createdAt.clear();
       watchStats?.clear();
       if (seed) for (const [id, info] of seedLives(now())) lives.set(id, info);
       if (seed && watchStats) seedWatchStats(watchStats);

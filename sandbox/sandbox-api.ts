@@ -5,6 +5,10 @@ export type SandboxApi =
   | 'living/get_living_code'
   | 'living/get_user_all_livingid'
   | 'living/get_watch_stat'
+  | 'living/create'
+  | 'living/modify'
+  | 'living/cancel'
+  | 'living/delete_replay_data'
   | 'auth/getuserinfo'
   | 'wwlogin/sso/login'
   | 'sns/jscode2session'
@@ -20,6 +24,10 @@ export const SANDBOX_APIS: readonly SandboxApi[] = [
   'living/get_living_code',
   'living/get_user_all_livingid',
   'living/get_watch_stat',
+  'living/create',
+  'living/modify',
+  'living/cancel',
+  'living/delete_replay_data',
   'auth/getuserinfo',
   'wwlogin/sso/login',
   'sns/jscode2session',
@@ -46,6 +54,10 @@ const ROUTES: Record<SandboxApi, { path: string; platform: Platform }> = {
   'living/get_living_code': { path: '/cgi-bin/living/get_living_code', platform: 'wecom' },
   'living/get_user_all_livingid': { path: '/cgi-bin/living/get_user_all_livingid', platform: 'wecom' },
   'living/get_watch_stat': { path: '/cgi-bin/living/get_watch_stat', platform: 'wecom' },
+  'living/create': { path: '/cgi-bin/living/create', platform: 'wecom' },
+  'living/modify': { path: '/cgi-bin/living/modify', platform: 'wecom' },
+  'living/cancel': { path: '/cgi-bin/living/cancel', platform: 'wecom' },
+  'living/delete_replay_data': { path: '/cgi-bin/living/delete_replay_data', platform: 'wecom' },
   'auth/getuserinfo': { path: '/cgi-bin/auth/getuserinfo', platform: 'wecom' },
   'wwlogin/sso/login': { path: '/wwlogin/sso/login', platform: 'wecom' },
   'sns/jscode2session': { path: '/sns/jscode2session', platform: 'wechat' },
