@@ -1,0 +1,105 @@
+import type { FunnelCounts, StaffFunnel } from '../../shared/staff-api';
+import { isCampaignTag } from '../../shared/staff-api';
+import type { Viewer } from '../lives/living-code-service';
+import { viewerKey } from '../lives/living-code-service';
+import type { AudienceCounters } from '../store/audience-counters';
+import { createVisitorPseudonym } from './visitor-pseudonym';
+
+/** Who saw a live page: a pseudonym is made of it, never kept as it is. */
+export type VisitorIdentity =
+  { kind: 'viewer'; viewer: Viewer } | { kind: 'cookie'; id: string } | { kind: 'install'; id: string };
+
+export interface FunnelServiceOptions {
+  counters: AudienceCounters;
+  /** Keys the visitors' pseudonyms (the BFF's session secret: the same on every instance). */
+  secret: string;
+  /** The living code a viewer holds for a live while it is still valid (the living-code service's). */
+  heldCode(viewer: Viewer, livingId: string): Promise<string | undefined>;
+}
+
+type Step = 'views' | 'taps' | 'opens';
+
+/** A tap or an open is counted once per viewer and code: longer than a code lives (five minutes). */
+const REPLAY_GUARD_MS = 10 * 60_000;
+
+const stepKey = (step: Step, livingId: string, tag: string) => `funnel:${step}:${livingId}:${tag}`;
+const tagsKey = (livingId: string) => `funnel:tags:${livingId}`;
+/** A tag that is missing or not a campaign tag counts as untagged (`''`). */
+const tagOf = (from: string | undefined) => (from !== undefined && isCampaignTag(from) ? from : '');
+
+const identityOf = (visitor: VisitorIdentity) =>
+  visitor.kind === 'viewer' ? `viewer:${viewerKey(visitor.viewer)}` : `${visitor.kind}:${visitor.id}`;
+
+/**
+ * Our own funnel, per live and campaign tag (`?from=…`): unique viewers of the live page, taps that got a living
+ * code, and the opens of WeCom's live mini program that followed. Recording never waits and never fails (see
+ * `AudienceCounters`); a tap or open sent again with the same code counts once.
+ */
+export function createFunnelService({ counters, secret, heldCode }: FunnelServiceOptions) {
+  const pseudonym = createVisitorPseudonym(secret);
+
+  const countOnce = (step: 'taps' | 'opens', livingId: string, viewer: Viewer, code: string, tag: string) => {
+    void counters.record({
+      counts: [stepKey(step, livingId, tag)],
+      labels: [{ key: tagsKey(livingId), label: tag }],
+      once: {
+        key: `funnel:${step}-once:${livingId}:${pseudonym(`${viewerKey(viewer)}:${code}`)}`,
+        ttlMs: REPLAY_GUARD_MS,
+      },
+    });
+  };
+
+  return {
+    /** The live page showed this live to `visitor`. */
+    recordView(livingId: string, visitor: VisitorIdentity, from?: string): void {
+      const tag = tagOf(from);
+      void counters.record({
+        unique: [{ key: stepKey('views', livingId, tag), member: pseudonym(identityOf(visitor)) }],
+        labels: [{ key: tagsKey(livingId), label: tag }],
+      });
+    },
+
+    /** `code` was just issued to `viewer` (not a refusal, not a wait in line). */
+    recordTap(livingId: string, viewer: Viewer, code: string, from?: string): void {
+      countOnce('taps', livingId, viewer, code, tagOf(from));
+    },
+
+    /**
+     * The client says WeCom's live mini program opened. Counted when the viewer holds a valid code for the live
+     * (so, after a tap), once per code; `false` when there was nothing to count.
+     */
+    async recordOpen(livingId: string, viewer: Viewer, from?: string): Promise<boolean> {
+      const code = await heldCode(viewer, livingId).catch(() => undefined);
+      if (code === undefined) return false;
+      countOnce('opens', livingId, viewer, code, tagOf(from));
+      return true;
+    },
+
+    /** The funnel of one live: in total and per tag (most viewed first; untagged is `from: ''`). */
+    async read(livingId: string): Promise<StaffFunnel> {
+      const tags = await counters.labels(tagsKey(livingId));
+      const { unique, counts } = await counters.read({
+        unique: [
+          tags.map((tag) => stepKey('views', livingId, tag)),
+          ...tags.map((tag) => [stepKey('views', livingId, tag)]),
+        ],
+        counts: tags.flatMap((tag) => [stepKey('taps', livingId, tag), stepKey('opens', livingId, tag)]),
+      });
+      const byTag = tags.map((from, i) => ({
+        from,
+        views: unique[i + 1] ?? 0,
+        taps: counts[2 * i] ?? 0,
+        opens: counts[2 * i + 1] ?? 0,
+      }));
+      byTag.sort((a, b) => b.views - a.views || b.taps - a.taps || (a.from < b.from ? -1 : 1));
+      const total: FunnelCounts = {
+        views: unique[0] ?? 0,
+        taps: byTag.reduce((sum, row) => sum + row.taps, 0),
+        opens: byTag.reduce((sum, row) => sum + row.opens, 0),
+      };
+      return { total, byTag };
+    },
+  };
+}
+
+export type FunnelService = ReturnType<typeof createFunnelService>;
