@@ -30,6 +30,9 @@ import { staffGuards } from './http/middleware/staff-guard';
 import type { StaffSignIn } from './staff/staff-sign-in';
 import type { WatchStatsService } from './staff/watch-stats-service';
 import { staffStatsRoutes } from './http/routes/staff-stats-routes';
+import type { FunnelService } from './funnel/funnel-service';
+import { funnelBeaconRoutes } from './http/routes/funnel-beacon-routes';
+import { staffFunnelRoutes } from './http/routes/staff-funnel-routes';
 import { requestMetrics } from './http/middleware/request-metrics';
 import { createHotCards, type HotCards } from './http/hot-cards';
 
@@ -52,6 +55,8 @@ export interface AppDeps {
   callbacks: CallbackService | undefined;
   staffSignIn: StaffSignIn;
   watchStats: WatchStatsService;
+  /** Our own funnel (views, taps, opens per campaign tag). */
+  funnel: FunnelService;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
 }
@@ -69,6 +74,8 @@ export function apiRoutes(deps: AppDeps, hotCards?: HotCards): RouteSpec[] {
     ...callbackRoutes(deps),
     ...staffSessionRoutes(deps),
     ...staffStatsRoutes(deps),
+    ...funnelBeaconRoutes(deps),
+    ...staffFunnelRoutes(deps),
   ];
 }
 

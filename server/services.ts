@@ -12,6 +12,9 @@ import { createCallbackService } from './callback/callback-service';
 import { createStaffSessions } from './staff/staff-sessions';
 import { createStaffSignIn } from './staff/staff-sign-in';
 import { createWatchStatsService } from './staff/watch-stats-service';
+import { createFunnelService } from './funnel/funnel-service';
+import { createMemoryAudienceCounters } from './store/audience-counters-memory';
+import { createRedisAudienceCounters } from './store/audience-counters-redis';
 import { createMemberApi } from './wecom/member-api';
 import { createMemoryCardBus, type CardBus } from './push/card-bus';
 import type { Config } from './config/config';
@@ -114,6 +117,13 @@ export function createServices({
   });
   const livingApi = createLivingApi(wecom);
   const cards = createLiveCardService({ livingApi, store, logger, now, onLookup: metrics?.cardLookup, ...cardTuning });
+  const codes = createLivingCodeService({
+    livingApi,
+    cards,
+    store,
+    now,
+    watchPathHtmlSuffix: config.watchPathHtmlSuffix,
+  });
   return {
     logger,
     cards,
@@ -125,7 +135,7 @@ export function createServices({
       store,
       logger,
     }),
-    codes: createLivingCodeService({ livingApi, cards, store, now, watchPathHtmlSuffix: config.watchPathHtmlSuffix }),
+    codes,
     signIn: createViewerSignIn({
       sessions: createSessionTokens({ secret: sessionSecret, now }),
       oauthStates: createOAuthStates({ store: signInStore ?? createMemoryStore({ maxEntries: 50_000, now }) }),
@@ -169,6 +179,13 @@ export function createServices({
       publicOrigin: config.publicOrigin,
     }),
     watchStats: createWatchStatsService({ livingApi, cards, store, now }),
+    funnel: createFunnelService({
+      counters: redis
+        ? createRedisAudienceCounters({ redis, keyPrefix: config.redis?.keyPrefix, logger, now })
+        : createMemoryAudienceCounters({ now }),
+      secret: sessionSecret,
+      heldCode: (viewer, livingId) => codes.held(viewer, livingId),
+    }),
     callbacks: config.callback
       ? createCallbackService({
           ...config.callback,

@@ -29,6 +29,19 @@ export interface LaunchTarget {
 export interface LivingCodeRequest {
   /** Open the replay; implied for an ended live with a ready replay. */
   replay?: boolean;
+  /** The campaign tag the page was opened with (`?from=…`), for our funnel; one that is not a tag is ignored. */
+  from?: string;
+}
+
+/**
+ * `POST /api/lives/:livingId/views` (the live page showed the live) and `POST /api/lives/:livingId/opens` (WeCom's
+ * live mini program opened after a tap): our funnel's beacons, answered 204.
+ */
+export interface FunnelBeaconRequest {
+  /** The campaign tag the page was opened with (`?from=…`, see `isCampaignTag`). */
+  from?: string;
+  /** Views from the mini program: its install id (H5 gets a cookie instead); 16–64 of A–Z a–z 0–9 _ -. */
+  visitor?: string;
 }
 
 /** `POST /api/lives/:livingId/code` */

@@ -56,6 +56,8 @@ export const SessionResponseSchema = z.object({ token: z.string(), expiresAt: z.
 /** Unknown keys (an `openid`, say) are dropped: the viewer is whoever the session says. */
 export const LivingCodeBodySchema = z.object({
   replay: z.boolean().optional().describe('Open the replay; implied for an ended live with a ready replay'),
+  // Never in the way of a code: a malformed tag is dropped (and the tap counted untagged).
+  from: z.string().optional().catch(undefined).describe('Campaign tag of the page (?from=…), for our funnel'),
 });
 
 export const LivingCodeResponseSchema = z

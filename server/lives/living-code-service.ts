@@ -45,6 +45,8 @@ export function createLivingCodeService({
 }: LivingCodeServiceOptions) {
   const validityMs = LIVING_CODE_TTL_SECONDS * 1000;
 
+  const codeKey = (viewer: Viewer, livingId: string) => `living-code:${viewerKey(viewer)}:${livingId}`;
+
   return {
     async issue(viewer: Viewer, livingId: string, replayAsked: boolean): Promise<LivingCodeResponse> {
       const card = await cards.get(livingId);
@@ -54,7 +56,7 @@ export function createLivingCodeService({
           reason: access.reason,
         });
       }
-      const key = `living-code:${viewerKey(viewer)}:${livingId}`;
+      const key = codeKey(viewer, livingId);
       const usable = (c: IssuedCode | undefined): c is IssuedCode => !!c && now() - c.issuedAt < reuseMs;
       let issued = await store.get<IssuedCode>(key);
       if (!usable(issued)) {
@@ -63,7 +65,8 @@ export function createLivingCodeService({
           if (usable(again)) return again;
           const code = await livingApi.getLivingCode(livingId, viewer.openid, viewerKey(viewer));
           const fresh: IssuedCode = { code, issuedAt: now() };
-          await store.set(key, fresh, reuseMs);
+          // Kept while it is valid, not only while it is reused: an open reported later still finds it (`held`).
+          await store.set(key, fresh, validityMs);
           return fresh;
         });
       }
@@ -76,6 +79,12 @@ export function createLivingCodeService({
           path: buildWatchPath(issued.code, { replay: access.replay, htmlSuffix: watchPathHtmlSuffix }),
         },
       };
+    },
+
+    /** The code `viewer` was last given for a live, while it still works; nothing is asked of WeCom. */
+    async held(viewer: Viewer, livingId: string): Promise<string | undefined> {
+      const issued = await store.get<IssuedCode>(codeKey(viewer, livingId));
+      return issued && now() - issued.issuedAt < validityMs ? issued.code : undefined;
     },
   };
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../errors/app-error';
 import type { Session } from '../../viewer-auth/session-tokens';
 
 /** Which of our own limits a route spends from. */
-export type ClientLimit = 'login' | 'code';
+export type ClientLimit = 'login' | 'code' | 'beacon';
 
 export interface ClientLimitsOptions {
   limits: Config['limits'];
@@ -40,6 +40,8 @@ export function createClientLimits({ limits, redis, keyPrefix = '', waitsInLine 
   const loginsPerIp = perMinute(limits.loginsPerIpPerMinute, 'logins-ip', redis, keyPrefix);
   const codesPerSession = perMinute(limits.codesPerSessionPerMinute, 'codes-session', redis, keyPrefix);
   const codesPerIp = perMinute(limits.codesPerIpPerMinute, 'codes-ip', redis, keyPrefix);
+  // The funnel's beacons: a page sends one view and one open at most per code it asks for, so the codes' allowance.
+  const beaconsPerIp = perMinute(limits.codesPerIpPerMinute, 'beacons-ip', redis, keyPrefix);
 
   async function spend(limiter: RateLimiterAbstract, key: string): Promise<void> {
     try {
@@ -60,6 +62,9 @@ export function createClientLimits({ limits, redis, keyPrefix = '', waitsInLine 
       if (viewer && (await waitsInLine?.(viewer))) return;
       if (viewer) await spend(codesPerSession, `${viewer.appId}:${viewer.openid}`);
       await spend(codesPerIp, ctx.ip);
+    },
+    async beacon(ctx: Context): Promise<void> {
+      await spend(beaconsPerIp, ctx.ip);
     },
   } satisfies Record<ClientLimit, (ctx: Context, viewer: Session | undefined) => Promise<void>>;
 }

@@ -1,9 +1,10 @@
+import type { FunnelService } from '../../funnel/funnel-service';
 import type { LivingCodeService } from '../../lives/living-code-service';
 import { ErrorBodySchema, LiveParamsSchema, LivingCodeBodySchema, LivingCodeResponseSchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
 import { upstreamUnavailable } from '../upstream-unavailable';
 
-export function livingCodeRoutes({ codes }: { codes: LivingCodeService }) {
+export function livingCodeRoutes({ codes, funnel }: { codes: LivingCodeService; funnel: FunnelService }) {
   return [
     defineRoute({
       method: 'post',
@@ -24,7 +25,10 @@ export function livingCodeRoutes({ codes }: { codes: LivingCodeService }) {
       },
       async handler(ctx, { params, body, viewer }) {
         ctx.set('Cache-Control', 'no-store');
-        ctx.body = await codes.issue(viewer, params.livingId, body.replay ?? false);
+        const issued = await codes.issue(viewer, params.livingId, body.replay ?? false);
+        // A tap of our funnel: only a code actually issued counts (a refusal or a wait in line threw above).
+        funnel.recordTap(params.livingId, viewer, issued.livingCode, body.from);
+        ctx.body = issued;
       },
     }),
   ];
