@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'TOO_MANY_REQUESTS',
   'CALLBACK_INVALID',
   'INTERNAL_ERROR',
+  'POSTER_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

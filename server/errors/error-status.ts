@@ -25,6 +25,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL_ERROR: 500,
+  // No font with Chinese glyphs to draw a poster with: the operator must install or configure one.
+  POSTER_UNAVAILABLE: 503,
   UPSTREAM_ERROR: 502,
   UPSTREAM_UNAVAILABLE: 503,
   UPSTREAM_RATE_LIMITED: 503,
