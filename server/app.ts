@@ -6,6 +6,7 @@ import { errorHandler } from './http/middleware/error-handler';
 import { viewerGuard } from './http/middleware/authenticate';
 import { requestLog } from './http/middleware/request-log';
 import { staticH5 } from './http/middleware/static-h5';
+import { staticStaff } from './http/middleware/static-staff';
 import { buildOpenApi, mountRoutes, type RouteSpec } from './http/route-spec';
 import { h5SessionRoutes } from './http/routes/h5-session-routes';
 import { healthRoutes } from './http/routes/health-routes';
@@ -59,6 +60,8 @@ export interface AppDeps {
   funnel: FunnelService;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
+  /** Serve this staff console build folder (dist/staff) at /staff, as a single-page app. */
+  staffDir?: string;
 }
 
 /** Every endpoint of the BFF, in one list: the router serves it and /openapi.json describes it. */
@@ -105,6 +108,8 @@ export function createApp(deps: AppDeps): Koa {
   app.use(errorHandler(deps.logger));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true }));
+  // Before the viewer app: its fallback would answer /staff/… with the viewer's own page.
+  if (deps.staffDir) app.use(staticStaff(deps.staffDir));
   if (deps.h5Dir) app.use(staticH5(deps.h5Dir));
   // Every server made from this app (app.listen, supertest) asks the hot cards first.
   const koaCallback = app.callback.bind(app);

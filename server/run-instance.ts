@@ -64,7 +64,8 @@ export async function runInstance({
     scrubber,
   });
   const h5Dir = config.h5Dir ?? (existsSync(resolve('dist/h5/index.html')) ? resolve('dist/h5') : undefined);
-  const app = createApp({ ...services, h5Dir });
+  const staffDir = existsSync(resolve('dist/staff/index.html')) ? resolve('dist/staff') : undefined;
+  const app = createApp({ ...services, h5Dir, staffDir });
   app.proxy = config.trustProxy;
 
   const server = app.listen(config.port, config.host);

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp } from '../../../server/app';
 import { loadConfig } from '../../../server/config/config';
@@ -8,6 +10,8 @@ import { createLogger } from '../../../server/logging/logger';
 import { createSecretScrubber } from '../../../server/logging/secret-scrubber';
 import {
   SANDBOX_ANCHORS,
+  SANDBOX_CALLBACK_AGENT_ID,
+  SANDBOX_STAFF_MEMBER,
   createSandbox,
   randomCallbackSecrets,
   type Sandbox,
@@ -17,6 +21,7 @@ import { attachEventSocket } from '../../../server/push/event-socket';
 import { createServices, type ServiceOptions } from '../../../server/services';
 import { createMemoryStore } from '../../../server/store/memory-store';
 import { requireH5Build } from './h5-build';
+import { STAFF_DIR } from './staff-build';
 
 export interface BffStackOptions {
   /** Card cache tuning; a short `freshMs` lets sandbox changes reach the browser within one client poll. */
@@ -32,6 +37,8 @@ export interface BffStackOptions {
   sandbox?: Omit<SandboxOptions, 'now'>;
   /** The H5 build to serve (default `dist/h5`); a benchmark may compare two. */
   h5Dir?: string;
+  /** The staff console build to serve at /staff (default `dist/staff` when built; `requireStaffBuild` insists). */
+  staffDir?: string;
   /**
    * Push on, as in sandbox mode: the sandbox's WeCom calls back on status changes and the BFF offers `/api/events`.
    * Off by default, so pages poll as they do without WeCom's callback configured.
@@ -60,6 +67,7 @@ export async function startBffStack({
   now = Date.now,
   sandbox: sandboxOptions = {},
   h5Dir = requireH5Build(),
+  staffDir = existsSync(join(STAFF_DIR, 'index.html')) ? STAFF_DIR : undefined,
   push = false,
 }: BffStackOptions = {}): Promise<BffStack> {
   requireH5Build(h5Dir);
@@ -80,6 +88,13 @@ export async function startBffStack({
     publicOrigin: baseUrl,
     liveAnchors: [...SANDBOX_ANCHORS],
     callback: push ? callbackSecrets : undefined,
+    // Staff sign in with the sandbox's WeCom QR login, as in sandbox mode: 赵敏 is staff, 李芳 also a manager.
+    staff: {
+      agentId: SANDBOX_CALLBACK_AGENT_ID,
+      loginBase: sandboxUrl,
+      userIds: [SANDBOX_STAFF_MEMBER, 'lifang'],
+      managers: ['lifang'],
+    },
   };
   const logs: string[] = [];
   const destination = new Writable({
@@ -102,7 +117,7 @@ export async function startBffStack({
     upstreamTimeoutMs: 1000,
     cards,
   });
-  server.on('request', createApp({ ...services, h5Dir }).callback());
+  server.on('request', createApp({ ...services, h5Dir, staffDir }).callback());
   const events = attachEventSocket({
     server,
     bus: services.cardBus,

@@ -1,6 +1,7 @@
 export { ARTIFACTS_DIR, artifactPath } from './artifacts';
 export { startBffStack, type BffStack, type BffStackOptions } from './bff-stack';
 export { H5_DIR, requireH5Build } from './h5-build';
+export { STAFF_DIR, requireStaffBuild } from './staff-build';
 export {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,

@@ -1,0 +1,133 @@
+import { LIVE_TYPES, type LiveType } from '../../../shared/live-card';
+import type { CreateLiveRequest, ModifyLiveRequest, StaffLive } from '../../../shared/staff-api';
+import { fromDateTimeLocal, toDateTimeLocal } from './format';
+
+/** The create / modify form as the inputs hold it (strings), before it is checked. */
+export interface LiveFormValues {
+  anchorUserId: string;
+  theme: string;
+  /** `<input type="datetime-local">`, local time. */
+  startsAt: string;
+  durationMinutes: string;
+  type: LiveType;
+  description: string;
+  /** Seconds before the start, as a select's value; `''` = no reminder (create) or unchanged (modify). */
+  remindSecondsBefore: string;
+}
+
+export type LiveFormErrors = Partial<Record<keyof LiveFormValues, string>>;
+
+/** WeCom's limits for `living/create` and `living/modify` (theme ≤ 20 characters, description ≤ 100). */
+export const THEME_MAX = 20;
+export const DESCRIPTION_MAX = 100;
+/** A day on air at most: longer is a typo (minutes for hours), not a live. */
+export const DURATION_MAX_MINUTES = 24 * 60;
+
+export const TYPE_LABEL: Record<LiveType, string> = {
+  general: '通用直播',
+  small_class: '小班课',
+  large_class: '大班课',
+  training: '企业培训',
+  event: '活动直播',
+};
+export const LIVE_TYPE_OPTIONS = LIVE_TYPES.map((type) => ({ value: type, label: TYPE_LABEL[type] }));
+
+export const REMIND_OPTIONS = [
+  { value: '', label: '不提醒' },
+  { value: '300', label: '开播前 5 分钟' },
+  { value: '900', label: '开播前 15 分钟' },
+  { value: '1800', label: '开播前 30 分钟' },
+  { value: '3600', label: '开播前 1 小时' },
+  { value: '86400', label: '开播前 1 天' },
+];
+
+/** WeCom userids: letters, digits and `_ - . @`, at most 64. */
+const USER_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
+
+/** Characters as a person counts them (an emoji is one), which is how WeCom's limits read. */
+const length = (text: string) => Array.from(text).length;
+
+export function emptyLiveForm(anchorUserId: string, now: number): LiveFormValues {
+  // Tomorrow at the next whole hour: a reasonable first guess that is always in the future.
+  const start = new Date(now + 24 * 3600 * 1000);
+  start.setMinutes(0, 0, 0);
+  return {
+    anchorUserId,
+    theme: '',
+    startsAt: toDateTimeLocal(start.toISOString()),
+    durationMinutes: '60',
+    type: 'general',
+    description: '',
+    remindSecondsBefore: '900',
+  };
+}
+
+/** The form filled with a reserved live, to modify it (the reminder is not in the card: "unchanged"). */
+export function liveFormFrom(live: StaffLive): LiveFormValues {
+  return {
+    anchorUserId: live.anchorUserId,
+    theme: live.theme,
+    startsAt: toDateTimeLocal(live.startsAt),
+    durationMinutes: String(Math.max(1, Math.round(live.durationSeconds / 60))),
+    type: live.type,
+    description: live.description,
+    remindSecondsBefore: '',
+  };
+}
+
+/**
+ * Checks the form as WeCom would, so a person hears about a too-long theme before the request: the request to
+ * send, or what is wrong with each field.
+ */
+export function checkLiveForm(
+  values: LiveFormValues,
+  now: number,
+): { ok: true; request: CreateLiveRequest } | { ok: false; errors: LiveFormErrors } {
+  const errors: LiveFormErrors = {};
+  const anchorUserId = values.anchorUserId.trim();
+  if (!USER_ID.test(anchorUserId)) errors.anchorUserId = '请填写主播的企业微信账号（字母、数字、_ - . @）';
+  const theme = values.theme.trim();
+  if (!theme) errors.theme = '请填写直播主题';
+  else if (length(theme) > THEME_MAX) errors.theme = `主题最多 ${THEME_MAX} 个字，现在 ${length(theme)} 个`;
+  const startsAt = fromDateTimeLocal(values.startsAt);
+  if (!startsAt) errors.startsAt = '请选择开播时间';
+  else if (Date.parse(startsAt) <= now) errors.startsAt = '开播时间要在现在之后';
+  const minutes = Number(values.durationMinutes);
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > DURATION_MAX_MINUTES) {
+    errors.durationMinutes = `时长填 1 到 ${DURATION_MAX_MINUTES} 分钟的整数`;
+  }
+  if (!LIVE_TYPES.includes(values.type)) errors.type = '请选择直播类型';
+  const description = values.description.trim();
+  if (length(description) > DESCRIPTION_MAX) {
+    errors.description = `简介最多 ${DESCRIPTION_MAX} 个字，现在 ${length(description)} 个`;
+  }
+  const remind = values.remindSecondsBefore === '' ? undefined : Number(values.remindSecondsBefore);
+  if (remind !== undefined && (!Number.isInteger(remind) || remind < 0)) errors.remindSecondsBefore = '请选择提醒时间';
+  if (Object.keys(errors).length > 0 || !startsAt) return { ok: false, errors };
+  return {
+    ok: true,
+    request: {
+      anchorUserId,
+      theme,
+      startsAt,
+      durationSeconds: minutes * 60,
+      type: values.type,
+      ...(description ? { description } : {}),
+      ...(remind !== undefined ? { remindSecondsBefore: remind } : {}),
+    },
+  };
+}
+
+/** Only what the person changed, for `PATCH` (the anchor cannot change; an untouched reminder is not sent). */
+export function changesFrom(live: StaffLive, request: CreateLiveRequest): ModifyLiveRequest {
+  const changes: ModifyLiveRequest = {};
+  if (request.theme !== live.theme) changes.theme = request.theme;
+  // The form holds minutes: a start at 19:30:20 left alone is not a change.
+  const minute = (iso: string) => Math.floor(Date.parse(iso) / 60_000);
+  if (minute(request.startsAt) !== minute(live.startsAt)) changes.startsAt = request.startsAt;
+  if (request.durationSeconds !== live.durationSeconds) changes.durationSeconds = request.durationSeconds;
+  if (request.type !== live.type) changes.type = request.type;
+  if ((request.description ?? '') !== live.description) changes.description = request.description ?? '';
+  if (request.remindSecondsBefore !== undefined) changes.remindSecondsBefore = request.remindSecondsBefore;
+  return changes;
+}

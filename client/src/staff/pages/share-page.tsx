@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { isCampaignTag } from '../../../../shared/staff-api';
+import { CopyButton } from '../components/copy-button';
+import { Link } from '../components/link';
+import { ErrorState, Loading } from '../components/state-views';
+import { navigate, routeHref } from '../router';
+import { useStaff } from '../staff-context';
+import { useRequest } from '../use-request';
+
+/**
+ * `/staff/lives/:id/share?from=TAG`: the stable links, their QR code, the mini program code and the poster, all
+ * carrying the campaign tag in the page's query (so the page itself can be shared with a colleague).
+ */
+export function SharePage({ livingId, from }: { livingId: string; from: string | undefined }) {
+  const { api } = useStaff();
+  const kit = useRequest(() => api.shareKit(livingId, from), `share:${livingId}:${from ?? ''}`);
+  const [tag, setTag] = useState(from ?? '');
+  const tagValid = tag === '' || isCampaignTag(tag);
+
+  function applyTag() {
+    if (!tagValid) return;
+    const href = routeHref({ name: 'share', livingId }) + (tag ? `?from=${encodeURIComponent(tag)}` : '');
+    navigate(href, { replace: true });
+  }
+
+  return (
+    <main className="page">
+      <p className="crumbs">
+        <Link href={routeHref({ name: 'lives' })}>直播列表</Link> / 分享物料
+      </p>
+      <div className="page__head">
+        <h1>{kit.data?.theme ?? '分享物料'}</h1>
+        <Link className="button" href={routeHref({ name: 'stats', livingId })}>
+          查看数据
+        </Link>
+      </div>
+      <section className="panel">
+        <h2>渠道标记</h2>
+        <form
+          className="tag-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            applyTag();
+          }}
+        >
+          <input
+            name="from"
+            value={tag}
+            placeholder="例如 wechat_group_1"
+            maxLength={32}
+            aria-invalid={!tagValid}
+            onChange={(event) => setTag(event.target.value.trim())}
+          />
+          <button type="submit" className="button button--primary" disabled={!tagValid}>
+            更新链接和图片
+          </button>
+        </form>
+        <p className={tagValid ? 'muted' : 'field__error'}>
+          {tagValid
+            ? '给不同渠道的链接加上标记（1–32 位字母、数字、_ 或 -），数据页按标记统计转化。留空则不带标记。'
+            : '标记只能包含字母、数字、_ 和 -，最多 32 位'}
+        </p>
+      </section>
+      {kit.status === 'loading' && !kit.data && <Loading />}
+      {kit.status === 'error' && <ErrorState error={kit.error} onRetry={kit.reload} />}
+      {kit.data && (
+        <>
+          <section className="panel">
+            <h2>稳定链接</h2>
+            <LinkRow label="直播页" href={kit.data.links.live} />
+            <LinkRow label="回放页" href={kit.data.links.replay} />
+          </section>
+          <div className="grid grid--three">
+            <section className="panel image-panel">
+              <h2>链接二维码</h2>
+              <img src={kit.data.images.linkQr} alt="直播页链接的二维码" width={200} height={200} />
+              <a className="button button--small" href={kit.data.images.linkQr} download>
+                下载二维码
+              </a>
+            </section>
+            <section className="panel image-panel">
+              <h2>小程序码</h2>
+              <img src={kit.data.images.miniProgramCode} alt="直播页的小程序码" width={200} height={200} />
+              <a className="button button--small" href={kit.data.images.miniProgramCode} download>
+                下载小程序码
+              </a>
+            </section>
+            <section className="panel image-panel">
+              <h2>海报</h2>
+              <img className="poster" src={kit.data.images.poster} alt="直播海报预览" />
+              <a className="button button--primary button--small" href={kit.data.images.poster} download>
+                下载海报
+              </a>
+            </section>
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
+
+function LinkRow({ label, href }: { label: string; href: string }) {
+  return (
+    <div className="link-row">
+      <span className="link-row__label">{label}</span>
+      <input className="link-row__url" readOnly value={href} onFocus={(event) => event.target.select()} />
+      <CopyButton text={href} label="复制链接" />
+    </div>
+  );
+}

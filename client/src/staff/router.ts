@@ -1,0 +1,91 @@
+import { useSyncExternalStore } from 'react';
+import type { MouseEvent } from 'react';
+
+/** Where the console lives; the BFF serves its index.html for every path below it. */
+export const STAFF_BASE = '/staff';
+
+/** Every page of the console, with what its path names. */
+export type StaffRoute =
+  | { name: 'lives' }
+  | { name: 'create' }
+  | { name: 'edit'; livingId: string }
+  | { name: 'stats'; livingId: string }
+  | { name: 'share'; livingId: string }
+  | { name: 'not-found' };
+
+/** A living id as the BFF accepts one (1–128 of `A–Z a–z 0–9 _ -`), so a page never asks for a malformed id. */
+const LIVING_ID = '([A-Za-z0-9_-]{1,128})';
+
+const PAGES: Array<[RegExp, (id: string) => StaffRoute]> = [
+  [/^\/?$/, () => ({ name: 'lives' })],
+  [/^\/lives\/new\/?$/, () => ({ name: 'create' })],
+  [new RegExp(`^/lives/${LIVING_ID}/edit/?$`), (livingId) => ({ name: 'edit', livingId })],
+  [new RegExp(`^/lives/${LIVING_ID}/stats/?$`), (livingId) => ({ name: 'stats', livingId })],
+  [new RegExp(`^/lives/${LIVING_ID}/share/?$`), (livingId) => ({ name: 'share', livingId })],
+];
+
+/** The page a path shows: `/staff`, `/staff/`, `/staff/lives/ID/stats` (a trailing slash is the same page). */
+export function matchRoute(pathname: string): StaffRoute {
+  if (pathname !== STAFF_BASE && !pathname.startsWith(`${STAFF_BASE}/`)) return { name: 'not-found' };
+  const rest = pathname.slice(STAFF_BASE.length);
+  for (const [pattern, route] of PAGES) {
+    const match = pattern.exec(rest);
+    if (match) return route(match[1] ?? '');
+  }
+  return { name: 'not-found' };
+}
+
+/** The path of a page; the inverse of {@link matchRoute}. */
+export function routeHref(route: StaffRoute): string {
+  switch (route.name) {
+    case 'lives':
+    case 'not-found':
+      return `${STAFF_BASE}/`;
+    case 'create':
+      return `${STAFF_BASE}/lives/new`;
+    default:
+      return `${STAFF_BASE}/lives/${route.livingId}/${route.name}`;
+  }
+}
+
+// pushState fires no event of its own: the console's navigations announce themselves with this one.
+const NAVIGATED = 'staff:navigated';
+
+/** Goes to `href` (a path of this site) without reloading, and tells every {@link useLocation}. */
+export function navigate(href: string, { replace = false }: { replace?: boolean } = {}): void {
+  if (replace) window.history.replaceState(null, '', href);
+  else window.history.pushState(null, '', href);
+  window.dispatchEvent(new Event(NAVIGATED));
+  window.scrollTo?.(0, 0);
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATED, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATED, onChange);
+  };
+}
+
+const currentLocation = () => window.location.pathname + window.location.search;
+
+/** The current path and query; the component re-renders on back/forward and on {@link navigate}. */
+export function useLocation(): { pathname: string; search: string } {
+  const href = useSyncExternalStore(subscribe, currentLocation);
+  const url = new URL(href, 'http://console.invalid');
+  return { pathname: url.pathname, search: url.search };
+}
+
+/**
+ * A click on a link of the console navigates in place; a click that means "elsewhere" (another button, a modifier
+ * key for a new tab or window, a download) is left to the browser.
+ */
+export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
+  const anchor = event.currentTarget;
+  if (anchor.target || anchor.hasAttribute('download') || anchor.origin !== window.location.origin) return;
+  event.preventDefault();
+  navigate(anchor.pathname + anchor.search);
+}

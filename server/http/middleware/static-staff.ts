@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import type { Middleware } from 'koa';
+import send from 'koa-send';
+
+/** Where the console is served; the H5 viewer app never answers below it. */
+export const STAFF_PREFIX = '/staff';
+
+/**
+ * The console's page never runs inside another site's frame (its buttons cancel lives), talks only to this
+ * origin, and loads only its own scripts.
+ */
+const PAGE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy':
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'same-origin',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/**
+ * Serves the staff console's build (`npm run build:staff` → dist/staff) at `/staff` and below: files under
+ * `/staff/assets/` (content-hashed by esbuild, so cached for a year), and index.html for every other path, so a
+ * deep link such as `/staff/lives/ID/stats` survives a reload (the console routes on the client). index.html is
+ * never stored: it names the current hashes. Everything below `/staff` is answered here, a missing file with 404,
+ * so the viewer app's fallback never serves its own page for a console path.
+ */
+export function staticStaff(root: string): Middleware {
+  const hasIndex = existsSync(`${root}/index.html`);
+  return async (ctx, next) => {
+    const inConsole = ctx.path === STAFF_PREFIX || ctx.path.startsWith(`${STAFF_PREFIX}/`);
+    if (!inConsole || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+    const path = ctx.path.slice(STAFF_PREFIX.length) || '/';
+    if (/\.[A-Za-z0-9]+$/.test(path)) {
+      if (!path.startsWith('/assets/')) return notFound();
+      try {
+        await send(ctx, path, {
+          root,
+          setHeaders: (res) => {
+            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+            res.setHeader('X-Content-Type-Options', 'nosniff');
+          },
+        });
+      } catch (err) {
+        if ((err as { status?: number }).status !== 404) throw err;
+      }
+      if (ctx.body === undefined) notFound();
+      return;
+    }
+    if (!hasIndex) return notFound();
+    await send(ctx, 'index.html', {
+      root,
+      setHeaders: (res) => Object.entries(PAGE_HEADERS).forEach(([name, value]) => res.setHeader(name, value)),
+    });
+
+    function notFound() {
+      ctx.status = 404;
+      ctx.type = 'text/plain; charset=utf-8';
+      ctx.body = 'Not Found';
+    }
+  };
+}
