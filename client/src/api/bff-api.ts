@@ -1,4 +1,5 @@
 import type {
+  FunnelBeaconRequest,
   JssdkConfigResponse,
   LivesResponse,
   LivingCodeRequest,
@@ -29,7 +30,14 @@ export interface BffApi {
   getLive(livingId: string, etag?: string): Promise<LiveFetch>;
   createWeappSession(code: string): Promise<SessionResponse>;
   /** With `token` (mini program) as a bearer token; without, the H5 session cookie identifies the viewer. */
-  livingCode(livingId: string, options: { replay: boolean; token?: string }): Promise<LivingCode>;
+  livingCode(livingId: string, options: { replay: boolean; from?: string; token?: string }): Promise<LivingCode>;
+  /** One of our funnel's beacons (`views`: the page showed the live; `opens`: WeCom's mini program opened). */
+  beacon(
+    livingId: string,
+    step: 'views' | 'opens',
+    body: FunnelBeaconRequest & Record<string, unknown>,
+    token?: string,
+  ): Promise<unknown>;
   /** `wx.config` arguments signed for `url` (H5 in WeChat). */
   jssdkConfig(url: string): Promise<JssdkConfigResponse>;
 }
@@ -59,15 +67,22 @@ export function createBffApi(http: HttpClient): BffApi {
       });
       return res.data;
     },
-    async livingCode(livingId, { replay, token }) {
+    async livingCode(livingId, { replay, from, token }) {
       const res = await http<LivingCodeResponse>({
         method: 'POST',
         path: `${livePath(livingId)}/code`,
-        body: { replay } satisfies LivingCodeRequest,
+        body: { replay, from } satisfies LivingCodeRequest,
         headers: token ? { Authorization: `Bearer ${token}` } : undefined,
       });
       return { ...res.data, validForMs: validForMs(res.data?.expiresAt, res.headers.date) };
     },
+    beacon: (livingId, step, body, token) =>
+      http({
+        method: 'POST',
+        path: `${livePath(livingId)}/${step}`,
+        body,
+        headers: token ? { Authorization: `Bearer ${token}` } : undefined,
+      }),
     async jssdkConfig(url) {
       const res = await http<JssdkConfigResponse>({
         method: 'GET',

@@ -22,9 +22,9 @@ export interface H5Launcher {
   /**
    * The signed-in viewer's launch target for one live. Without a session it signs the viewer in first (the page
    * leaves, so the promise never settles); when that already happened moments ago it rejects with the 401
-   * `ApiError` instead of looping.
+   * `ApiError` instead of looping. `from` is the page's campaign tag, for our funnel.
    */
-  launchTarget(livingId: string, replay: boolean): Promise<TimedLaunchTarget>;
+  launchTarget(livingId: string, replay: boolean, from?: string): Promise<TimedLaunchTarget>;
   /** Signs in now, whatever happened before: the viewer's own retry after a sign-in that did not stick. */
   signIn(): void;
   /** Sets the card WeChat shows when this page is shared. Best effort: resolves also when sharing cannot be set. */

@@ -24,9 +24,9 @@ export function createWechatH5Launcher({ api, sdk, signIn, currentPath }: Wechat
   return {
     sdkReady: () => sdk.ready().then(() => undefined),
 
-    async launchTarget(livingId, replay) {
+    async launchTarget(livingId, replay, from) {
       try {
-        const code = await api.livingCode(livingId, { replay });
+        const code = await api.livingCode(livingId, { replay, from });
         signIn.done();
         return { ...code.launch, validForMs: code.validForMs };
       } catch (error) {

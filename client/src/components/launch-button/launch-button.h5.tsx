@@ -35,7 +35,7 @@ void LOADERS[currentWechatEnv()]?.().catch(() => undefined);
  * do not work, the way into WeChat and a copy-link action; anywhere else a QR code to scan with WeChat (`QrLaunch`).
  * Links are the live's short link, not the address bar.
  */
-export default function LaunchButton({ livingId, action, onNotWatchable }: LaunchButtonProps) {
+export default function LaunchButton({ livingId, action, onNotWatchable, from }: LaunchButtonProps) {
   const env = useWechatEnv();
   if (!action.enabled) return <ActionButton label={action.label} disabled hint={action.hint} />;
 
@@ -59,6 +59,7 @@ export default function LaunchButton({ livingId, action, onNotWatchable }: Launc
           replay={action.replay}
           link={link}
           onNotWatchable={onNotWatchable}
+          from={from}
         />
       ) : env === 'mini-program' ? (
         <WebViewLaunch livingId={livingId} label={action.label} replay={action.replay} link={link} />

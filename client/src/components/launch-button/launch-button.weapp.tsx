@@ -13,14 +13,14 @@ import { WaitingInLine } from './waiting-in-line';
  * Mini program: the living code is fetched (with silent login) as soon as the button shows and kept fresh, so the
  * tap only calls `navigateToMiniProgram` with exactly the BFF's `launch.appId` and `launch.path`.
  */
-export default function LaunchButton({ livingId, action, onNotWatchable }: LaunchButtonProps) {
+export default function LaunchButton({ livingId, action, onNotWatchable, from }: LaunchButtonProps) {
   const { api, weappSession } = useServices();
   const visible = usePageVisible();
   const replay = action.enabled && action.replay;
   const fetchTarget = useCallback(async () => {
-    const code = await weappSession.withToken((token) => api.livingCode(livingId, { replay, token }));
+    const code = await weappSession.withToken((token) => api.livingCode(livingId, { replay, from, token }));
     return { ...code.launch, validForMs: code.validForMs };
-  }, [api, weappSession, livingId, replay]);
+  }, [api, weappSession, livingId, replay, from]);
   const target = useLaunchTarget(action.enabled ? fetchTarget : undefined, { visible });
   const [failed, setFailed] = useState(false);
 
@@ -43,9 +43,13 @@ export default function LaunchButton({ livingId, action, onNotWatchable }: Launc
     const launchTarget = target.take();
     if (!launchTarget) return;
     setFailed(false);
-    Taro.navigateToMiniProgram({ appId: launchTarget.appId, path: launchTarget.path }).catch((error: unknown) => {
-      if (!isUserCancel(error)) setFailed(true);
-    });
+    Taro.navigateToMiniProgram({ appId: launchTarget.appId, path: launchTarget.path }).then(
+      // Our funnel's open: best effort, with the session that got the code.
+      () => weappSession.withToken((token) => api.beacon(livingId, 'opens', { from }, token)).catch(() => undefined),
+      (error: unknown) => {
+        if (!isUserCancel(error)) setFailed(true);
+      },
+    );
   };
   return failed ? (
     <ActionButton label="重试" hint="没能打开直播，请重试" hintTone="error" onClick={launch} />

@@ -7,4 +7,6 @@ export interface LaunchButtonProps {
   action: PrimaryAction;
   /** The BFF refused a code because the live's state changed (409): the page should refresh the card. */
   onNotWatchable?: () => void;
+  /** The page's campaign tag (`?from=…`): sent with the code request and the open, for our funnel. */
+  from?: string;
 }

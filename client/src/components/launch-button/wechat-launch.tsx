@@ -16,6 +16,8 @@ export interface WechatLaunchProps {
   /** The page's short link, for the copy-link way out. */
   link: string;
   onNotWatchable?: () => void;
+  /** The page's campaign tag, for our funnel. */
+  from?: string;
 }
 
 const errorCode = (error: unknown): ClientErrorCode | undefined =>
@@ -26,14 +28,14 @@ const errorCode = (error: unknown): ClientErrorCode | undefined =>
  * button is covered by the `wx-open-launch-weapp` open tag, whose path is renewed before the code expires. When
  * WeChat refuses the JS-SDK or open tags, the button explains and offers a way out instead.
  */
-export function WechatLaunch({ livingId, label, replay, link, onNotWatchable }: WechatLaunchProps) {
-  const { h5Launcher } = useServices();
+export function WechatLaunch({ livingId, label, replay, link, onNotWatchable, from }: WechatLaunchProps) {
+  const { api, h5Launcher } = useServices();
   const visible = usePageVisible();
   const tagsUnusable = useOpenTagsUnusable();
   const fetchTarget = useCallback(async () => {
-    const [, target] = await Promise.all([h5Launcher.sdkReady(), h5Launcher.launchTarget(livingId, replay)]);
+    const [, target] = await Promise.all([h5Launcher.sdkReady(), h5Launcher.launchTarget(livingId, replay, from)]);
     return target;
-  }, [h5Launcher, livingId, replay]);
+  }, [h5Launcher, livingId, replay, from]);
   const target = useLaunchTarget(tagsUnusable ? undefined : fetchTarget, { visible });
   const [failed, setFailed] = useState(false);
 
@@ -100,7 +102,11 @@ export function WechatLaunch({ livingId, label, replay, link, onNotWatchable }: 
           username={username}
           path={path}
           onReady={() => setFailed(false)}
-          onLaunch={() => setFailed(false)}
+          onLaunch={() => {
+            setFailed(false);
+            // Our funnel's open (the session cookie is the one that got the code); best effort.
+            api.beacon(livingId, 'opens', { from }).catch(() => undefined);
+          }}
           onError={() => setFailed(true)}
         />
       }

@@ -9,6 +9,9 @@ import { useLive } from '../../hooks/use-live';
 import { HOME_PAGE } from '../../../../shared/paths';
 import { liveQuery, livePageUrl, parseLivePageParams } from '../../routes';
 import { useShareCard } from '../../share/use-share-card';
+import { campaignTag } from '../../funnel/campaign-tag';
+import { sendViewBeacon } from '../../funnel/view-beacon';
+import { useServices } from '../../services';
 import './index.css';
 
 function goHome() {
@@ -26,6 +29,14 @@ export default function LivePage() {
   const { state, refresh } = useLive(livingId, { visible });
   const live = state.status === 'ready' ? state.live : undefined;
   const theme = live?.theme;
+  const from = campaignTag(router.params.from);
+  const { api } = useServices();
+  const shown = live !== undefined;
+
+  useEffect(() => {
+    // Our funnel: the live page showed this live (once per live shown, whatever refreshes follow).
+    if (shown && livingId) sendViewBeacon(api, livingId, from);
+  }, [api, livingId, from, shown]);
 
   useEffect(() => {
     if (theme) void Taro.setNavigationBarTitle({ title: theme }).catch(() => undefined);
@@ -67,7 +78,7 @@ export default function LivePage() {
             variant="full"
             replayAsked={replay}
             renderAction={(action) => (
-              <LaunchButton livingId={live.livingId} action={action} onNotWatchable={refresh} />
+              <LaunchButton livingId={live.livingId} action={action} onNotWatchable={refresh} from={from} />
             )}
           />
           <View className="live-page__section">
