@@ -1,12 +1,15 @@
 /** Pages of the app and how their URLs are built and read; shares, marketing links and the home list agree here. */
 import { isLivingId } from '../../shared/living-id';
 import { HOME_PAGE, LIVE_PAGE, shortLinkPath } from '../../shared/paths';
+import { CAMPAIGN_TAG_PATTERN } from '../../shared/staff-api';
 import type { FirstRequest } from './api/prefetch';
 
 export interface LivePageParams {
   /** `undefined` when missing or malformed: the page shows "直播不存在" without asking the BFF. */
   livingId?: string;
   replay: boolean;
+  /** The campaign tag (`?from=…`) when it is one (`isCampaignTag`): reported with the view, the tap and the open. */
+  from?: string;
 }
 
 /** The live page's query (`id=…[&replay=1]`), for page URLs and `useShareTimeline`'s `query`. */
@@ -33,7 +36,11 @@ export function parseLivePageParams(params: Partial<Record<string, string | unde
   } catch {
     id = '';
   }
-  return { livingId: isLivingId(id) ? id : undefined, replay: params.replay === '1' || params.replay === 'true' };
+  return {
+    livingId: isLivingId(id) ? id : undefined,
+    replay: params.replay === '1' || params.replay === 'true',
+    from: CAMPAIGN_TAG_PATTERN.test(params.from ?? '') ? params.from : undefined,
+  };
 }
 
 /**

@@ -9,7 +9,6 @@ import { useLive } from '../../hooks/use-live';
 import { HOME_PAGE } from '../../../../shared/paths';
 import { liveQuery, livePageUrl, parseLivePageParams } from '../../routes';
 import { useShareCard } from '../../share/use-share-card';
-import { campaignTag } from '../../funnel/campaign-tag';
 import { sendViewBeacon } from '../../funnel/view-beacon';
 import { useServices } from '../../services';
 import './index.css';
@@ -24,12 +23,11 @@ function goHome() {
  */
 export default function LivePage() {
   const router = useRouter();
-  const { livingId, replay } = useMemo(() => parseLivePageParams(router.params), [router.params]);
+  const { livingId, replay, from } = useMemo(() => parseLivePageParams(router.params), [router.params]);
   const visible = usePageVisible();
   const { state, refresh } = useLive(livingId, { visible });
   const live = state.status === 'ready' ? state.live : undefined;
   const theme = live?.theme;
-  const from = campaignTag(router.params.from);
   const { api } = useServices();
   const shown = live !== undefined;
 
