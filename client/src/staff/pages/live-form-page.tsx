@@ -93,7 +93,11 @@ function LiveForm({ title, submitLabel, initial, anchorFixed, modify, onSubmit }
   const [errors, setErrors] = useState<LiveFormErrors>({});
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const set = (field: keyof LiveFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const set = (field: keyof LiveFormValues) => (value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    // An error describes the value that was checked: once that value changes, it no longer applies.
+    setErrors(({ [field]: _checked, ...others }) => others);
+  };
 
   async function submit() {
     setBusy(true);

@@ -73,30 +73,32 @@ export function LivesPage() {
                 <td>{formatDateTime(live.startsAt)}</td>
                 <td>{live.anchorUserId}</td>
                 <td className="num">{formatInteger(live.viewerCount)}</td>
-                <td className="lives__actions">
-                  <Link href={routeHref({ name: 'stats', livingId: live.livingId })}>数据</Link>
-                  <Link href={routeHref({ name: 'share', livingId: live.livingId })}>分享</Link>
-                  {isManager && manageable(live) && (
-                    <>
-                      <Link href={routeHref({ name: 'edit', livingId: live.livingId })}>修改</Link>
+                <td>
+                  <div className="lives__actions">
+                    <Link href={routeHref({ name: 'stats', livingId: live.livingId })}>数据</Link>
+                    <Link href={routeHref({ name: 'share', livingId: live.livingId })}>分享</Link>
+                    {isManager && manageable(live) && (
+                      <>
+                        <Link href={routeHref({ name: 'edit', livingId: live.livingId })}>修改</Link>
+                        <button
+                          type="button"
+                          className="link-button link-button--danger"
+                          onClick={() => setPending({ kind: 'cancel', live })}
+                        >
+                          取消直播
+                        </button>
+                      </>
+                    )}
+                    {isManager && hasReplay(live) && (
                       <button
                         type="button"
                         className="link-button link-button--danger"
-                        onClick={() => setPending({ kind: 'cancel', live })}
+                        onClick={() => setPending({ kind: 'deleteReplay', live })}
                       >
-                        取消直播
+                        删除回放
                       </button>
-                    </>
-                  )}
-                  {isManager && hasReplay(live) && (
-                    <button
-                      type="button"
-                      className="link-button link-button--danger"
-                      onClick={() => setPending({ kind: 'deleteReplay', live })}
-                    >
-                      删除回放
-                    </button>
-                  )}
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
