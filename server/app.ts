@@ -31,6 +31,10 @@ import { staffGuards } from './http/middleware/staff-guard';
 import type { StaffSignIn } from './staff/staff-sign-in';
 import type { WatchStatsService } from './staff/watch-stats-service';
 import { staffStatsRoutes } from './http/routes/staff-stats-routes';
+import { staffShareRoutes } from './http/routes/staff-share-routes';
+import { sceneRoutes } from './http/routes/scene-routes';
+import type { ShareKit } from './staff/share-kit';
+import type { SceneAliases } from './staff/scene-aliases';
 import type { FunnelService } from './funnel/funnel-service';
 import { funnelBeaconRoutes } from './http/routes/funnel-beacon-routes';
 import { staffFunnelRoutes } from './http/routes/staff-funnel-routes';
@@ -58,6 +62,10 @@ export interface AppDeps {
   watchStats: WatchStatsService;
   /** Our own funnel (views, taps, opens per campaign tag). */
   funnel: FunnelService;
+  /** Links, QR codes, mini program codes and posters for marketing. */
+  shareKit: ShareKit;
+  /** What the scenes of our mini program codes stand for. */
+  sceneAliases: SceneAliases;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
   /** Serve this staff console build folder (dist/staff) at /staff, as a single-page app. */
@@ -77,6 +85,8 @@ export function apiRoutes(deps: AppDeps, hotCards?: HotCards): RouteSpec[] {
     ...callbackRoutes(deps),
     ...staffSessionRoutes(deps),
     ...staffStatsRoutes(deps),
+    ...staffShareRoutes(deps),
+    ...sceneRoutes(deps),
     ...funnelBeaconRoutes(deps),
     ...staffFunnelRoutes(deps),
   ];

@@ -12,6 +12,12 @@ import { createCallbackService } from './callback/callback-service';
 import { createStaffSessions } from './staff/staff-sessions';
 import { createStaffSignIn } from './staff/staff-sign-in';
 import { createWatchStatsService } from './staff/watch-stats-service';
+import { createMiniProgramCodes } from './staff/mini-program-codes';
+import { createPosterRenderer } from './staff/poster';
+import { createSceneAliases } from './staff/scene-aliases';
+import { createShareKit } from './staff/share-kit';
+import { createImageAnswerTransport } from './wechat/image-answer-transport';
+import { createMiniProgramCode } from './wechat/mini-program-code';
 import { createFunnelService } from './funnel/funnel-service';
 import { createMemoryAudienceCounters } from './store/audience-counters-memory';
 import { createRedisAudienceCounters } from './store/audience-counters-redis';
@@ -109,6 +115,15 @@ export function createServices({
     apiBase: config.wechat.apiBase,
     ...platform,
   });
+  // The same app, token and holds as `miniProgram`, with a transport that takes the images its codes come as.
+  const miniProgramImages = createWechatClient({
+    appId: config.wechat.miniAppId,
+    secret: config.wechat.miniSecret,
+    apiBase: config.wechat.apiBase,
+    ...platform,
+    transport: createImageAnswerTransport({ dispatcher, timeoutMs: upstreamTimeoutMs }),
+  });
+  const sceneAliases = createSceneAliases({ store, secret: sessionSecret });
   const serviceAccount = createWechatClient({
     appId: config.officialAccount.appId,
     secret: config.officialAccount.secret,
@@ -179,6 +194,17 @@ export function createServices({
       publicOrigin: config.publicOrigin,
     }),
     watchStats: createWatchStatsService({ livingApi, cards, store, now }),
+    sceneAliases,
+    shareKit: createShareKit({
+      cards,
+      aliases: sceneAliases,
+      codes: createMiniProgramCodes({
+        miniProgramCode: createMiniProgramCode({ wechat: miniProgramImages, logger }),
+        store,
+      }),
+      renderPoster: createPosterRenderer({ fontFile: config.posterFont }),
+      publicOrigin: config.publicOrigin,
+    }),
     funnel: createFunnelService({
       counters: redis
         ? createRedisAudienceCounters({ redis, keyPrefix: config.redis?.keyPrefix, logger, now })

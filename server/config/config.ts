@@ -30,6 +30,8 @@ export interface Config {
   logLevel: string;
   /** Folder of the H5 build to serve; undefined = do not serve static files. */
   h5Dir: string | undefined;
+  /** The font file posters are drawn with; undefined = the first CJK font found on the system. */
+  posterFont: string | undefined;
   /** The shared store; undefined = memory, one instance. */
   redis: { url: string; keyPrefix: string; commandTimeoutMs: number } | undefined;
   /** The share of WeCom's per-API, per-corp quota this deployment may spend, across all its instances. */
@@ -121,6 +123,7 @@ const envSchema = z.object({
   WATCH_PATH_HTML_SUFFIX: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   H5_DIR: z.string().optional(),
+  POSTER_FONT: z.string().min(1).optional(),
   REDIS_URL: z
     .string()
     .url()
@@ -210,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     watchPathHtmlSuffix: e.WATCH_PATH_HTML_SUFFIX,
     logLevel: e.LOG_LEVEL,
     h5Dir: e.H5_DIR,
+    posterFont: e.POSTER_FONT,
     redis: e.REDIS_URL
       ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS }
       : undefined,
