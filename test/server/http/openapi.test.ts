@@ -51,6 +51,9 @@ describe('GET /openapi.json', () => {
         'GET /api/scenes/{scene}',
         'GET /live/{livingId}',
         'POST /api/lives/{livingId}/code',
+        'POST /api/lives/{livingId}/views',
+        'POST /api/lives/{livingId}/opens',
+        'GET /api/staff/lives/{livingId}/funnel',
         'POST /api/session/weapp',
       ].sort(),
     );
