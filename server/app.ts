@@ -38,6 +38,8 @@ import type { SceneAliases } from './staff/scene-aliases';
 import type { FunnelService } from './funnel/funnel-service';
 import { funnelBeaconRoutes } from './http/routes/funnel-beacon-routes';
 import { staffFunnelRoutes } from './http/routes/staff-funnel-routes';
+import { staffLivesRoutes } from './http/routes/staff-lives-routes';
+import type { ReservedLives } from './staff/reserved-lives';
 import { requestMetrics } from './http/middleware/request-metrics';
 import { createHotCards, type HotCards } from './http/hot-cards';
 
@@ -66,6 +68,8 @@ export interface AppDeps {
   shareKit: ShareKit;
   /** What the scenes of our mini program codes stand for. */
   sceneAliases: SceneAliases;
+  /** Managers' reserved lives (WeCom's living/create, modify, cancel, delete_replay_data). */
+  reservedLives: ReservedLives;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
   /** Serve this staff console build folder (dist/staff) at /staff, as a single-page app. */
@@ -89,6 +93,7 @@ export function apiRoutes(deps: AppDeps, hotCards?: HotCards): RouteSpec[] {
     ...sceneRoutes(deps),
     ...funnelBeaconRoutes(deps),
     ...staffFunnelRoutes(deps),
+    ...staffLivesRoutes(deps),
   ];
 }
 

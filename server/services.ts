@@ -26,6 +26,8 @@ import { createMemoryCardBus, type CardBus } from './push/card-bus';
 import type { Config } from './config/config';
 import { createLiveCardService, type LiveCardServiceOptions } from './lives/live-card-service';
 import { createLiveListService } from './lives/live-list-service';
+import { createCreatedLives } from './lives/created-lives';
+import { createReservedLives } from './staff/reserved-lives';
 import { createLivingCodeService, viewerKey } from './lives/living-code-service';
 import type { SecretScrubber } from './logging/secret-scrubber';
 import { createMemoryStore } from './store/memory-store';
@@ -132,6 +134,7 @@ export function createServices({
   });
   const livingApi = createLivingApi(wecom);
   const cards = createLiveCardService({ livingApi, store, logger, now, onLookup: metrics?.cardLookup, ...cardTuning });
+  const createdLives = createCreatedLives({ redis, keyPrefix: config.redis?.keyPrefix });
   const codes = createLivingCodeService({
     livingApi,
     cards,
@@ -149,6 +152,7 @@ export function createServices({
       cards,
       store,
       logger,
+      createdLives,
     }),
     codes,
     signIn: createViewerSignIn({
@@ -205,6 +209,7 @@ export function createServices({
       renderPoster: createPosterRenderer({ fontFile: config.posterFont }),
       publicOrigin: config.publicOrigin,
     }),
+    reservedLives: createReservedLives({ livingApi, cards, bus: cardBus, createdLives, logger, now }),
     funnel: createFunnelService({
       counters: redis
         ? createRedisAudienceCounters({ redis, keyPrefix: config.redis?.keyPrefix, logger, now })

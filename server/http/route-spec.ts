@@ -50,7 +50,7 @@ export interface RouteSpec<
   Q extends AnyObject = AnyObject,
   A extends RouteAuth = RouteAuth,
 > {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** Koa path syntax, e.g. `/api/lives/:livingId`. */
   path: string;
   summary: string;
@@ -111,8 +111,14 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
             async (ctx: Context, next: () => Promise<unknown>) => {
               const staff = await guards[spec.auth as 'staff' | 'manager'](ctx);
               ctx.state.staff = staff;
+              // A refusal is answered further out (the error handler): until then ctx.status still reads 404.
+              let failedWith: number | undefined;
               try {
                 await next();
+              } catch (err) {
+                const status = (err as { status?: unknown }).status;
+                failedWith = typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+                throw err;
               } finally {
                 if (mutates) {
                   guards.audit({
@@ -120,7 +126,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
                     role: staff.role,
                     method: ctx.method,
                     route: spec.path,
-                    status: ctx.status,
+                    status: failedWith ?? ctx.status,
                   });
                 }
               }

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { LiveCard } from '../../shared/live-card';
+import type { StaffLive } from '../../shared/staff-api';
 import { isAppError } from '../errors/app-error';
+import type { IdSet } from '../store/id-set';
 import type { Store } from '../store/store';
 import type { LivingApi } from '../wecom/living-api';
 import type { LiveCardService } from './live-card-service';
@@ -13,6 +15,8 @@ export interface LiveListServiceOptions {
   cards: LiveCardService;
   store: Store;
   logger: Logger;
+  /** The lives this app created (`living/create`), listed with the rest; none when absent. */
+  createdLives?: IdSet;
   /** How long an anchor's list of lives is reused. */
   anchorListMs?: number;
   /** At most this many cards fetched at once. */
@@ -20,8 +24,9 @@ export interface LiveListServiceOptions {
 }
 
 /**
- * The home page's lives: the featured ids plus every live of the listed anchors, de-duplicated and ordered.
- * One live that cannot be loaded does not spoil the list; the list fails only when nothing at all could be.
+ * The home page's lives: the featured ids, every live of the listed anchors and every live this app created,
+ * de-duplicated and ordered. One live that cannot be loaded does not spoil the list; the list fails only when nothing
+ * at all could be.
  */
 export function createLiveListService({
   liveIds,
@@ -30,6 +35,7 @@ export function createLiveListService({
   cards,
   store,
   logger,
+  createdLives,
   anchorListMs = 60_000,
   concurrency = 8,
 }: LiveListServiceOptions) {
@@ -61,30 +67,56 @@ export function createLiveListService({
     return results;
   }
 
+  /** The created ids, or none while their store is away: the rest of the list still stands. */
+  async function createdIds(): Promise<string[]> {
+    if (!createdLives) return [];
+    try {
+      return await createdLives.all();
+    } catch (err) {
+      logger.warn({ event: 'created_lives_failed', err: String(err) }, 'created lives unavailable');
+      return [];
+    }
+  }
+
+  async function load(): Promise<{ lives: LiveCard[]; created: Set<string> }> {
+    const [anchorResults, created] = await Promise.all([
+      Promise.allSettled(anchors.map(anchorLives)),
+      createdIds().then((ids) => new Set(ids)),
+    ]);
+    const ids = new Set(liveIds);
+    const failures: unknown[] = [];
+    anchorResults.forEach((r, i) => {
+      if (r.status === 'fulfilled') r.value.forEach((id) => ids.add(id));
+      else {
+        failures.push(r.reason);
+        logger.warn({ event: 'anchor_lives_failed', anchor: anchors[i], err: String(r.reason) }, 'anchor list failed');
+      }
+    });
+    created.forEach((id) => ids.add(id));
+    const results = await mapLimited([...ids], (id) => cards.get(id));
+    const lives: LiveCard[] = [];
+    for (const r of results) {
+      if (r.status === 'fulfilled') lives.push(r.value);
+      else if (!(isAppError(r.reason) && r.reason.code === 'LIVE_NOT_FOUND')) failures.push(r.reason);
+    }
+    // Nothing to show and something failed: say so rather than pretend the list is empty.
+    if (lives.length === 0 && failures.length > 0) throw failures[0];
+    return { lives: lives.sort(compareLiveCards), created };
+  }
+
   return {
     async list(): Promise<LiveCard[]> {
-      const anchorResults = await Promise.allSettled(anchors.map(anchorLives));
-      const ids = new Set(liveIds);
-      const failures: unknown[] = [];
-      anchorResults.forEach((r, i) => {
-        if (r.status === 'fulfilled') r.value.forEach((id) => ids.add(id));
-        else {
-          failures.push(r.reason);
-          logger.warn(
-            { event: 'anchor_lives_failed', anchor: anchors[i], err: String(r.reason) },
-            'anchor list failed',
-          );
-        }
-      });
-      const results = await mapLimited([...ids], (id) => cards.get(id));
-      const lives: LiveCard[] = [];
-      for (const r of results) {
-        if (r.status === 'fulfilled') lives.push(r.value);
-        else if (!(isAppError(r.reason) && r.reason.code === 'LIVE_NOT_FOUND')) failures.push(r.reason);
-      }
-      // Nothing to show and something failed: say so rather than pretend the list is empty.
-      if (lives.length === 0 && failures.length > 0) throw failures[0];
-      return lives.sort(compareLiveCards);
+      return (await load()).lives;
+    },
+    /**
+     * The same lives for staff, newest start first (the console is a register, not a programme), each saying whether
+     * this app created it (and so may manage it).
+     */
+    async listForStaff(): Promise<StaffLive[]> {
+      const { lives, created } = await load();
+      return lives
+        .map((card) => ({ ...card, createdByApp: created.has(card.livingId) }))
+        .sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt) || a.livingId.localeCompare(b.livingId));
     },
   };
 }

@@ -14,6 +14,8 @@ export interface JsonBodyOptions {
 export function jsonBody({ limit = '16kb' }: JsonBodyOptions = {}): Middleware {
   const parse = bodyParser({
     enableTypes: ['json'],
+    // DELETE too (the parser's default leaves it out): deleting a replay takes a confirmation in its body.
+    parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
     jsonLimit: limit,
     jsonStrict: true,
     onError(err) {

@@ -13,7 +13,7 @@ import { startHarness, type Harness } from '../harness';
 /** A concrete request for a route: path parameters filled with a live that exists, a body the schema accepts. */
 function requestFor(h: Harness, spec: RouteSpec) {
   const path = spec.path.replace(':livingId', SANDBOX_LIVES.living);
-  const req = spec.method === 'post' ? h.http.post(path) : h.http.get(path);
+  const req = h.http[spec.method](path);
   return spec.body ? req.send({}) : req;
 }
 
