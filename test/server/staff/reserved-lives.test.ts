@@ -207,7 +207,13 @@ describe('reserved lives for managers', () => {
     it('cancels a reserved live when the body confirms it, and its card says cancelled at once', async () => {
       const livingId = await create();
       await h.http.get(`/api/lives/${livingId}`).expect(200);
+      const told: Array<{ livingId: string; status: string }> = [];
+      const unsubscribe = h.services.cardBus.subscribe((card) => told.push(card));
       await as(manager).post(`/api/staff/lives/${livingId}/cancel`, { confirm: livingId }).expect(204);
+      await new Promise((resolve) => setImmediate(resolve));
+      unsubscribe();
+      // Open screens (the event sockets listen on this bus) are told as the callback path tells them.
+      expect(told.map((c) => [c.livingId, c.status])).toEqual([[livingId, 'cancelled']]);
       expect(h.sandbox.callsTo('living/cancel').map((c) => [c.method, c.path, c.body])).toEqual([
         ['POST', '/cgi-bin/living/cancel', { livingid: livingId }],
       ]);
