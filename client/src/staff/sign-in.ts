@@ -15,7 +15,10 @@ const LOOP_WINDOW_MS = 30_000;
  */
 let leaving = false;
 
-export function goToSignIn(now = Date.now()): boolean {
+export function goToSignIn({
+  now = Date.now(),
+  assign = (href: string) => window.location.assign(href),
+}: { now?: number; assign?: (href: string) => void } = {}): boolean {
   // Several requests may see the same 401: the first one sends the browser away, the rest need not.
   if (leaving) return true;
   const returnTo = window.location.pathname + window.location.search;
@@ -28,7 +31,7 @@ export function goToSignIn(now = Date.now()): boolean {
   }
   if (now - last < LOOP_WINDOW_MS) return false;
   leaving = true;
-  window.location.assign(signInHref(returnTo));
+  assign(signInHref(returnTo));
   return true;
 }
 
