@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/api';
 import { LIVING_CODE_TTL_SECONDS } from '../../../shared/constants';
 import type { LiveCard } from '../../../shared/live-card';
+import type { SceneTarget } from '../../../shared/staff-api';
 import type { HttpClient } from './http';
 
 /** Answer to a conditional `GET /api/lives/:livingId`. */
@@ -40,6 +41,8 @@ export interface BffApi {
   ): Promise<unknown>;
   /** `wx.config` arguments signed for `url` (H5 in WeChat). */
   jssdkConfig(url: string): Promise<JssdkConfigResponse>;
+  /** What a mini program code's `scene` (an alias) stands for. */
+  resolveScene(scene: string): Promise<SceneTarget>;
 }
 
 const livePath = (livingId: string) => `/api/lives/${encodeURIComponent(livingId)}`;
@@ -90,6 +93,8 @@ export function createBffApi(http: HttpClient): BffApi {
       });
       return res.data;
     },
+    resolveScene: async (scene) =>
+      (await http<SceneTarget>({ method: 'GET', path: `/api/scenes/${encodeURIComponent(scene)}` })).data,
   };
 }
 

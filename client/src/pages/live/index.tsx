@@ -5,7 +5,8 @@ import { LaunchButton } from '../../components/launch-button';
 import { LiveCard, LiveCardSkeleton } from '../../components/live-card';
 import { StateView } from '../../components/state-view';
 import { usePageVisible } from '../../hooks/page-visibility';
-import { useLive } from '../../hooks/use-live';
+import { useLive, type LiveState } from '../../hooks/use-live';
+import { useSceneTarget } from '../../hooks/use-scene-target';
 import { HOME_PAGE } from '../../../../shared/paths';
 import { liveQuery, livePageUrl, parseLivePageParams } from '../../routes';
 import { useShareCard } from '../../share/use-share-card';
@@ -23,9 +24,13 @@ function goHome() {
  */
 export default function LivePage() {
   const router = useRouter();
-  const { livingId, replay, from } = useMemo(() => parseLivePageParams(router.params), [router.params]);
+  const params = useMemo(() => parseLivePageParams(router.params), [router.params]);
+  // Opened from a mini program code: the scene says which live (an alias costs one request first).
+  const { livingId, replay, from, pending } = useSceneTarget(params, router.params.scene);
   const visible = usePageVisible();
-  const { state, refresh } = useLive(livingId, { visible });
+  const loaded = useLive(pending ? undefined : livingId, { visible });
+  const { refresh } = loaded;
+  const state: LiveState = pending ? { status: 'loading' } : loaded.state;
   const live = state.status === 'ready' ? state.live : undefined;
   const theme = live?.theme;
   const { api } = useServices();

@@ -1,0 +1,76 @@
+import { useEffect, useMemo, useState } from 'react';
+import { isLivingId } from '../../../shared/living-id';
+import { decodeScene } from '../../../shared/mini-program-scene';
+import { isCampaignTag } from '../../../shared/staff-api';
+import { isApiError } from '../api/api-error';
+import type { LivePageParams } from '../routes';
+import { useServices } from '../services';
+import type { SceneTargetState } from './use-scene-target';
+
+export type { SceneTargetState };
+
+/** A failed lookup (not a 4xx) is tried again after these pauses, then the page says the live is not there. */
+const RETRY_MS = [1000, 3000];
+
+function decodeOnce(scene: string): string {
+  try {
+    return decodeURIComponent(scene);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The live page opened from one of our mini program codes: WeChat hands the code's `scene` to the page URL-encoded
+ * in its launch query. A living id (`ID`, `ID.r` for the replay) is read as it is, without a request; an alias
+ * (`!ALIAS`) is asked of the BFF (`GET /api/scenes/:scene`), the page showing its skeleton meanwhile, and then the
+ * page behaves as for `?id=`. A scene that is neither, or an alias the BFF does not know, shows 直播不存在. An `id`
+ * in the query wins over `scene`.
+ */
+export function useSceneTarget(params: LivePageParams, scene?: string): SceneTargetState {
+  const { api } = useServices();
+  const decoded = useMemo(
+    () => (params.livingId || !scene ? undefined : decodeScene(decodeOnce(scene))),
+    [params.livingId, scene],
+  );
+  const [resolved, setResolved] = useState<{ alias: string; target: LivePageParams }>();
+
+  useEffect(() => {
+    if (decoded?.kind !== 'alias') return;
+    const { alias } = decoded;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = (attempt: number) => {
+      api.resolveScene(`!${alias}`).then(
+        ({ livingId, replay, from }) => {
+          if (cancelled) return;
+          setResolved({
+            alias,
+            target: {
+              livingId: isLivingId(livingId) ? livingId : undefined,
+              replay: replay === true,
+              from: from !== undefined && isCampaignTag(from) ? from : undefined,
+            },
+          });
+        },
+        (err: unknown) => {
+          if (cancelled) return;
+          const delay = RETRY_MS[attempt];
+          const refused = isApiError(err) && err.status >= 400 && err.status < 500;
+          if (refused || delay === undefined) setResolved({ alias, target: { replay: false } });
+          else timer = setTimeout(() => ask(attempt + 1), delay);
+        },
+      );
+    };
+    ask(0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [api, decoded]);
+
+  if (!decoded) return { ...params, pending: false };
+  if (decoded.kind === 'direct') return { livingId: decoded.livingId, replay: decoded.replay, pending: false };
+  if (resolved?.alias !== decoded.alias) return { replay: false, pending: true };
+  return { ...resolved.target, pending: false };
+}
