@@ -17,6 +17,12 @@ export interface PlatformRequest {
   body?: unknown;
   /** Who waits in line (in arrival order) when the API's budget is spent, e.g. a viewer; nobody by default. */
   queueAs?: string;
+  /**
+   * The call is not safe to repeat (it creates something): it leaves at most once, and a lost answer or "busy" is
+   * an outage for the caller to look into rather than a retry that might do it twice. A token the platform refused
+   * is still refreshed and the call sent again: nothing was done with it.
+   */
+  once?: boolean;
 }
 
 /** The fields every answer has; `errcode` 0 (or none) means success. */
@@ -142,7 +148,8 @@ export function createPlatformClient({
    * One logical request: each attempt spends budget (only the first may queue); transport failures and "busy" are
    * retried with back-off; any other answer returned.
    */
-  async function send(api: string, { method, query = {}, body, queueAs }: PlatformRequest) {
+  async function send(api: string, { method, query = {}, body, queueAs, once = false }: PlatformRequest) {
+    const maxRetries = once ? 0 : policy.maxRetries;
     for (let attempt = 1; ; attempt++) {
       await spend(api, attempt === 1 ? queueAs : undefined);
       const started = performance.now();
@@ -155,7 +162,7 @@ export function createPlatformClient({
         logger.info({ event: 'upstream', platform, api, method, attempt, errcode, latencyMs }, `${platform} call`);
         onCall?.(platform, api, { errcode });
         if (!errcodes.busy.has(errcode)) return { ...answer, errcode };
-        if (attempt > policy.maxRetries) throw await outage(api, errcode, `busy after ${attempt} attempts`);
+        if (attempt > maxRetries) throw await outage(api, errcode, `busy after ${attempt} attempts`);
       } catch (err) {
         if (!(err instanceof TransportError)) throw err;
         const latencyMs = Math.round(performance.now() - started);
@@ -164,7 +171,7 @@ export function createPlatformClient({
           `${platform} call failed`,
         );
         onCall?.(platform, api, { failure: err.failure });
-        if (attempt > policy.maxRetries || err.failure === 'too_large') {
+        if (attempt > maxRetries || err.failure === 'too_large') {
           throw await outage(api, undefined, `${err.failure} after ${attempt} attempts`, err);
         }
       }
@@ -234,7 +241,7 @@ export function createPlatformClient({
    */
   async function call<T extends object>(
     api: string,
-    { method, query = {}, body, queueAs }: PlatformRequest,
+    { method, query = {}, body, queueAs, once }: PlatformRequest,
   ): Promise<T & PlatformAnswer> {
     await checkGate(api);
     for (let tokenAttempt = 1; ; tokenAttempt++) {
@@ -243,6 +250,7 @@ export function createPlatformClient({
         method,
         query: { ...query, access_token: token },
         body,
+        once,
         ...(tokenAttempt === 1 ? { queueAs } : {}),
       });
       if (answer.errcode === 0) return answer as T & PlatformAnswer;

@@ -209,14 +209,14 @@ export function createLivingApi(wecom: WecomClient) {
     },
 
     /**
-     * POST `living/create`: a reserved live, its id, or why WeCom would not. Note that the client retries a busy
-     * WeCom (-1) and a lost connection like any call, so a creation whose answer was lost may happen twice.
+     * POST `living/create`: a reserved live, its id, or why WeCom would not. Sent at most once: a retry after a
+     * lost answer could create the live twice, so a lost answer is an outage (503) and the manager looks at the list.
      */
     async createLiving(live: WecomNewLive): Promise<{ livingId: string } | { refused: LiveRefusal }> {
       const api = 'living/create';
       let answer: { livingid?: unknown };
       try {
-        answer = await wecom.call<{ livingid?: unknown }>(api, { method: 'POST', body: live });
+        answer = await wecom.call<{ livingid?: unknown }>(api, { method: 'POST', body: live, once: true });
       } catch (err) {
         const refused = refusalOf(err);
         if (refused) return { refused };

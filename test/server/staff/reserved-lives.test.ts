@@ -145,6 +145,13 @@ describe('reserved lives for managers', () => {
       expect(res.body.error.message).toMatch(/anchorUserId/);
       expect(h.sandbox.callsTo('living/create')).toHaveLength(1);
     });
+
+    it('asks WeCom to create only once: a busy answer or a dropped one is a 503, never a second live', async () => {
+      h.sandbox.faults.failNext('living/create', -1);
+      const busy = await as(manager).post('/api/staff/lives', reservation());
+      expect(errorOf(busy)).toEqual([503, 'UPSTREAM_UNAVAILABLE']);
+      expect(h.sandbox.callsTo('living/create')).toHaveLength(1);
+    });
   });
 
   describe('changing', () => {

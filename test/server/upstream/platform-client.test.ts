@@ -1,7 +1,7 @@
 import { isUpstreamError, type UpstreamError } from '../../../server/errors/upstream-error';
 import { createLogger } from '../../../server/logging/logger';
 import { createMemoryStore } from '../../../server/store/memory-store';
-import type { JsonRequest, JsonTransport } from '../../../server/upstream/json-transport';
+import { TransportError, type JsonRequest, type JsonTransport } from '../../../server/upstream/json-transport';
 import { createOfficialAccount } from '../../../server/wechat/official-account';
 import { createWechatClient } from '../../../server/wechat/wechat-client';
 import { createLivingApi } from '../../../server/wecom/living-api';
@@ -76,6 +76,52 @@ describe('the platform call core', () => {
     const limited = scriptedPlatform({ gettoken: [token], get_living_info: [{ errcode: 45009, errmsg: 'freq' }] });
     const held = await failure(createLivingApi(wecomOver(limited.transport).wecom).getLivingInfo('lv1'));
     expect(held.code).toBe('UPSTREAM_RATE_LIMITED');
+  });
+
+  it('sends a call that is not safe to repeat at most once: busy or a lost answer is an outage, not a retry', async () => {
+    const busy = scriptedPlatform({
+      gettoken: [token],
+      create: [{ errcode: -1, errmsg: 'system busy' }, { livingid: 'x' }],
+    });
+    const once = await failure(
+      wecomOver(busy.transport).wecom.call('living/create', { method: 'POST', body: {}, once: true }),
+    );
+    expect([once.code, busy.callsTo('create').length]).toEqual(['UPSTREAM_UNAVAILABLE', 1]);
+
+    let sent = 0;
+    const lost: JsonTransport = async (req) => {
+      if (req.url.includes('gettoken')) return token;
+      sent++;
+      throw new TransportError('connection', 'socket hang up');
+    };
+    const dropped = await failure(
+      wecomOver(lost).wecom.call('living/create', { method: 'POST', body: {}, once: true }),
+    );
+    expect([dropped.code, sent]).toEqual(['UPSTREAM_UNAVAILABLE', 1]);
+
+    // The same answers without `once` are retried, which is what makes `once` necessary for living/create.
+    const retried = scriptedPlatform({
+      gettoken: [token],
+      create: [{ errcode: -1, errmsg: 'system busy' }, { livingid: 'x' }],
+    });
+    await wecomOver(retried.transport).wecom.call('living/create', { method: 'POST', body: {} });
+    expect(retried.callsTo('create')).toHaveLength(2);
+  });
+
+  it('still refreshes a refused token and sends a once-only call again (WeCom did nothing with it)', async () => {
+    const p = scriptedPlatform({
+      gettoken: [token],
+      create: [
+        { errcode: 42001, errmsg: 'access_token expired' },
+        { errcode: 0, livingid: 'new' },
+      ],
+    });
+    const answer = await wecomOver(p.transport).wecom.call<{ livingid: string }>('living/create', {
+      method: 'POST',
+      body: {},
+      once: true,
+    });
+    expect([answer.livingid, p.callsTo('create').length, p.callsTo('gettoken').length]).toEqual(['new', 2, 2]);
   });
 
   it('holds an API back after its frequency limit, on WeChat as on WeCom', async () => {
