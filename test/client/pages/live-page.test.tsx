@@ -42,7 +42,9 @@ function bffServing(initial: LiveCard) {
   };
 }
 
-const liveRequests = (requests: { path: string }[]) => requests.filter((r) => r.path.startsWith('/api/lives/'));
+/** Reads of the card (not the funnel's view beacon, a POST). */
+const liveRequests = (requests: { method: string; path: string }[]) =>
+  requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/lives/'));
 const advance = (ms: number) => act(async () => void jest.advanceTimersByTime(ms));
 
 describe('live page', () => {

@@ -2,7 +2,7 @@ import { SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
 
 const STAFF = { agentId: '1000002', userIds: ['zhaomin'], managers: [] as string[], loginBase: '' };
-const LIVE = SANDBOX_LIVES.living;
+const LIVE: string = SANDBOX_LIVES.living;
 /** Ended, replay deleted: no code is issued for it. */
 const NOT_WATCHABLE = SANDBOX_LIVES.endedReplayDeleted;
 

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { createMemoryAudienceCounters } from '../../../server/store/audience-counters-memory';
 import { createRedisAudienceCounters } from '../../../server/store/audience-counters-redis';
 import { createLogger } from '../../../server/logging/logger';
@@ -8,7 +8,7 @@ import { describeAudienceCountersContract } from './audience-counters-contract';
 
 let redis: TestRedis;
 const clients: Redis[] = [];
-const connect = (options: ConstructorParameters<typeof Redis>[1] = {}) => {
+const connect = (options: RedisOptions = {}) => {
   const client = new Redis(redis.url, { maxRetriesPerRequest: 1, ...options });
   clients.push(client);
   return client;

@@ -201,7 +201,7 @@ describe('H5 launch button', () => {
         <LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'ended', replay: 'ready' }))} />,
         { h5Launcher },
       );
-      await waitFor(() => expect(h5Launcher.launchTarget).toHaveBeenCalledWith('lv_1', true));
+      await waitFor(() => expect(h5Launcher.launchTarget).toHaveBeenCalledWith('lv_1', true, undefined));
       expect(openTag()).toBeNull();
       expect(screen.getByRole('button').className).toContain('action__button--loading');
 

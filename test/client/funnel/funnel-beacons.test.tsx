@@ -1,0 +1,163 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import LivePage from '../../../client/src/pages/live/index';
+import LaunchButtonWeapp from '../../../client/src/components/launch-button/launch-button.weapp';
+import { WechatLaunch } from '../../../client/src/components/launch-button/wechat-launch';
+import { installId, sendViewBeacon as sendWeappViewBeacon } from '../../../client/src/funnel/view-beacon.weapp';
+import { createWechatH5Launcher } from '../../../client/src/launch/wechat-h5-launcher';
+import { parseLivePageParams } from '../../../client/src/routes';
+import { primaryAction } from '../../../shared/primary-action';
+import { errorBody, stubBff, type StubRequest } from '../support/bff-stub';
+import { aCodeResponse, aLaunch, aLive } from '../support/fixtures';
+import { renderWithServices } from '../support/render';
+import { taroMock } from '../stand-ins/taro';
+
+const { taro } = taroMock;
+const beacons = (requests: StubRequest[], step: 'views' | 'opens') =>
+  requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/${step}`));
+
+/** A BFF with one live, weapp sign-in, codes, and 204 for the beacons. */
+function bff(live = aLive({ livingId: 'lv_1', status: 'living' })) {
+  return stubBff((req) => {
+    if (req.method === 'GET' && req.path === `/api/lives/${live.livingId}`) return { status: 200, body: live };
+    if (req.path === '/api/session/weapp') {
+      return { status: 200, body: { token: 'tok-1', expiresAt: new Date(Date.now() + 3600_000).toISOString() } };
+    }
+    if (req.path.endsWith('/code')) return { status: 200, body: aCodeResponse('CODE1') };
+    if (req.path.endsWith('/views') || req.path.endsWith('/opens')) return { status: 204 };
+    return { status: 404, body: errorBody('LIVE_NOT_FOUND') };
+  });
+}
+
+describe('the campaign tag of a live page', () => {
+  it.each([
+    [{ id: 'lv_1', from: 'wx-article' }, 'wx-article'],
+    [{ id: 'lv_1', from: 'A_b-9' }, 'A_b-9'],
+    [{ id: 'lv_1' }, undefined],
+    [{ id: 'lv_1', from: '' }, undefined],
+    [{ id: 'lv_1', from: 'has space' }, undefined],
+    [{ id: 'lv_1', from: 'x'.repeat(33) }, undefined],
+    [{ id: 'lv_1', from: '<script>' }, undefined],
+  ])('reads %j as from=%s', (params, from) => {
+    expect(parseLivePageParams(params).from).toBe(from);
+  });
+});
+
+describe('the view beacon', () => {
+  it('is sent once when the page shows the live, with its tag, and not again while the card is polled', async () => {
+    jest.useFakeTimers();
+    const { requests } = bff();
+    taroMock.routerParams = { id: 'lv_1', from: 'poster' };
+    renderWithServices(<LivePage />);
+    await screen.findByText('产品发布会');
+    await act(async () => void (await jest.advanceTimersByTimeAsync(30_000)));
+    expect(beacons(requests, 'views')).toEqual([
+      expect.objectContaining({ path: '/api/lives/lv_1/views', body: { from: 'poster' } }),
+    ]);
+    jest.useRealTimers();
+  });
+
+  it('goes untagged for a tag that is not one, and is not sent for a live that does not exist', async () => {
+    const { requests } = bff();
+    taroMock.routerParams = { id: 'lv_1', from: 'not a tag' };
+    const first = renderWithServices(<LivePage />);
+    await waitFor(() => expect(beacons(requests, 'views')).toHaveLength(1));
+    expect(beacons(requests, 'views')[0]!.body).toEqual({});
+    first.unmount();
+
+    taroMock.routerParams = { id: 'lv_gone', from: 'poster' };
+    renderWithServices(<LivePage />);
+    expect(await screen.findByText('直播不存在')).toBeTruthy();
+    expect(beacons(requests, 'views')).toHaveLength(1);
+  });
+
+  it('in the mini program carries an install id, made once and kept in storage', async () => {
+    const { requests } = bff();
+    const api = { beacon: jest.fn(() => Promise.resolve()) };
+    sendWeappViewBeacon(api, 'lv_1', 'poster');
+    sendWeappViewBeacon(api, 'lv_2', undefined);
+    const id = installId();
+    expect(id).toMatch(/^[a-z0-9]{24}$/);
+    expect(taro.setStorageSync).toHaveBeenCalledTimes(1);
+    expect(api.beacon.mock.calls).toEqual([
+      ['lv_1', 'views', { from: 'poster', visitor: id }],
+      ['lv_2', 'views', { from: undefined, visitor: id }],
+    ]);
+    expect(requests).toEqual([]);
+  });
+
+  it('never troubles the viewer when it fails', async () => {
+    stubBff((req) =>
+      req.path.endsWith('/views') ? { status: 503 } : { status: 200, body: aLive({ livingId: 'lv_1' }) },
+    );
+    taroMock.routerParams = { id: 'lv_1' };
+    renderWithServices(<LivePage />);
+    expect(await screen.findByText('产品发布会')).toBeTruthy();
+    expect(screen.queryByText('加载失败')).toBeNull();
+  });
+});
+
+describe('taps and opens carry the tag', () => {
+  beforeEach(() => {
+    taro.login.mockResolvedValue({ code: 'wx-code', errMsg: 'login:ok' });
+  });
+
+  it('mini program: the code request carries it, and a launch that opened reports the open with the session', async () => {
+    taro.navigateToMiniProgram.mockResolvedValue({ errMsg: 'navigateToMiniProgram:ok' });
+    const { requests } = bff();
+    renderWithServices(
+      <LaunchButtonWeapp livingId="lv_1" action={primaryAction(aLive({ status: 'living' }))} from="poster" />,
+    );
+    await waitFor(() => expect(screen.getByRole('button', { name: '进入直播' })).not.toHaveProperty('disabled', true));
+    expect(requests.find((r) => r.path.endsWith('/code'))?.body).toEqual({ replay: false, from: 'poster' });
+    expect(beacons(requests, 'opens')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
+    await waitFor(() => expect(beacons(requests, 'opens')).toHaveLength(1));
+    expect(beacons(requests, 'opens')[0]).toMatchObject({
+      path: '/api/lives/lv_1/opens',
+      body: { from: 'poster' },
+      headers: { Authorization: 'Bearer tok-1' },
+    });
+  });
+
+  it('mini program: a launch the viewer cancelled reports no open', async () => {
+    taro.navigateToMiniProgram.mockRejectedValue({ errMsg: 'navigateToMiniProgram:fail cancel' });
+    const { requests } = bff();
+    renderWithServices(<LaunchButtonWeapp livingId="lv_1" action={primaryAction(aLive({ status: 'living' }))} />);
+    await waitFor(() => expect(screen.getByRole('button', { name: '进入直播' })).not.toHaveProperty('disabled', true));
+    fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
+    await act(async () => undefined);
+    expect(beacons(requests, 'opens')).toEqual([]);
+  });
+
+  it("H5 in WeChat: the launcher is asked with the tag, and the open tag's launch reports the open", async () => {
+    const { requests } = bff();
+    const h5Launcher = {
+      sdkReady: jest.fn(() => Promise.resolve()),
+      launchTarget: jest.fn(async () => aLaunch('CODE1')),
+      signIn: jest.fn(),
+      shareCard: jest.fn(() => Promise.resolve()),
+      openHostPage: jest.fn(() => Promise.resolve()),
+    };
+    renderWithServices(<WechatLaunch livingId="lv_1" label="进入直播" replay={false} link="x" from="poster" />, {
+      h5Launcher,
+    });
+    await waitFor(() => expect(document.querySelector('wx-open-launch-weapp')).not.toBeNull());
+    expect(h5Launcher.launchTarget).toHaveBeenCalledWith('lv_1', false, 'poster');
+    expect(beacons(requests, 'opens')).toEqual([]);
+    act(() => void document.querySelector('wx-open-launch-weapp')!.dispatchEvent(new CustomEvent('launch')));
+    await waitFor(() => expect(beacons(requests, 'opens')).toHaveLength(1));
+    expect(beacons(requests, 'opens')[0]).toMatchObject({ path: '/api/lives/lv_1/opens', body: { from: 'poster' } });
+  });
+
+  it('H5 in WeChat: the code request (with the session cookie) carries the tag', async () => {
+    const livingCode = jest.fn(async () => ({ ...aCodeResponse('CODE1'), validForMs: 300_000 }));
+    const launcher = createWechatH5Launcher({
+      api: { livingCode },
+      sdk: { ready: jest.fn(), loaded: jest.fn() } as never,
+      signIn: { start: () => false, force: () => undefined, done: () => undefined },
+      currentPath: () => '/pages/live/index?id=lv_1&from=poster',
+    });
+    await launcher.launchTarget('lv_1', false, 'poster');
+    expect(livingCode).toHaveBeenCalledWith('lv_1', { replay: false, from: 'poster' });
+  });
+});
