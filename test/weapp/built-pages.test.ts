@@ -100,6 +100,34 @@ describe('the built live page in WeChat’s component simulator', () => {
     expect(bff.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/lives/lv_over']);
   });
 
+  it('opens from a mini program code whose scene is a living id, without asking what it means', async () => {
+    // WeChat hands the code's scene to the page URL-encoded, as `scene` in its launch query.
+    const live = aLive({ livingId: 'lvScanned_1', theme: '扫码打开的直播', status: 'living' });
+    const p = await openLive(live, { scene: encodeURIComponent(live.livingId) });
+    expect(bff.requests.filter((r) => r.method === 'GET').map((r) => r.path)).toEqual(['/api/lives/lvScanned_1']);
+    await p.waitFor(codeArrived(), 'the living code');
+    await p.tap('进入直播');
+    expect(wx.launches).toEqual([{ appId: WECOM_LIVE_APP_ID, path: bff.codes[0]?.launch.path }]);
+  });
+
+  it('opens from a mini program code whose scene is an alias, once the BFF said what it stands for', async () => {
+    const live = aLive({ livingId: 'lvScanned_2', theme: '扫码打开的回放', status: 'ended', replay: 'ready' });
+    bff.setSceneAlias('!Ab3dE5gH9k', { livingId: live.livingId, replay: true, from: 'poster-a' });
+    const p = await openLive(live, { scene: encodeURIComponent('!Ab3dE5gH9k') });
+    expect(bff.requests.filter((r) => r.method === 'GET').map((r) => r.path)).toEqual([
+      '/api/scenes/!Ab3dE5gH9k',
+      '/api/lives/lvScanned_2',
+    ]);
+    await p.waitFor(codeArrived(), 'the living code');
+    // As for ?id=…&replay=1&from=poster-a: the replay's code, asked for with the code's campaign tag.
+    expect(bff.requests.find((r) => r.path === '/api/lives/lvScanned_2/code')?.body).toEqual({
+      replay: true,
+      from: 'poster-a',
+    });
+    await p.tap('观看回放');
+    expect(wx.launches).toEqual([{ appId: WECOM_LIVE_APP_ID, path: bff.codes[0]?.launch.path }]);
+  });
+
   it('logs in once more and retries when the BFF refuses the stored session', async () => {
     const stale = 'session-from-before-the-secret-rotated';
     bff.refuseToken(stale);

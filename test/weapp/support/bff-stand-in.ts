@@ -2,6 +2,7 @@ import type { LivesResponse, LivingCodeResponse, SessionResponse } from '../../.
 import { WECOM_LIVE_APP_ID, WECOM_LIVE_USERNAME, LIVING_CODE_TTL_SECONDS } from '../../../shared/constants';
 import type { ApiErrorBody, ErrorCode } from '../../../shared/error-codes';
 import type { LiveCard } from '../../../shared/live-card';
+import type { SceneTarget } from '../../../shared/staff-api';
 import { buildWatchPath } from '../../../shared/watch-path';
 import { watchAccess, type NotWatchableReason } from '../../../shared/watch-access';
 
@@ -30,6 +31,7 @@ export interface SeenRequest {
 
 const LIVE_CODE_PATH = /^\/api\/lives\/([^/]+)\/code$/;
 const LIVE_PATH = /^\/api\/lives\/([^/]+)$/;
+const SCENE_PATH = /^\/api\/scenes\/([^/]+)$/;
 
 const json = (statusCode: number, data: unknown, header: Record<string, string> = {}): WxResponse => ({
   statusCode,
@@ -55,6 +57,7 @@ export function createBffStandIn() {
   const refusedTokens = new Set<string>();
   const issuedTokens = new Set<string>();
   const afterRead = new Map<string, (card: LiveCard) => LiveCard>();
+  const scenes = new Map<string, SceneTarget>();
   const requests: SeenRequest[] = [];
   const sessions: SessionResponse[] = [];
   const codes: LivingCodeResponse[] = [];
@@ -72,6 +75,11 @@ export function createBffStandIn() {
     if (method === 'GET' && path === '/api/lives') {
       const answer: LivesResponse = { lives };
       return json(200, answer);
+    }
+    const scene = SCENE_PATH.exec(path);
+    if (method === 'GET' && scene) {
+      const target = scenes.get(decodeURIComponent(scene[1] ?? ''));
+      return target ? json(200, target) : failure(404, 'NOT_FOUND');
     }
     const code = LIVE_CODE_PATH.exec(path);
     if (method === 'POST' && code) return livingCode(decodeURIComponent(code[1] ?? ''), header, body);
@@ -144,6 +152,10 @@ export function createBffStandIn() {
     changeAfterNextRead(livingId: string, change: (card: LiveCard) => LiveCard) {
       afterRead.set(livingId, change);
     },
+    /** What `GET /api/scenes/:scene` answers for this alias scene (`!ALIAS`) of a mini program code. */
+    setSceneAlias(scene: string, target: SceneTarget) {
+      scenes.set(scene, target);
+    },
     /** The BFF stops accepting this token (say its signing secret was rotated): 401 `SESSION_INVALID`. */
     refuseToken(token: string) {
       issuedTokens.add(token);
@@ -155,6 +167,7 @@ export function createBffStandIn() {
       refusedTokens.clear();
       issuedTokens.clear();
       afterRead.clear();
+      scenes.clear();
       requests.length = 0;
       sessions.length = 0;
       codes.length = 0;
