@@ -263,6 +263,27 @@ describe('staff console', () => {
     await expect(page.getByRole('button', { name: '取消直播' }).last().isDisabled()).resolves.toBe(true);
     await page.screenshot({ path: artifactPath('staff-4b-cancel-dialog.png') });
     await page.getByRole('button', { name: '取消', exact: true }).click();
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+
+    // Modify: the form comes filled in; only the theme changes.
+    await row.getByRole('link', { name: '修改' }).click();
+    await page.waitForURL('**/edit');
+    await expect(page.locator('input[name=theme]').inputValue()).resolves.toBe(theme);
+    await expect(page.locator('input[name=anchorUserId]').isDisabled()).resolves.toBe(true);
+    const renamed = '冬季新品预告会（加场）';
+    await page.locator('input[name=theme]').fill(renamed);
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.waitForURL(`${stack.baseUrl}/staff/`);
+    const renamedRow = page.locator('tr', { hasText: renamed });
+    await renamedRow.waitFor();
+
+    // Cancel, confirmed: WeCom cancels it, and the list says so.
+    await renamedRow.getByRole('button', { name: '取消直播' }).click();
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: '取消直播' }).last().click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain(`已取消「${renamed}」`);
+    await page.locator('tr', { hasText: renamed }).locator('.badge', { hasText: '已取消' }).waitFor();
+    await expect(renamedRow.getByRole('button', { name: '取消直播' }).count()).resolves.toBe(0);
   });
 
   it('refuses a member of the corp who is not on the staff list', async () => {

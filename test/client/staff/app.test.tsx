@@ -21,12 +21,15 @@ const reserved: StaffLive = {
   createdByApp: true,
 };
 const ended: StaffLive = { ...reserved, livingId: 'lvEnded', theme: '秋季发布会', status: 'ended', replay: 'ready' };
+/** Made in the WeCom app, not by this one: WeCom lets no other app change it or delete its replay. */
+const foreign: StaffLive = { ...ended, livingId: 'lvForeign', theme: '年会', createdByApp: false };
+const foreignReserved: StaffLive = { ...reserved, livingId: 'lvOther', theme: '周会', createdByApp: false };
 
 /** A StaffApi answering from memory; tests override what they need. */
 function fakeApi(me: StaffMe | StaffApiError, overrides: Partial<StaffApi> = {}): StaffApi {
   return {
     me: () => (me instanceof StaffApiError ? Promise.reject(me) : Promise.resolve(me)),
-    lives: () => Promise.resolve({ lives: [reserved, ended] }),
+    lives: () => Promise.resolve({ lives: [reserved, ended, foreign, foreignReserved] }),
     cancelLive: jest.fn(() => Promise.resolve(undefined)),
     deleteReplay: jest.fn(() => Promise.resolve(undefined)),
     ...overrides,
@@ -58,7 +61,7 @@ describe('the console app', () => {
     expect(screen.queryByText('创建预约直播')).toBeNull();
     expect(screen.queryByText('取消直播')).toBeNull();
     expect(screen.queryByText('删除回放')).toBeNull();
-    expect(screen.getAllByText('数据')).toHaveLength(2);
+    expect(screen.getAllByText('数据')).toHaveLength(4);
     unmount();
 
     render(<App api={fakeApi({ userId: 'lifang', role: 'manager' })} />);

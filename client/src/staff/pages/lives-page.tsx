@@ -14,9 +14,8 @@ type PendingAction = { kind: 'cancel' | 'deleteReplay'; live: StaffLive };
 
 /** Only a reserved live this app created can still be changed or cancelled (WeCom: `living/modify`, `cancel`). */
 const manageable = (live: StaffLive) => live.createdByApp && live.status === 'reserved';
-/** A replay exists (ready, still generating, or failed): it can be deleted. */
-const hasReplay = (live: StaffLive) =>
-  live.replay === 'ready' || live.replay === 'generating' || live.replay === 'failed';
+/** A ready replay of a live this app created: the only kind WeCom deletes (`living/delete_replay_data`). */
+const hasReplay = (live: StaffLive) => live.createdByApp && live.replay === 'ready';
 
 /** `/staff/`: every live staff may open, with its stats and share kit; managers also create and manage. */
 export function LivesPage() {
