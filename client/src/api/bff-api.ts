@@ -46,6 +46,7 @@ export interface BffApi {
 }
 
 const livePath = (livingId: string) => `/api/lives/${encodeURIComponent(livingId)}`;
+const bearer = (token: string | undefined) => (token ? { Authorization: `Bearer ${token}` } : undefined);
 
 export function createBffApi(http: HttpClient): BffApi {
   return {
@@ -75,7 +76,7 @@ export function createBffApi(http: HttpClient): BffApi {
         method: 'POST',
         path: `${livePath(livingId)}/code`,
         body: { replay, from } satisfies LivingCodeRequest,
-        headers: token ? { Authorization: `Bearer ${token}` } : undefined,
+        headers: bearer(token),
       });
       return { ...res.data, validForMs: validForMs(res.data?.expiresAt, res.headers.date) };
     },
@@ -84,7 +85,7 @@ export function createBffApi(http: HttpClient): BffApi {
         method: 'POST',
         path: `${livePath(livingId)}/${step}`,
         body,
-        headers: token ? { Authorization: `Bearer ${token}` } : undefined,
+        headers: bearer(token),
       }),
     async jssdkConfig(url) {
       const res = await http<JssdkConfigResponse>({
@@ -93,8 +94,9 @@ export function createBffApi(http: HttpClient): BffApi {
       });
       return res.data;
     },
-    resolveScene: async (scene) =>
-      (await http<SceneTarget>({ method: 'GET', path: `/api/scenes/${encodeURIComponent(scene)}` })).data,
+    // A promise chain, not async: no transpiled generator in the H5 bundle for a call only the mini program makes.
+    resolveScene: (scene) =>
+      http<SceneTarget>({ method: 'GET', path: `/api/scenes/${encodeURIComponent(scene)}` }).then((res) => res.data),
   };
 }
 
