@@ -262,7 +262,7 @@ describe('staff console', () => {
     await expect(page.getByRole('dialog').textContent()).resolves.toContain('只能在开播前取消');
     await expect(page.getByRole('button', { name: '取消直播' }).last().isDisabled()).resolves.toBe(true);
     await page.screenshot({ path: artifactPath('staff-4b-cancel-dialog.png') });
-    await page.getByRole('button', { name: '取消', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '返回' }).click();
     await expect(page.getByRole('dialog').count()).resolves.toBe(0);
 
     // Modify: the form comes filled in; only the theme changes.

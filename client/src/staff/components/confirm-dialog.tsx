@@ -14,7 +14,7 @@ export interface ConfirmDialogProps {
 
 /**
  * A step between a destructive button and its request: the person reads what will happen, ticks that they
- * understand, then confirms. Escape or 取消 closes it; the first focus is on the tick box, not the red button.
+ * understand, then confirms. Escape or 返回 closes it; the first focus is on the tick box, not the red button.
  */
 export function ConfirmDialog({
   title,
@@ -66,8 +66,9 @@ export function ConfirmDialog({
           </p>
         )}
         <div className="dialog__actions">
+          {/* Not "取消": beside "取消直播" that word would mean both "close" and "cancel the live". */}
           <button type="button" className="button" onClick={onClose} disabled={busy}>
-            取消
+            返回
           </button>
           <button
             type="button"
