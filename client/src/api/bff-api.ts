@@ -94,9 +94,8 @@ export function createBffApi(http: HttpClient): BffApi {
       });
       return res.data;
     },
-    // A promise chain, not async: no transpiled generator in the H5 bundle for a call only the mini program makes.
-    resolveScene: (scene) =>
-      http<SceneTarget>({ method: 'GET', path: `/api/scenes/${encodeURIComponent(scene)}` }).then((res) => res.data),
+    resolveScene: async (scene) =>
+      (await http<SceneTarget>({ method: 'GET', path: `/api/scenes/${encodeURIComponent(scene)}` })).data,
   };
 }
 
