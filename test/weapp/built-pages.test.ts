@@ -97,7 +97,25 @@ describe('the built live page in WeChat’s component simulator', () => {
     expect(p.text()).toContain('这场直播没有回放');
     await p.tap('直播已结束');
     expect(wx.launches).toEqual([]);
-    expect(bff.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/lives/lv_over']);
+    // No code asked for (the page's view beacon aside).
+    const requests = bff.requests.filter((r) => !r.path.endsWith('/views'));
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/lives/lv_over']);
+  });
+
+  it('reports our funnel: the view with the campaign tag and an install id, the tag with the code, the open', async () => {
+    const live = aLive({ livingId: 'lv_tagged', theme: '带渠道标记的直播', status: 'living' });
+    const p = await openLive(live, { id: live.livingId, from: 'poster' });
+    await p.waitFor(codeArrived(), 'the living code');
+    const view = bff.requests.find((r) => r.method === 'POST' && r.path === '/api/lives/lv_tagged/views');
+    expect(view?.body).toEqual({ from: 'poster', visitor: expect.stringMatching(/^[a-z0-9]{24}$/) });
+    expect(bff.requests.find((r) => r.path === '/api/lives/lv_tagged/code')?.body).toMatchObject({ from: 'poster' });
+    expect(bff.requests.some((r) => r.path.endsWith('/opens'))).toBe(false);
+
+    await p.tap('进入直播');
+    await p.waitFor(() => bff.requests.some((r) => r.path === '/api/lives/lv_tagged/opens'), 'the open beacon');
+    const open = bff.requests.find((r) => r.path === '/api/lives/lv_tagged/opens');
+    expect(open?.body).toEqual({ from: 'poster' });
+    expect(open?.authorization).toBe(`Bearer ${bff.sessions[0]?.token}`);
   });
 
   it('opens from a mini program code whose scene is a living id, without asking what it means', async () => {
