@@ -18,7 +18,10 @@ export async function copyText(text: string): Promise<boolean> {
   area.style.position = 'fixed';
   area.style.opacity = '0';
   document.body.appendChild(area);
+  // Focused and selected by range too: iOS Safari copies nothing from a select() alone.
+  area.focus();
   area.select();
+  area.setSelectionRange(0, text.length);
   try {
     return document.execCommand('copy');
   } catch {
