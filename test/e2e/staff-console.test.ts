@@ -202,6 +202,11 @@ describe('staff console', () => {
     await page.goto(`${stack.baseUrl}/staff/lives/new`);
     await expect(page.locator('.forbidden').textContent()).resolves.toMatch(/无权访问.*zhaomin/);
     await page.screenshot({ path: artifactPath('staff-5-not-a-manager.png') });
+
+    // Signing out is a same-origin POST (the BFF checks its Origin); the cookie is gone afterwards.
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByText('已退出管理台').waitFor();
+    expect((await page.request.get(`${stack.baseUrl}/api/staff/me`)).status()).toBe(401);
   });
 
   it('shows the share kit with a campaign tag and downloads the poster', async () => {

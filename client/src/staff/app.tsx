@@ -20,6 +20,7 @@ type Session =
   | { state: 'signing-in' }
   | { state: 'sign-in-stuck' }
   | { state: 'forbidden' }
+  | { state: 'signed-out' }
   | { state: 'error'; error: unknown };
 
 /** The console: who is signed in (`/api/staff/me`), then the page the path names. */
@@ -65,6 +66,17 @@ export function App({ api, now = Date.now }: { api: StaffApi; now?: () => number
     );
   }
   if (session.state === 'forbidden') return <ForbiddenPage />;
+  if (session.state === 'signed-out') {
+    // No automatic sign-in here: inside WeCom it would sign the same person straight back in.
+    return (
+      <main className="forbidden">
+        <h1>已退出管理台</h1>
+        <a className="button button--primary" href={signInHref(pathname + search)}>
+          重新登录
+        </a>
+      </main>
+    );
+  }
   if (session.state === 'error' || !context) {
     const error = session.state === 'error' ? session.error : undefined;
     return <ErrorState error={error} title="管理台打不开" onRetry={() => setAttempt((n) => n + 1)} />;
@@ -78,6 +90,18 @@ export function App({ api, now = Date.now }: { api: StaffApi; now?: () => number
         <span className="topbar__user">
           {context.me.userId}
           <span className="topbar__role">{context.me.role === 'manager' ? '管理员' : '运营'}</span>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              void api.logout().then(
+                () => setSession({ state: 'signed-out' }),
+                () => undefined,
+              )
+            }
+          >
+            退出
+          </button>
         </span>
       </header>
       <Suspense fallback={<Loading />}>

@@ -96,6 +96,7 @@ export function createStaffApi({
   const confirm = (livingId: string): ConfirmRequest => ({ confirm: livingId });
   return {
     me: () => request<StaffMe>('GET', '/api/staff/me'),
+    logout: () => request<undefined>('POST', '/api/staff/session/logout'),
     lives: () => request<StaffLivesResponse>('GET', '/api/staff/lives'),
     /** The viewer's card of one live (public, cached by the BFF): the title of the stats page. */
     card: (livingId: string) => request<LiveCard>('GET', `/api/lives/${encodeURIComponent(livingId)}`),

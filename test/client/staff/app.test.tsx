@@ -94,4 +94,16 @@ describe('the console app', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('直播已经开始，不能再取消'));
     expect(screen.getByRole('dialog')).toBeTruthy();
   });
+
+  it('signs out on 退出 and offers to sign in again, without doing it by itself', async () => {
+    at('/staff/');
+    const logout = jest.fn(() => Promise.resolve(undefined));
+    render(<App api={fakeApi({ userId: 'zhaomin', role: 'staff' }, { logout })} />);
+    fireEvent.click(await screen.findByRole('button', { name: '退出' }));
+    expect(await screen.findByText('已退出管理台')).toBeTruthy();
+    expect(logout).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('link', { name: '重新登录' }).getAttribute('href')).toBe(
+      '/api/staff/session?returnTo=%2Fstaff%2F',
+    );
+  });
 });
