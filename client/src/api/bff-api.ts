@@ -41,8 +41,6 @@ export interface BffApi {
   ): Promise<unknown>;
   /** `wx.config` arguments signed for `url` (H5 in WeChat). */
   jssdkConfig(url: string): Promise<JssdkConfigResponse>;
-  /** What a mini program code's `scene` (an alias) stands for. */
-  resolveScene(scene: string): Promise<SceneTarget>;
 }
 
 const livePath = (livingId: string) => `/api/lives/${encodeURIComponent(livingId)}`;
@@ -94,9 +92,15 @@ export function createBffApi(http: HttpClient): BffApi {
       });
       return res.data;
     },
-    resolveScene: async (scene) =>
-      (await http<SceneTarget>({ method: 'GET', path: `/api/scenes/${encodeURIComponent(scene)}` })).data,
   };
+}
+
+/**
+ * `GET /api/scenes/:scene`: what a mini program code's `scene` (an alias) stands for. Only the mini program asks,
+ * so it stays out of `BffApi` (and out of the H5 bundle, which never imports it).
+ */
+export function resolveScene(http: HttpClient, scene: string): Promise<SceneTarget> {
+  return http<SceneTarget>({ method: 'GET', path: `/api/scenes/${encodeURIComponent(scene)}` }).then((res) => res.data);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createBffApi } from '../api/bff-api';
-import { createHttpClient, type RequestFn } from '../api/http';
+import { createHttpClient, type HttpClient, type RequestFn } from '../api/http';
 import { withPrefetch, type PrefetchingBffApi } from '../api/prefetch';
 import { BFF_BASE_URL } from '../build-env';
 import { createH5Launcher } from '../launch/create-h5-launcher';
@@ -14,6 +14,8 @@ import { createWeappSession, type WeappSession } from '../session/weapp-session'
 export interface Services {
   /** The BFF's endpoints; the app may send a page's first request early (`api/prefetch.ts`). */
   api: PrefetchingBffApi;
+  /** The BFF over HTTP, for the calls only one platform makes (the mini program's `resolveScene`). */
+  http: HttpClient;
   /** Mini program only: silent login and the session token. */
   weappSession: WeappSession;
   /** H5 only: JS-SDK readiness, launch targets for the open tag (with sign-in), the share card. */
@@ -40,9 +42,11 @@ export function createServices({
   connectSocket: connect = connectSocket,
   liveSocket,
 }: ServicesOptions = {}): Services {
-  const api = withPrefetch(createBffApi(createHttpClient({ baseUrl, request })));
+  const http = createHttpClient({ baseUrl, request });
+  const api = withPrefetch(createBffApi(http));
   return {
     api,
+    http,
     weappSession: createWeappSession({ api }),
     h5Launcher: h5Launcher ?? createH5Launcher({ api, baseUrl }),
     liveSocket: liveSocket ?? createLiveSocket({ connect, url: eventsUrl(baseUrl) }),

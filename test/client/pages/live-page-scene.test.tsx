@@ -6,8 +6,8 @@ import { renderWithServices } from '../support/render';
 import { taroMock } from '../stand-ins/taro';
 
 // The mini program's build takes the `.weapp` variant; jest resolves the default one, so it is swapped in here.
-jest.mock('../../../client/src/hooks/use-scene-target', () =>
-  jest.requireActual('../../../client/src/hooks/use-scene-target.weapp'),
+jest.mock('../../../client/src/hooks/use-live-page', () =>
+  jest.requireActual('../../../client/src/hooks/use-live-page.weapp'),
 );
 
 const ID = 'lvOQpQDgAAEvbQXfglxhhWIfCYgjIwTM';

@@ -1,15 +1,14 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
-import { useEffect, useMemo } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect } from 'react';
 import { LaunchButton } from '../../components/launch-button';
 import { LiveCard, LiveCardSkeleton } from '../../components/live-card';
 import { StateView } from '../../components/state-view';
 import { usePageVisible } from '../../hooks/page-visibility';
-import { useLive, type LiveState } from '../../hooks/use-live';
-import { useSceneTarget } from '../../hooks/use-scene-target';
+import { useLivePage } from '../../hooks/use-live-page';
 import { HOME_PAGE } from '../../../../shared/paths';
-import { liveQuery, livePageUrl, parseLivePageParams } from '../../routes';
 import { useShareCard } from '../../share/use-share-card';
+import { useMiniProgramShare } from './mini-program-share';
 import { sendViewBeacon } from '../../funnel/view-beacon';
 import { useServices } from '../../services';
 import './index.css';
@@ -24,13 +23,9 @@ function goHome() {
  */
 export default function LivePage() {
   const router = useRouter();
-  const params = useMemo(() => parseLivePageParams(router.params), [router.params]);
-  // Opened from a mini program code: the scene says which live (an alias costs one request first).
-  const { livingId, replay, from, pending } = useSceneTarget(params, router.params.scene);
   const visible = usePageVisible();
-  const loaded = useLive(pending ? undefined : livingId, { visible });
-  const { refresh } = loaded;
-  const state: LiveState = pending ? { status: 'loading' } : loaded.state;
+  // In the mini program, also from a mini program code's scene (`use-live-page.weapp.ts`).
+  const { livingId, replay, from, state, refresh } = useLivePage(router.params, visible);
   const live = state.status === 'ready' ? state.live : undefined;
   const theme = live?.theme;
   const { api } = useServices();
@@ -45,12 +40,8 @@ export default function LivePage() {
     if (theme) void Taro.setNavigationBarTitle({ title: theme }).catch(() => undefined);
   }, [theme]);
 
-  useShareAppMessage(() => ({
-    title: live?.theme ?? '直播',
-    path: livingId ? livePageUrl(livingId, replay) : HOME_PAGE,
-  }));
-  useShareTimeline(() => ({ title: live?.theme ?? '直播', query: livingId ? liveQuery(livingId, replay) : '' }));
-  // H5 in WeChat: the same card through the JS-SDK (the hooks above only work in the mini program).
+  useMiniProgramShare(theme, livingId, replay);
+  // H5 in WeChat: the same card through the JS-SDK.
   useShareCard(live, replay);
 
   return (

@@ -3,11 +3,16 @@ import { isLivingId } from '../../../shared/living-id';
 import { decodeScene } from '../../../shared/mini-program-scene';
 import { isCampaignTag } from '../../../shared/staff-api';
 import { isApiError } from '../api/api-error';
-import type { LivePageParams } from '../routes';
+import { resolveScene } from '../api/bff-api';
+import { parseLivePageParams, type LivePageParams } from '../routes';
 import { useServices } from '../services';
-import type { SceneTargetState } from './use-scene-target';
+import { useLive } from './use-live';
+import type { LivePageLive } from './use-live-page';
 
-export type { SceneTargetState };
+interface SceneTargetState extends LivePageParams {
+  /** True while an alias is being looked up: the page shows its skeleton. */
+  pending: boolean;
+}
 
 /** A failed lookup (not a 4xx) is tried again after these pauses, then the page says the live is not there. */
 const RETRY_MS = [1000, 3000];
@@ -21,14 +26,25 @@ function decodeOnce(scene: string): string {
 }
 
 /**
+ * The mini program's live page: as for H5 (`?id=…`), and also opened from one of our mini program codes: WeChat
+ * hands the code's `scene` to the page URL-encoded in its launch query (see {@link useSceneTarget}).
+ */
+export function useLivePage(params: Partial<Record<string, string | undefined>>, visible: boolean): LivePageLive {
+  const parsed = useMemo(() => parseLivePageParams(params), [params]);
+  const { pending, ...target } = useSceneTarget(parsed, params.scene);
+  const { state, refresh } = useLive(pending ? undefined : target.livingId, { visible });
+  return { ...target, refresh, state: pending ? { status: 'loading' } : state };
+}
+
+/**
  * The live page opened from one of our mini program codes: WeChat hands the code's `scene` to the page URL-encoded
  * in its launch query. A living id (`ID`, `ID.r` for the replay) is read as it is, without a request; an alias
  * (`!ALIAS`) is asked of the BFF (`GET /api/scenes/:scene`), the page showing its skeleton meanwhile, and then the
  * page behaves as for `?id=`. A scene that is neither, or an alias the BFF does not know, shows 直播不存在. An `id`
  * in the query wins over `scene`.
  */
-export function useSceneTarget(params: LivePageParams, scene?: string): SceneTargetState {
-  const { api } = useServices();
+function useSceneTarget(params: LivePageParams, scene?: string): SceneTargetState {
+  const { http } = useServices();
   const decoded = useMemo(
     () => (params.livingId || !scene ? undefined : decodeScene(decodeOnce(scene))),
     [params.livingId, scene],
@@ -41,7 +57,7 @@ export function useSceneTarget(params: LivePageParams, scene?: string): SceneTar
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = (attempt: number) => {
-      api.resolveScene(`!${alias}`).then(
+      resolveScene(http, `!${alias}`).then(
         ({ livingId, replay, from }) => {
           if (cancelled) return;
           setResolved({
@@ -67,7 +83,7 @@ export function useSceneTarget(params: LivePageParams, scene?: string): SceneTar
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [api, decoded]);
+  }, [http, decoded]);
 
   if (!decoded) return { ...params, pending: false };
   if (decoded.kind === 'direct') return { livingId: decoded.livingId, replay: decoded.replay, pending: false };
