@@ -116,6 +116,18 @@ async function signIn(page: Page) {
   expect((await page.context().cookies()).map((c) => c.name)).toContain('wlv_session');
 }
 
+/** From now on, what the page copies (the selection each `copy` event carries) is kept for `copiedTexts`. */
+const recordCopies = (page: Page) =>
+  page.evaluate(() => {
+    const copies: string[] = [];
+    (window as unknown as { __copies: string[] }).__copies = copies;
+    document.addEventListener('copy', () => {
+      const area = document.activeElement as HTMLTextAreaElement | null;
+      copies.push(area?.tagName === 'TEXTAREA' ? area.value.slice(area.selectionStart, area.selectionEnd) : '');
+    });
+  });
+const copiedTexts = (page: Page) => page.evaluate(() => (window as unknown as { __copies: string[] }).__copies);
+
 const standInLog = (page: Page) =>
   page.evaluate(() => (window as unknown as { __wxStandIn: WechatStandInLog }).__wxStandIn);
 
@@ -637,10 +649,10 @@ describe('H5 opening WeCom’s live mini program', () => {
     expect(await page.locator('.web-launch__title').textContent()).toBe(`用微信扫码${primaryAction(live).label}`);
     expect(await page.locator('.web-launch__hint').textContent()).toBe('也可复制链接，发到微信里打开');
 
+    await recordCopies(page);
     await page.locator('.web-launch__copy').click();
     await page.getByText('链接已复制').waitFor();
-    const copied = await page.evaluate(() => localStorage.getItem('taro_clipboard'));
-    expect(copied).toContain(link);
+    expect(await copiedTexts(page)).toEqual([link]);
     expect(sessionRequests).toEqual([]);
     await page.screenshot({ path: artifactPath('desktop-qr.png') });
   });
@@ -680,9 +692,10 @@ describe('H5 opening WeCom’s live mini program', () => {
     await page.goto(`${stack.baseUrl}${livePath(id)}`);
     expect(await readLivePage(page)).toMatchObject({ action: OUTSIDE_WECHAT_LABEL, disabled: true });
     await page.getByText('企业微信里不能直接打开，请复制链接到微信打开').waitFor();
+    await recordCopies(page);
     await page.locator('.live-page .action__link', { hasText: '复制链接' }).click();
     await page.getByText('链接已复制').waitFor();
-    expect(await page.evaluate(() => localStorage.getItem('taro_clipboard'))).toContain(`${stack.baseUrl}/live/${id}`);
+    expect(await copiedTexts(page)).toEqual([`${stack.baseUrl}/live/${id}`]);
     expect(await page.locator('wx-open-launch-weapp').count()).toBe(0);
     await page.screenshot({ path: artifactPath('wecom-guidance.png') });
   });
