@@ -81,8 +81,9 @@ export interface SandboxOptions {
  * `/connect/oauth2/authorize` with the corp id, web login on `/wwlogin/sso/login`, `/cgi-bin/auth/getuserinfo`),
  * WeChat's `/sns/jscode2session`, the service account's `/connect/oauth2/authorize`, `/sns/oauth2/access_token`,
  * `/cgi-bin/stable_token` and `/cgi-bin/ticket/getticket`, the mini program's `/wxa/getwxacodeunlimit` (its
- * codes), and the `/__sandbox/*` control endpoints, all in one Koa app. It emulates the platforms' documented behaviour and quirks (HTTP 200 errors, errmsg hints, token reuse, single-use login codes,
- * minute limits) rather than whatever would be convenient, so the BFF's tests fail where production would.
+ * codes), and the `/__sandbox/*` control endpoints, all in one Koa app. It emulates the platforms' documented
+ * behaviour and quirks (HTTP 200 errors, errmsg hints, token reuse, single-use login codes, minute limits) rather
+ * than whatever would be convenient, so the BFF's tests fail where production would.
  */
 export function createSandbox({
   corpId = SANDBOX_CREDENTIALS.corpId,
