@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { isLivingId } from '../../../shared/living-id';
-import { decodeScene } from '../../../shared/mini-program-scene';
-import { isCampaignTag } from '../../../shared/staff-api';
+import { aliasScene, decodeScene } from '../../../shared/mini-program-scene';
+import { isCampaignTag, type SceneTarget } from '../../../shared/staff-api';
 import { isApiError } from '../api/api-error';
 import { resolveScene } from '../api/bff-api';
 import { parseLivePageParams, type LivePageParams } from '../routes';
@@ -33,7 +33,13 @@ export function useLivePage(params: Partial<Record<string, string | undefined>>,
   const parsed = useMemo(() => parseLivePageParams(params), [params]);
   const { pending, ...target } = useSceneTarget(parsed, params.scene);
   const { state, refresh } = useLive(pending ? undefined : target.livingId, { visible });
-  return { ...target, refresh, state: pending ? { status: 'loading' } : state };
+  // useLive hears of a resolved id in an effect: until then its state is still "no id, not found".
+  const heard = useRef<string>();
+  useEffect(() => {
+    heard.current = target.livingId;
+  }, [target.livingId]);
+  const settling = target.livingId !== undefined && heard.current !== target.livingId;
+  return { ...target, refresh, state: pending || settling ? { status: 'loading' } : state };
 }
 
 /**
@@ -57,15 +63,16 @@ function useSceneTarget(params: LivePageParams, scene?: string): SceneTargetStat
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = (attempt: number) => {
-      resolveScene(http, `!${alias}`).then(
-        ({ livingId, replay, from }) => {
+      resolveScene(http, aliasScene(alias)).then(
+        (answer: Partial<SceneTarget> | undefined) => {
           if (cancelled) return;
+          const { livingId = '', replay, from = '' } = answer ?? {};
           setResolved({
             alias,
             target: {
               livingId: isLivingId(livingId) ? livingId : undefined,
               replay: replay === true,
-              from: from !== undefined && isCampaignTag(from) ? from : undefined,
+              from: isCampaignTag(from) ? from : undefined,
             },
           });
         },

@@ -51,7 +51,17 @@ describe('live page opened from a mini program code', () => {
     const { container } = openPage({ scene: encodeURIComponent(ALIAS_SCENE) });
     expect(container.querySelector('.skeleton')).not.toBeNull();
     expect(screen.queryByText('直播不存在')).toBeNull();
+    // From the scan to the card, never "直播不存在" on the way (not even for the render where the id arrives).
+    const sawNotFound = jest.fn();
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node.textContent?.includes('直播不存在')) sawNotFound();
+      }
+    });
+    observer.observe(container, { childList: true, subtree: true, characterData: true });
     expect(await screen.findByText('扫码进来的直播')).toBeTruthy();
+    observer.disconnect();
+    expect(sawNotFound).not.toHaveBeenCalled();
     expect(paths(requests)).toEqual([`/api/scenes/${encodeURIComponent(ALIAS_SCENE)}`, `/api/lives/${ID}`]);
     // The alias's campaign tag counts the view.
     await waitFor(() => expect(requests.find((r) => r.path.endsWith('/views'))?.body).toEqual({ from: 'poster-a' }));
