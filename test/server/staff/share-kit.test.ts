@@ -235,6 +235,16 @@ describe('share kit for staff', () => {
     });
   });
 
+  it("holds mini program codes back after WeChat's minute limit, with Retry-After", async () => {
+    h.sandbox.faults.failNext('wxa/getwxacodeunlimit', 45009);
+    const limited = await get(`/api/staff/lives/${LIVE}/poster.png`).expect(503);
+    expect(limited.body.error.code).toBe('UPSTREAM_RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Held: the next code is not even asked for.
+    await get(`/api/staff/lives/${LIVE}/mini-program-code.png?from=other`).expect(503);
+    expect(h.sandbox.callsTo('wxa/getwxacodeunlimit')).toHaveLength(1);
+  });
+
   it('refreshes a refused mini program token once and retries', async () => {
     await image(`/api/staff/lives/${LIVE}/mini-program-code.png`).expect(200);
     h.sandbox.mp.invalidateTokens();
