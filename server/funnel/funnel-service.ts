@@ -1,4 +1,5 @@
 import type { FunnelCounts, StaffFunnel } from '../../shared/staff-api';
+import { AppError } from '../errors/app-error';
 import { isCampaignTag } from '../../shared/staff-api';
 import type { Viewer } from '../lives/living-code-service';
 import { viewerKey } from '../lives/living-code-service';
@@ -77,29 +78,44 @@ export function createFunnelService({ counters, secret, heldCode }: FunnelServic
 
     /** The funnel of one live: in total and per tag (most viewed first; untagged is `from: ''`). */
     async read(livingId: string): Promise<StaffFunnel> {
-      const tags = await counters.labels(tagsKey(livingId));
-      const { unique, counts } = await counters.read({
-        unique: [
-          tags.map((tag) => stepKey('views', livingId, tag)),
-          ...tags.map((tag) => [stepKey('views', livingId, tag)]),
-        ],
-        counts: tags.flatMap((tag) => [stepKey('taps', livingId, tag), stepKey('opens', livingId, tag)]),
-      });
-      const byTag = tags.map((from, i) => ({
-        from,
-        views: unique[i + 1] ?? 0,
-        taps: counts[2 * i] ?? 0,
-        opens: counts[2 * i + 1] ?? 0,
-      }));
-      byTag.sort((a, b) => b.views - a.views || b.taps - a.taps || (a.from < b.from ? -1 : 1));
-      const total: FunnelCounts = {
-        views: unique[0] ?? 0,
-        taps: byTag.reduce((sum, row) => sum + row.taps, 0),
-        opens: byTag.reduce((sum, row) => sum + row.opens, 0),
-      };
-      return { total, byTag };
+      try {
+        return await readFunnel(livingId);
+      } catch (cause) {
+        throw new AppError(
+          'UPSTREAM_UNAVAILABLE',
+          'The funnel cannot be read right now (shared store); try again soon',
+          {
+            retryAfter: 5,
+            cause,
+          },
+        );
+      }
     },
   };
+
+  async function readFunnel(livingId: string): Promise<StaffFunnel> {
+    const tags = await counters.labels(tagsKey(livingId));
+    const { unique, counts } = await counters.read({
+      unique: [
+        tags.map((tag) => stepKey('views', livingId, tag)),
+        ...tags.map((tag) => [stepKey('views', livingId, tag)]),
+      ],
+      counts: tags.flatMap((tag) => [stepKey('taps', livingId, tag), stepKey('opens', livingId, tag)]),
+    });
+    const byTag = tags.map((from, i) => ({
+      from,
+      views: unique[i + 1] ?? 0,
+      taps: counts[2 * i] ?? 0,
+      opens: counts[2 * i + 1] ?? 0,
+    }));
+    byTag.sort((a, b) => b.views - a.views || b.taps - a.taps || (a.from < b.from ? -1 : 1));
+    const total: FunnelCounts = {
+      views: unique[0] ?? 0,
+      taps: byTag.reduce((sum, row) => sum + row.taps, 0),
+      opens: byTag.reduce((sum, row) => sum + row.opens, 0),
+    };
+    return { total, byTag };
+  }
 }
 
 export type FunnelService = ReturnType<typeof createFunnelService>;

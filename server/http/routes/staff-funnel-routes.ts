@@ -39,7 +39,10 @@ export function staffFunnelRoutes({ funnel, cards }: { funnel: FunnelService; ca
         401: { description: 'No staff session', schema: ErrorBodySchema },
         403: { description: 'Not on the staff list', schema: ErrorBodySchema },
         404: { description: 'No such live', schema: ErrorBodySchema },
-        503: upstreamUnavailable('WeCom'),
+        503: {
+          ...upstreamUnavailable('WeCom'),
+          description: 'WeCom is rate-limiting or down (the card), or the shared store is (the counters)',
+        },
       },
       async handler(ctx, { params }) {
         await cards.get(params.livingId);

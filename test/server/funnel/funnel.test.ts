@@ -148,6 +148,21 @@ describe('our funnel, through the BFF', () => {
       .expect(404);
   });
 
+  it('limits beacons per client address apart from code requests (429 past the allowance)', async () => {
+    await h.close();
+    h = await startHarness({
+      config: {
+        staff: STAFF,
+        limits: { loginsPerIpPerMinute: 100, codesPerSessionPerMinute: 30, codesPerIpPerMinute: 3, socketsPerIp: 50 },
+      },
+    });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await view({ from: 'poster' })).status);
+    expect(statuses).toEqual([204, 204, 204, 429]);
+    const a = await h.login();
+    await code(a.token).expect(200); // the codes' own counter is untouched
+  });
+
   it('keeps the tag of a short link on its way to the live page (and drops one that is not a tag)', async () => {
     const tagged = await h.http.get(`/live/${LIVE}?from=wx-article&replay=1`).expect(302);
     expect(tagged.headers.location).toBe(`/pages/live/index?id=${LIVE}&replay=1&from=wx-article`);
