@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { SANDBOX_LIVES, createSandbox } from '../sandbox';
 import { startBff } from '../test/cluster/support/bff-process';
+import { startTestRedis } from '../test/support/redis-server';
 
 const LIVE = SANDBOX_LIVES.endedReplayReady;
 const MB = 1024 * 1024;
@@ -132,7 +133,6 @@ export async function measureStaffStats({
 
 if (require.main === module) {
   void (async () => {
-    const { startTestRedis } = await import('../test/support/redis-server');
     const redis = await startTestRedis();
     try {
       console.log(JSON.stringify(await measureStaffStats({ redisUrl: redis.url }), null, 2));
