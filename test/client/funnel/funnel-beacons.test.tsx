@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import LivePage from '../../../client/src/pages/live/index';
+import LaunchButtonH5 from '../../../client/src/components/launch-button/launch-button.h5';
 import LaunchButtonWeapp from '../../../client/src/components/launch-button/launch-button.weapp';
 import { WechatLaunch } from '../../../client/src/components/launch-button/wechat-launch';
 import { installId, sendViewBeacon as sendWeappViewBeacon } from '../../../client/src/funnel/view-beacon.weapp';
@@ -159,5 +160,22 @@ describe('taps and opens carry the tag', () => {
     });
     await launcher.launchTarget('lv_1', false, 'poster');
     expect(livingCode).toHaveBeenCalledWith('lv_1', { replay: false, from: 'poster' });
+  });
+});
+
+describe('the way out of a phone browser keeps the tag', () => {
+  it.each([
+    [false, 'http://localhost/live/lv_1?from=poster'],
+    [true, 'http://localhost/live/lv_1?replay=1&from=poster'],
+  ])('puts it on the QR code and the copied link (replay: %s)', async (replay, link) => {
+    jest
+      .spyOn(window.navigator, 'userAgent', 'get')
+      .mockReturnValue('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0');
+    const live = replay ? aLive({ status: 'ended', replay: 'ready' }) : aLive({ status: 'living' });
+    await act(async () => {
+      renderWithServices(<LaunchButtonH5 livingId="lv_1" action={primaryAction(live, replay)} from="poster" />);
+    });
+    expect(await screen.findByAltText(`直播二维码：${link}`)).toBeTruthy();
+    jest.restoreAllMocks();
   });
 });

@@ -33,13 +33,15 @@ void LOADERS[currentWechatEnv()]?.().catch(() => undefined);
  * H5, by where the page runs (`WechatEnv`): in WeChat the `wx-open-launch-weapp` open tag (`WechatLaunch`); in a
  * mini program's web-view, that mini program's own live page (`WebViewLaunch`); in WeCom's browser, where open tags
  * do not work, the way into WeChat and a copy-link action; anywhere else a QR code to scan with WeChat (`QrLaunch`).
- * Links are the live's short link, not the address bar.
+ * Links are the live's short link (with the page's campaign tag), not the address bar.
  */
 export default function LaunchButton({ livingId, action, onNotWatchable, from }: LaunchButtonProps) {
   const env = useWechatEnv();
   if (!action.enabled) return <ActionButton label={action.label} disabled hint={action.hint} />;
 
-  const link = liveShortLink(window.location.origin, livingId, action.replay);
+  // The tag goes along (a campaign tag needs no escaping): scanned or pasted into WeChat, it is the same visit's.
+  const short = liveShortLink(window.location.origin, livingId, action.replay);
+  const link = from ? `${short}${action.replay ? '&' : '?'}from=${from}` : short;
   if (env === 'wxwork') {
     return (
       <ActionButton
