@@ -83,6 +83,9 @@ describe('our funnel in a browser', () => {
     await page.goto(`${stack.baseUrl}/live/${live}?from=phone-e2e`);
     await page.locator('.live-page .live-card:not(.skeleton)').waitFor();
     expect(new URL(page.url()).searchParams.get('from')).toBe('phone-e2e');
+    // The way on into WeChat (the QR code, the copied link) keeps the tag.
+    const qr = page.locator('img.web-launch__qr-image');
+    expect(await qr.getAttribute('alt')).toBe(`直播二维码：${stack.baseUrl}/live/${live}?replay=1&from=phone-e2e`);
     expect(await rowOnceItReads(live, 'phone-e2e', { views: 1, taps: 0, opens: 0 })).toEqual({
       from: 'phone-e2e',
       views: 1,
