@@ -5,7 +5,16 @@ import { signInFailedPage } from '../viewer-auth/sign-in-failed-page';
 /** How a sign-in round trip (viewer or staff) ended, as its service tells the callback route. */
 export type SignInOutcome<F extends string> =
   | { signedIn: true; token: string; maxAgeMs: number; returnTo: string }
-  | { signedIn: false; failure: F; errorCode: ErrorCode; status: number; retryHref: string; retryAfter?: number };
+  | {
+      signedIn: false;
+      failure: F;
+      errorCode: ErrorCode;
+      status: number;
+      retryHref: string;
+      retryAfter?: number;
+      /** The account that signed in, named on the page (a member the staff list does not hold). */
+      userId?: string;
+    };
 
 /**
  * The callback route's answer, the same for every sign-in: the session cookie and a redirect back, or the page
@@ -25,5 +34,6 @@ export function answerSignIn<F extends string>(
   if (outcome.retryAfter !== undefined) ctx.set('Retry-After', String(outcome.retryAfter));
   ctx.status = outcome.status;
   ctx.type = 'text/html; charset=utf-8';
-  ctx.body = signInFailedPage({ retryHref: outcome.retryHref, detail: words[outcome.failure] });
+  const who = outcome.userId === undefined ? '' : `（当前账号：${outcome.userId}）`;
+  ctx.body = signInFailedPage({ retryHref: outcome.retryHref, detail: `${words[outcome.failure]}${who}` });
 }

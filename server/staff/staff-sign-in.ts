@@ -48,6 +48,8 @@ export type StaffSignInOutcome =
       status: number;
       retryHref: string;
       retryAfter?: number;
+      /** Who WeCom said signed in, when they are a member but not on the list: the page names them for the admin. */
+      userId?: string;
     };
 
 /**
@@ -119,7 +121,7 @@ export function createStaffSignIn({
         if (!identity) return fail('code_refused', 'LOGIN_FAILED', 400);
         if (!identity.member) return fail('not_member', 'FORBIDDEN', 403);
         const role = roleOf(identity.userId);
-        if (!role) return fail('not_staff', 'FORBIDDEN', 403);
+        if (!role) return { ...fail('not_staff', 'FORBIDDEN', 403), userId: identity.userId };
         const token = await sessions.issue({ userId: identity.userId, role });
         return {
           signedIn: true,

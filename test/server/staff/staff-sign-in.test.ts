@@ -72,6 +72,14 @@ describe('staff sign-in with WeCom', () => {
     expect(cookie(callback, 'wlv_staff')).toBeUndefined();
   });
 
+  it('names the member the staff list does not hold, so they can ask the admin; nobody else is named', async () => {
+    const member = await signInAs('wangqiang');
+    expect(member.callback.text).toContain('你还没有管理台的权限');
+    expect(member.callback.text).toContain('当前账号：wangqiang');
+    const outsider = await signInAs('external-visitor');
+    expect(outsider.callback.text).not.toContain('当前账号');
+  });
+
   it('refuses a used state, and a state a viewer sign-in started', async () => {
     const { back, browser } = await signInAs('zhaomin');
     const again = await h.http.get(`${back.pathname}${back.search}`).set('Cookie', browser);
