@@ -1,8 +1,6 @@
-import type { FunnelCounts, StaffFunnel } from '../../shared/staff-api';
+import { isCampaignTag, type FunnelCounts, type StaffFunnel } from '../../shared/staff-api';
 import { AppError } from '../errors/app-error';
-import { isCampaignTag } from '../../shared/staff-api';
-import type { Viewer } from '../lives/living-code-service';
-import { viewerKey } from '../lives/living-code-service';
+import { viewerKey, type Viewer } from '../lives/living-code-service';
 import type { AudienceCounters } from '../store/audience-counters';
 import { createVisitorPseudonym } from './visitor-pseudonym';
 
