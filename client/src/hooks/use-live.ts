@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveCard } from '../../../shared/live-card';
 import { isApiError } from '../api/api-error';
-import { useLivePush } from '../push/use-live-push';
+import { useLivePush } from './use-live-push';
 import { useServices } from '../services';
-import { pollDelay, PUSHED_POLL_MS, retryDelay } from './poll-schedule';
+import { pollDelay, PUSHED_POLL_MS, retryDelay } from '../api/poll-schedule';
 
 export type LiveState =
   | { status: 'loading' }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveCard } from '../../../shared/live-card';
-import { useLivePush } from '../push/use-live-push';
+import { useLivePush } from './use-live-push';
 import { useServices } from '../services';
 
 export type LivesState =

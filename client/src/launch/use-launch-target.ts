@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { LaunchTarget } from '../../../shared/api';
 import { LIVING_CODE_TTL_SECONDS } from '../../../shared/constants';
 import { isApiError } from '../api/api-error';
-import { retryDelay } from '../hooks/poll-schedule';
+import { retryDelay } from '../api/poll-schedule';
 
 const CODE_TTL_MS = LIVING_CODE_TTL_SECONDS * 1000;
 /** A code is fetched again this long before it expires (the BFF hands out a new one after 4 of its 5 minutes). */

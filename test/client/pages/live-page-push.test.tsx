@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import LivePage from '../../../client/src/pages/live/index';
-import { PUSHED_POLL_MS } from '../../../client/src/hooks/poll-schedule';
+import { PUSHED_POLL_MS } from '../../../client/src/api/poll-schedule';
 import { LINGER_MS } from '../../../client/src/push/live-socket';
 import { REFUSED_MAX_MS } from '../../../client/src/push/reconnect-delay';
 import type { LiveCard } from '../../../shared/live-card';

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../client/src/api/api-error';
-import { FAST_POLL_MS, SLOW_POLL_MS, pollDelay, retryDelay } from '../../../client/src/hooks/poll-schedule';
+import { FAST_POLL_MS, SLOW_POLL_MS, pollDelay, retryDelay } from '../../../client/src/api/poll-schedule';
 
 const NOW = Date.parse('2025-11-28T10:00:00Z');
 const inMin = (m: number) => new Date(NOW + m * 60_000).toISOString();

@@ -1,5 +1,5 @@
 import type { LiveCard } from '../../../shared/live-card';
-import { isApiError } from '../api/api-error';
+import { isApiError } from './api-error';
 
 export const FAST_POLL_MS = 5_000;
 export const SLOW_POLL_MS = 30_000;
