@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { SANDBOX_LIVES, createSandbox } from '../sandbox';
-import { FAST_POLL_MS } from '../client/src/hooks/poll-schedule';
+import { FAST_POLL_MS } from '../client/src/api/poll-schedule';
 import type { ServerFrame } from '../shared/push';
 import { startBff } from '../test/cluster/support/bff-process';
 import { wecomSide } from '../test/server/callback/wecom-side';
