@@ -69,7 +69,8 @@ export async function exchange(
   try {
     const length = Number(res.headers['content-length'] ?? 0);
     if (length > maxBodyBytes) {
-      res.body.destroy();
+      // undici's body emits RequestAbortedError when destroyed: unheard, that 'error' would end the process.
+      res.body.once('error', () => undefined).destroy();
       throw new TransportError('too_large', `answer of ${length} bytes`);
     }
     bytes = Buffer.from(await res.body.arrayBuffer());
