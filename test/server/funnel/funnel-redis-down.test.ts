@@ -2,6 +2,7 @@ import { SANDBOX_LIVES, createSandbox, pointAtSandbox, type Sandbox } from '../.
 import { loadConfig, type Config } from '../../../server/config/config';
 import { startInProcessInstance } from '../../support/in-process-instance';
 import { startTestRedis, type TestRedis } from '../../support/redis-server';
+import { staffSessionCookie } from '../staff/staff-session';
 
 const LIVE = SANDBOX_LIVES.living;
 
@@ -32,24 +33,8 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-const cookieOf = (res: Response, name: string) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith(`${name}=`));
-
-async function staffCookie() {
-  const start = await fetch(`${instance.url}/api/staff/session?returnTo=%2F`, { redirect: 'manual' });
-  const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
-  const callback = await fetch(
-    `${instance.url}/api/staff/session/callback?code=${sandbox.members.codeFor('zhaomin')}&state=${state}`,
-    { redirect: 'manual', headers: { cookie: cookieOf(start, 'wlv_oauth')! } },
-  );
-  return cookieOf(callback, 'wlv_staff')!;
-}
-
 it('keeps viewers unhindered while Redis is down: beacons 204 and codes 200 at once, staff told to come back', async () => {
-  const staff = await staffCookie();
+  const staff = await staffSessionCookie({ url: instance.url, sandbox });
   const token = ((await (await post('/api/session/weapp', { code: 'funnel-down-viewer' })).json()) as { token: string })
     .token;
   const auth = { Authorization: `Bearer ${token}` };

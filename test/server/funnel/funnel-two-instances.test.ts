@@ -3,6 +3,7 @@ import { SANDBOX_LIVES, createSandbox, pointAtSandbox, type Sandbox } from '../.
 import { loadConfig, type Config } from '../../../server/config/config';
 import { startInProcessInstance } from '../../support/in-process-instance';
 import { startTestRedis, type TestRedis } from '../../support/redis-server';
+import { staffSessionCookie } from '../staff/staff-session';
 
 const LIVE = SANDBOX_LIVES.living;
 
@@ -47,17 +48,6 @@ async function viewerToken(base: string, code: string) {
   return ((await res.json()) as { token: string }).token;
 }
 
-async function staffCookie(base: string) {
-  const start = await fetch(`${base}/api/staff/session?returnTo=%2F`, { redirect: 'manual' });
-  const browser = cookieOf(start, 'wlv_oauth')!;
-  const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
-  const callback = await fetch(
-    `${base}/api/staff/session/callback?code=${sandbox.members.codeFor('zhaomin')}&state=${state}`,
-    { redirect: 'manual', headers: { cookie: browser } },
-  );
-  return cookieOf(callback, 'wlv_staff')!;
-}
-
 it('counts one funnel on two instances sharing a Redis, and both read the same exact numbers', async () => {
   const [a, b] = instances.map((i) => i.url) as [string, string];
 
@@ -92,7 +82,9 @@ it('counts one funnel on two instances sharing a Redis, and both read the same e
     ],
   };
   const read = async (base: string) => {
-    const res = await fetch(`${base}/api/staff/lives/${LIVE}/funnel`, { headers: { cookie: await staffCookie(base) } });
+    const res = await fetch(`${base}/api/staff/lives/${LIVE}/funnel`, {
+      headers: { cookie: await staffSessionCookie({ url: base, sandbox }) },
+    });
     expect(res.status).toBe(200);
     return res.json();
   };

@@ -1,5 +1,6 @@
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
+import { staffSessionCookie } from '../staff/staff-session';
 
 const STAFF = { agentId: '1000002', userIds: ['zhaomin'], managers: [] as string[], loginBase: '' };
 const LIVE: string = SANDBOX_LIVES.living;
@@ -17,14 +18,7 @@ describe('our funnel, through the BFF', () => {
 
   beforeEach(async () => {
     h = await startHarness({ config: { staff: STAFF } });
-    const start = await h.http.get('/api/staff/session?returnTo=%2F').expect(302);
-    const browser = String(start.headers['set-cookie']).split(';')[0]!;
-    const state = new URL(start.headers.location!).searchParams.get('state')!;
-    const callback = await h.http
-      .get(`/api/staff/session/callback?code=${h.sandbox.members.codeFor('zhaomin')}&state=${state}`)
-      .set('Cookie', browser)
-      .expect(302);
-    staffCookie = cookieOf(callback, 'wlv_staff')!;
+    staffCookie = await staffSessionCookie(h);
   });
   afterEach(() => h.close());
 

@@ -7,6 +7,7 @@ import { pointAtSandbox } from '../../../sandbox/point-at-sandbox';
 import { loadConfig, type Config } from '../../../server/config/config';
 import { startInProcessInstance } from '../../support/in-process-instance';
 import { startTestRedis, type TestRedis } from '../../support/redis-server';
+import { staffSessionCookie } from './staff-session';
 
 const ORIGIN = 'http://live.test';
 
@@ -37,24 +38,8 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-/** The staff cookie for `userId`, signed in on `instance` (a code straight from the sandbox's WeCom). */
-async function signIn(instance: { url: string }, userId: string): Promise<string> {
-  const start = await fetch(`${instance.url}/api/staff/session?returnTo=%2F`, { redirect: 'manual' });
-  const browser = start.headers.getSetCookie()[0]!.split(';')[0]!;
-  const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
-  const code = sandbox.members.codeFor(userId);
-  const callback = await fetch(`${instance.url}/api/staff/session/callback?code=${code}&state=${state}`, {
-    redirect: 'manual',
-    headers: { cookie: browser },
-  });
-  return callback.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('wlv_staff='))!
-    .split(';')[0]!;
-}
-
 it('lists a live created through one instance on the other at once', async () => {
-  const cookie = await signIn(a, 'lifang');
+  const cookie = await staffSessionCookie({ url: a.url, sandbox }, 'lifang');
   const startsAt = new Date(Math.ceil((Date.now() + 3 * 3_600_000) / 60_000) * 60_000).toISOString();
   const created = await fetch(`${a.url}/api/staff/lives`, {
     method: 'POST',

@@ -1,5 +1,6 @@
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
+import { staffSessionCookie } from './staff-session';
 
 /** 李芳 manages lives; 赵敏 is staff who may only look. */
 const STAFF = { agentId: '1000002', userIds: ['zhaomin', 'lifang'], managers: ['lifang'], loginBase: '' };
@@ -11,28 +12,13 @@ describe('reserved lives for managers', () => {
   let manager: string;
   let staff: string;
 
-  async function signIn(userId: string): Promise<string> {
-    // The sign-in round trip is tested on its own; here a code straight from the sandbox's WeCom.
-    const code = h.sandbox.members.codeFor(userId);
-    const start = await h.http.get('/api/staff/session?returnTo=%2F').expect(302);
-    const browser = String(start.headers['set-cookie']).split(';')[0]!;
-    const state = new URL(start.headers.location!).searchParams.get('state')!;
-    const callback = await h.http
-      .get(`/api/staff/session/callback?code=${code}&state=${state}`)
-      .set('Cookie', browser)
-      .expect(302);
-    return (callback.headers['set-cookie'] as unknown as string[])
-      .find((c) => c.startsWith('wlv_staff='))!
-      .split(';')[0]!;
-  }
-
   beforeEach(async () => {
     // The home list: one featured live and every live of 李芳 (not 赵敏, who hosts the lives made here).
     h = await startHarness({
       config: { staff: STAFF, liveIds: [SANDBOX_LIVES.reservedSoon], liveAnchors: ['lifang'] },
     });
-    manager = await signIn('lifang');
-    staff = await signIn('zhaomin');
+    manager = await staffSessionCookie(h, 'lifang');
+    staff = await staffSessionCookie(h, 'zhaomin');
   });
   afterEach(() => h.close());
 

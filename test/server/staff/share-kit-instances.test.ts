@@ -3,6 +3,7 @@ import { SANDBOX_LIVES } from '../../../sandbox';
 import { createRedisStore } from '../../../server/store/redis-store';
 import { startTestRedis, type TestRedis } from '../../support/redis-server';
 import { startHarness, type Harness } from '../harness';
+import { staffSessionCookie } from './staff-session';
 
 const STAFF = { agentId: '1000002', userIds: ['zhaomin'], managers: [] as string[], loginBase: '' };
 const LIVE = SANDBOX_LIVES.endedReplayReady;
@@ -33,22 +34,8 @@ describe('share kit across instances', () => {
     await redis.stop();
   });
 
-  async function staffCookie(h: Harness): Promise<string> {
-    const code = h.sandbox.members.codeFor('zhaomin');
-    const start = await h.http.get('/api/staff/session?returnTo=%2F').expect(302);
-    const browser = String(start.headers['set-cookie']).split(';')[0]!;
-    const state = new URL(start.headers.location!).searchParams.get('state')!;
-    const callback = await h.http
-      .get(`/api/staff/session/callback?code=${code}&state=${state}`)
-      .set('Cookie', browser)
-      .expect(302);
-    return (callback.headers['set-cookie'] as unknown as string[])
-      .find((c) => c.startsWith('wlv_staff='))!
-      .split(';')[0]!;
-  }
-
   it('gives the same alias on both, resolves it on the other, and draws the code once for both', async () => {
-    const cookie = await staffCookie(a);
+    const cookie = await staffSessionCookie(a);
     const kitA = await a.http.get(`/api/staff/lives/${LIVE}/share?from=poster-b`).set('Cookie', cookie).expect(200);
     const kitB = await b.http.get(`/api/staff/lives/${LIVE}/share?from=poster-b`).set('Cookie', cookie).expect(200);
     expect(kitA.body.scene).toMatch(/^![0-9A-Za-z]{10}$/);

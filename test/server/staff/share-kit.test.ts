@@ -4,27 +4,11 @@ import { decodeScene } from '../../../shared/mini-program-scene';
 import { createSceneAliases } from '../../../server/staff/scene-aliases';
 import { createMemoryStore } from '../../../server/store/memory-store';
 import { SESSION_SECRET, startHarness, type Harness } from '../harness';
+import { staffSessionCookie, staffSignIn } from './staff-session';
 
 const STAFF = { agentId: '1000002', userIds: ['zhaomin'], managers: [] as string[], loginBase: '' };
 const LIVE = SANDBOX_LIVES.reservedSoon;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** Signs `userId` in through the staff sign-in (a code straight from the sandbox's WeCom); the callback's answer. */
-async function staffSignIn(h: Harness, userId: string) {
-  const code = h.sandbox.members.codeFor(userId);
-  const start = await h.http.get('/api/staff/session?returnTo=%2F').expect(302);
-  const browser = String(start.headers['set-cookie']).split(';')[0]!;
-  const state = new URL(start.headers.location!).searchParams.get('state')!;
-  return h.http.get(`/api/staff/session/callback?code=${code}&state=${state}`).set('Cookie', browser);
-}
-
-async function staffCookieOf(h: Harness, userId = 'zhaomin'): Promise<string> {
-  const callback = await staffSignIn(h, userId);
-  expect(callback.status).toBe(302);
-  return (callback.headers['set-cookie'] as unknown as string[])
-    .find((c) => c.startsWith('wlv_staff='))!
-    .split(';')[0]!;
-}
 
 /** Share of pixels that are not (near) white: a blank poster has none. */
 function inkedShare(png: Buffer): number {
@@ -50,7 +34,7 @@ describe('share kit for staff', () => {
 
   beforeEach(async () => {
     h = await startHarness({ config: { staff: STAFF } });
-    cookie = await staffCookieOf(h);
+    cookie = await staffSessionCookie(h);
     h.sandbox.resetCalls();
   });
   afterEach(() => h.close());
@@ -227,7 +211,7 @@ describe('share kit for staff', () => {
   it('refuses a poster with a clear 503 when no font can draw Chinese', async () => {
     await h.close();
     h = await startHarness({ config: { staff: STAFF, posterFont: '/nonexistent/font.ttc' } });
-    cookie = await staffCookieOf(h);
+    cookie = await staffSessionCookie(h);
     const res = await get(`/api/staff/lives/${LIVE}/poster.png`).expect(503);
     expect(res.body.error).toEqual({
       code: 'POSTER_UNAVAILABLE',

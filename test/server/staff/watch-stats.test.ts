@@ -1,5 +1,6 @@
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
+import { staffSessionCookie } from './staff-session';
 
 const STAFF = { agentId: '1000002', userIds: ['zhaomin'], managers: [] as string[], loginBase: '' };
 const LIVE = SANDBOX_LIVES.endedReplayReady;
@@ -67,18 +68,7 @@ describe('watch statistics for staff', () => {
     h = await startHarness({ config: { staff: STAFF } });
     const data = audience();
     h.sandbox.watchStats.set(LIVE, data);
-    const code = h.sandbox.members.codeFor('zhaomin');
-    // The sign-in round trip is tested on its own; here a code straight from the sandbox's WeCom.
-    const start = await h.http.get('/api/staff/session?returnTo=%2F').expect(302);
-    const browser = String(start.headers['set-cookie']).split(';')[0]!;
-    const state = new URL(start.headers.location!).searchParams.get('state')!;
-    const callback = await h.http
-      .get(`/api/staff/session/callback?code=${code}&state=${state}`)
-      .set('Cookie', browser)
-      .expect(302);
-    staffCookie = (callback.headers['set-cookie'] as unknown as string[])
-      .find((c) => c.startsWith('wlv_staff='))!
-      .split(';')[0]!;
+    staffCookie = await staffSessionCookie(h);
   });
   afterEach(() => h.close());
 
