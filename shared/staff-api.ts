@@ -23,11 +23,13 @@ export interface StaffLive extends LiveCard {
 /** `GET /api/staff/lives/:livingId/stats` (WeCom's get_watch_stat, aggregated). */
 export interface StaffWatchStats {
   viewers: number;
+  /** Members of the corp, WeChat users, WeCom users of other corps. */
   split: { member: number; wechat: number; wecomExternal: number };
   watchSeconds: { total: number; median: number; p90: number };
   histogram: Array<{ label: string; viewers: number }>;
   commenters: number;
   micSpeakers: number;
+  /** Whose shares brought viewers, most first: viewers brought and their total watch time. */
   inviters: Array<{ inviter: string; viewers: number; watchSeconds: number }>;
   /** ISO 8601: when WeCom was last asked. */
   fetchedAt: string;

@@ -1,3 +1,4 @@
+import type { StaffWatchStats } from '../../shared/staff-api';
 import type { WecomWatcher } from '../wecom/living-api';
 
 /** Watch-time buckets of the histogram, in minutes: [from, to). */
@@ -13,17 +14,8 @@ export const WATCH_TIME_BUCKETS = [
 /** How many inviters the leaderboard lists. */
 const LEADERBOARD_SIZE = 20;
 
-export interface WatchAggregates {
-  viewers: number;
-  /** Members of the corp, WeChat users, WeCom users of other corps. */
-  split: { member: number; wechat: number; wecomExternal: number };
-  watchSeconds: { total: number; median: number; p90: number };
-  histogram: Array<{ label: string; viewers: number }>;
-  commenters: number;
-  micSpeakers: number;
-  /** Whose shares brought viewers, most first: viewers brought and their total watch time. */
-  inviters: Array<{ inviter: string; viewers: number; watchSeconds: number }>;
-}
+/** What staff are shown of a live's watchers (the contract's `StaffWatchStats`, less when WeCom was asked). */
+export type WatchAggregates = Omit<StaffWatchStats, 'fetchedAt'>;
 
 /** The `p`-quantile (nearest rank) of sorted numbers; 0 for none. */
 const quantile = (sorted: number[], p: number) =>
