@@ -185,6 +185,20 @@ describe('npm start (the built BFF, sandbox mode)', () => {
     expect(await res.text()).toBe(indexHtml());
   });
 
+  it('serves the staff console at /staff/ and its deep links, and its sign-in starts at WeCom', async () => {
+    const consolePage = readFileSync(join(ROOT, 'dist/staff/index.html'), 'utf8');
+    for (const path of ['/staff/', `/staff/lives/${SANDBOX_LIVES.endedReplayReady}/stats`]) {
+      const res = await get(path);
+      expect([res.status, res.headers.get('cache-control')]).toEqual([200, 'no-store']);
+      expect(await res.text()).toBe(consolePage);
+    }
+    const me = await get('/api/staff/me');
+    expect(me.status).toBe(401);
+    const signIn = await get('/api/staff/session?returnTo=%2Fstaff%2F', { redirect: 'manual' });
+    expect(signIn.status).toBe(302);
+    expect(new URL(signIn.headers.get('location')!).pathname).toBe('/wwlogin/sso/login');
+  });
+
   it('the short link for a replay redirects to the live page with replay=1', async () => {
     const res = await get(`/live/${SANDBOX_LIVES.endedReplayReady}?replay=1`, { redirect: 'manual' });
     expect(res.status).toBe(302);
