@@ -9,6 +9,9 @@ const GRID = '#eef0f3';
 
 /** The inviters chart shows the ten who brought most viewers; the table below it can say the rest. */
 export const TOP_INVITERS = 10;
+/** Below this width (a phone) the inviters' names are shortened to {@link SHORT_LABEL} characters. */
+const NARROW_CHART = 480;
+const SHORT_LABEL = 14;
 
 /** How many viewers watched how long (the BFF's buckets, in its order). */
 export function histogramChart(stats: StaffWatchStats): ChartConfiguration<'bar'> {
@@ -87,7 +90,19 @@ export function invitersChart(stats: StaffWatchStats): ChartConfiguration<'bar'>
       },
       scales: {
         x: { beginAtZero: true, grid: { color: GRID }, ticks: { precision: 0 } },
-        y: { grid: { display: false } },
+        y: {
+          grid: { display: false },
+          // On a phone a long inviter (an external user's id) would push the bars aside or be cut at the edge:
+          // shortened there, whole in the tooltip.
+          ticks: {
+            callback(value) {
+              const label = this.getLabelForValue(Number(value));
+              return this.chart.width < NARROW_CHART && label.length > SHORT_LABEL
+                ? `${label.slice(0, SHORT_LABEL - 1)}…`
+                : label;
+            },
+          },
+        },
       },
     },
   };

@@ -69,9 +69,11 @@ export function LivesPage() {
                 <td>
                   <span className={`badge badge--${live.status}`}>{STATUS_LABEL[live.status]}</span>
                 </td>
-                <td>{formatDateTime(live.startsAt)}</td>
-                <td>{live.anchorUserId}</td>
-                <td className="num">{formatInteger(live.viewerCount)}</td>
+                <td data-label="开播">{formatDateTime(live.startsAt)}</td>
+                <td data-label="主播">{live.anchorUserId}</td>
+                <td className="num" data-label="观看">
+                  {formatInteger(live.viewerCount)}
+                </td>
                 <td>
                   <div className="lives__actions">
                     <Link href={routeHref({ name: 'stats', livingId: live.livingId })}>数据</Link>

@@ -168,17 +168,19 @@ function Funnel({ funnel, wecomViewers }: { funnel: StaffFunnel; wecomViewers?: 
         </div>
       </div>
       {funnel.byTag.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>渠道标记</th>
-              <th className="num">打开直播页</th>
-              <th className="num">点击观看</th>
-              <th className="num">进入直播</th>
-            </tr>
-          </thead>
-          <tbody>{funnel.byTag.map((tag) => row(tag.from || '（无标记）', tag))}</tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>渠道标记</th>
+                <th className="num">打开直播页</th>
+                <th className="num">点击观看</th>
+                <th className="num">进入直播</th>
+              </tr>
+            </thead>
+            <tbody>{funnel.byTag.map((tag) => row(tag.from || '（无标记）', tag))}</tbody>
+          </table>
+        </div>
       )}
     </>
   );
