@@ -15,6 +15,7 @@ import {
   startBffStack,
   type BffStack,
 } from './support';
+import { csvRecords } from '../support/csv-records';
 
 jest.setTimeout(60_000);
 
@@ -108,36 +109,6 @@ function paintedPixels(page: Page, index: number): Promise<{ width: number; heig
     for (let p = 3; p < data.length; p += 4) if (data[p]! > 0) painted++;
     return { width: canvas.width, height: canvas.height, painted };
   }, index);
-}
-
-/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
-function csvRecords(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
-      if (c === '\r') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || record.length) records.push([...record, field]);
-  return records;
 }
 
 /** Width and height from a PNG's IHDR, after checking the signature. */

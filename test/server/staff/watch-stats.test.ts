@@ -1,6 +1,7 @@
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
 import { staffSessionCookie } from './staff-session';
+import { csvRecords } from '../../support/csv-records';
 
 const STAFF = { agentId: '1000002', userIds: ['zhaomin'], managers: [] as string[], loginBase: '' };
 const LIVE = SANDBOX_LIVES.endedReplayReady;
@@ -29,36 +30,6 @@ function audience() {
         : {}),
   }));
   return { users, externalUsers };
-}
-
-/** A CSV parser of its own (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\r' && text[i + 1] === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-      i++;
-    } else field += c;
-  }
-  return rows;
 }
 
 describe('watch statistics for staff', () => {
@@ -117,7 +88,7 @@ describe('watch statistics for staff', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     const text = res.body as string;
     expect(text.startsWith('\uFEFF')).toBe(true);
-    const rows = parseCsv(text.slice(1));
+    const rows = csvRecords(text.slice(1));
     expect(rows[0]).toEqual([
       '观众ID',
       '身份',
