@@ -203,7 +203,7 @@ export function createServices({
       cards,
       aliases: sceneAliases,
       codes: createMiniProgramCodes({
-        miniProgramCode: createMiniProgramCode({ wechat: miniProgramImages, logger }),
+        miniProgramCode: createMiniProgramCode({ wechat: miniProgramImages }),
         store,
       }),
       renderPoster: createPosterRenderer({ fontFile: config.posterFont }),

@@ -1,5 +1,4 @@
-import type { Logger } from 'pino';
-import { UpstreamError, isUpstreamError, malformedAnswer } from '../errors/upstream-error';
+import { malformedAnswer } from '../errors/upstream-error';
 import type { ImageAnswer } from './image-answer-transport';
 import type { WechatClient } from './wechat-client';
 
@@ -37,36 +36,21 @@ function sniff(bytes: Buffer): MiniProgramCodeImage['contentType'] | undefined {
  * `wxa/getwxacodeunlimit`: the mini program code of one page and scene, through the mini program's WeChat client
  * (its `stable_token`, refreshed once when refused; its 45009 hold), whose transport must hand image answers over
  * as {@link ImageAnswer}. `check_path` is on, so a page missing from the released mini program is refused (41030):
- * a deployment problem, logged as one, not a bad request. Scene errors (40129, 40169) are our own bug and stay
+ * a deployment problem, which the WeChat errcode table marks as misconfiguration (logged as one, 503), not a bad request. Scene errors (40129, 40169) are our own bug and stay
  * plain upstream errors.
  */
 export function createMiniProgramCode({
   wechat,
-  logger,
   envVersion = 'release',
 }: {
   wechat: WechatClient;
-  logger: Logger;
   envVersion?: MiniProgramEnv;
 }) {
   return async function miniProgramCode({ scene, page, width }: MiniProgramCodeRequest): Promise<MiniProgramCodeImage> {
-    let answer: Partial<ImageAnswer>;
-    try {
-      answer = await wechat.call<Partial<ImageAnswer>>(MINI_PROGRAM_CODE_API, {
-        method: 'POST',
-        body: { scene, page, check_path: true, env_version: envVersion, width },
-      });
-    } catch (err) {
-      if (isUpstreamError(err) && err.errcode === 41030) {
-        const problem = `page ${page} is not in the released mini program (publish it, or check env_version)`;
-        logger.error(
-          { event: 'upstream_misconfigured', platform: 'wechat', api: MINI_PROGRAM_CODE_API, errcode: 41030, problem },
-          `wechat configuration error: ${problem}`,
-        );
-        throw new UpstreamError('UPSTREAM_MISCONFIGURED', MINI_PROGRAM_CODE_API, 41030, problem, { cause: err });
-      }
-      throw err;
-    }
+    const answer = await wechat.call<Partial<ImageAnswer>>(MINI_PROGRAM_CODE_API, {
+      method: 'POST',
+      body: { scene, page, check_path: true, env_version: envVersion, width },
+    });
     const bytes = answer.image?.bytes;
     const contentType = bytes && sniff(bytes);
     if (!bytes || !contentType) throw malformedAnswer(MINI_PROGRAM_CODE_API, 'answer is not a PNG or JPEG image');

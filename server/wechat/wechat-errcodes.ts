@@ -13,6 +13,8 @@ export const WECHAT_ERRCODES: PlatformErrcodes = {
     [40164, "caller IP not in the account's IP whitelist"],
     [41002, 'app id missing'],
     [41004, 'app secret missing'],
+    // wxa/getwxacodeunlimit: the page is not in the mini program version asked for (not published yet).
+    [41030, 'page not in the released mini program (publish it, or check env_version)'],
     [48001, 'API not authorized for this account'],
   ]),
 };
