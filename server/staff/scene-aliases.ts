@@ -38,8 +38,14 @@ export function createSceneAliases({ store, secret, keepMs = 400 * 24 * 3600_000
     return alias;
   }
 
+  /** The scene for `target`, computed (the same on every instance); nothing is stored. */
+  function sceneOf(target: SceneTarget): string {
+    return directScene(target) ?? aliasScene(aliasOf(target));
+  }
+
   return {
-    /** The scene for `target`; an alias is (re)stored so it resolves for `keepMs` from now. */
+    sceneOf,
+    /** The scene for `target`, its alias (if it needs one) stored so it resolves for `keepMs` from now. */
     async sceneFor(target: SceneTarget): Promise<string> {
       const direct = directScene(target);
       if (direct) return direct;

@@ -42,7 +42,8 @@ export function createShareKit({ cards, aliases, codes, renderPoster, publicOrig
   return {
     async kit(livingId: string, from?: string): Promise<StaffShareKit> {
       const card = await cards.get(livingId);
-      const scene = await aliases.sceneFor({ livingId, replay: false, ...(from ? { from } : {}) });
+      // Shown, not printed: the alias is stored (and renewed) where a code is drawn for it.
+      const scene = aliases.sceneOf({ livingId, replay: false, ...(from ? { from } : {}) });
       const query = from ? `?${new URLSearchParams({ from })}` : '';
       const images = `/api/staff/lives/${encodeURIComponent(livingId)}`;
       return {
