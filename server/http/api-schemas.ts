@@ -10,6 +10,7 @@ import type {
 import { ERROR_CODES, type ApiErrorBody } from '../../shared/error-codes';
 import { LIVE_STATUSES, LIVE_TYPES, REPLAY_STATES, type LiveCard } from '../../shared/live-card';
 import { LIVING_ID_PATTERN } from '../../shared/living-id';
+import { CAMPAIGN_TAG_PATTERN } from '../../shared/staff-api';
 import { NOT_WATCHABLE_REASONS } from '../../shared/watch-access';
 import type { SameShape } from './same-shape';
 
@@ -52,6 +53,13 @@ export const WeappLoginBodySchema = z.object({
 });
 
 export const SessionResponseSchema = z.object({ token: z.string(), expiresAt: z.iso.datetime() }).strict();
+
+/** A campaign tag on our links and codes (`?from=…`); a malformed one is a 400. */
+export const CampaignTagSchema = z
+  .string()
+  .regex(CAMPAIGN_TAG_PATTERN, 'not a campaign tag (1–32 of A–Z a–z 0–9 _ -)')
+  .optional()
+  .describe('Campaign tag (?from=…) the links and codes carry, counted in our funnel');
 
 /** Unknown keys (an `openid`, say) are dropped: the viewer is whoever the session says. */
 export const LivingCodeBodySchema = z.object({

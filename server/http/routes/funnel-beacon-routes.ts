@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { FunnelBeaconRequest } from '../../../shared/api';
-import { CAMPAIGN_TAG_PATTERN } from '../../../shared/staff-api';
 import type { FunnelService, VisitorIdentity } from '../../funnel/funnel-service';
 import type { LiveCardService } from '../../lives/live-card-service';
 import type { ViewerSignIn } from '../../viewer-auth/viewer-sign-in';
-import { ErrorBodySchema, LiveParamsSchema } from '../api-schemas';
+import { CampaignTagSchema, ErrorBodySchema, LiveParamsSchema } from '../api-schemas';
 import { viewerGuard } from '../middleware/authenticate';
 import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';
@@ -17,21 +16,15 @@ export const VISITOR_COOKIE = 'wlv_visitor';
 const VISITOR_COOKIE_MAX_AGE_MS = 400 * 24 * 3600 * 1000;
 const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
-const FromSchema = z
-  .string()
-  .regex(CAMPAIGN_TAG_PATTERN, 'not a campaign tag (1–32 of A–Z a–z 0–9 _ -)')
-  .optional()
-  .describe('The campaign tag the page was opened with (?from=…)');
-
 export const ViewBeaconBodySchema = z.object({
-  from: FromSchema,
+  from: CampaignTagSchema,
   visitor: z
     .string()
     .regex(VISITOR_ID)
     .optional()
     .describe("The mini program's install id (H5 is told apart by a cookie instead)"),
 });
-export const OpenBeaconBodySchema = z.object({ from: FromSchema });
+export const OpenBeaconBodySchema = z.object({ from: CampaignTagSchema });
 export const viewBeaconMatchesSharedType: SameShape<z.output<typeof ViewBeaconBodySchema>, FunnelBeaconRequest> = true;
 
 const refused = {

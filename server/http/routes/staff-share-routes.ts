@@ -1,22 +1,16 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { CAMPAIGN_TAG_PATTERN, type StaffShareKit } from '../../../shared/staff-api';
+import type { StaffShareKit } from '../../../shared/staff-api';
 import type { ShareKit, ShareTarget } from '../../staff/share-kit';
-import { ErrorBodySchema, LiveParamsSchema } from '../api-schemas';
+import { CampaignTagSchema, ErrorBodySchema, LiveParamsSchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';
 import { upstreamUnavailable } from '../upstream-unavailable';
 
-const FromSchema = z
-  .string()
-  .regex(CAMPAIGN_TAG_PATTERN, 'a campaign tag is 1–32 of A–Z a–z 0–9 _ -')
-  .optional()
-  .describe('Campaign tag the links and codes carry (?from=…)');
-
-export const ShareKitQuerySchema = z.object({ from: FromSchema });
+export const ShareKitQuerySchema = z.object({ from: CampaignTagSchema });
 export const ShareImageQuerySchema = z.object({
   replay: z.enum(['1', 'true', '0', 'false']).optional().describe('1 or true for the replay'),
-  from: FromSchema,
+  from: CampaignTagSchema,
 });
 
 export const StaffShareKitSchema = z
