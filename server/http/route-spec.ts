@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error';
 import type { Session } from '../viewer-auth/session-tokens';
 import type { StaffSession } from '../staff/staff-sessions';
 import type { ClientLimit } from './middleware/client-limits';
+import { statusOf } from './middleware/error-handler';
 import { jsonBody } from './middleware/json-body';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -116,8 +117,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
               try {
                 await next();
               } catch (err) {
-                const status = (err as { status?: unknown }).status;
-                failedWith = typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+                failedWith = statusOf(err);
                 throw err;
               } finally {
                 if (mutates) {

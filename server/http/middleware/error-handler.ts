@@ -22,6 +22,16 @@ interface HttpishError extends Error {
   headers?: Record<string, string>;
 }
 
+/** The HTTP status an error is answered with: the one rule for the error handler and the staff audit line. */
+export function statusOf(caught: unknown): number {
+  if (isAppError(caught)) return caught.status;
+  if (caught instanceof URIError) return 400;
+  const err = caught as HttpishError;
+  const candidate = err.status ?? err.statusCode ?? 500;
+  const status = candidate >= 400 && candidate < 600 ? candidate : 500;
+  return status === 501 ? 405 : status;
+}
+
 /**
  * Turns every error into the same JSON body `{error:{code,message}}`. Messages of 5xx errors are never shown;
  * unexpected errors are logged with their stack, upstream failures with what went wrong (never with a secret:
@@ -38,13 +48,12 @@ export function errorHandler(logger: Logger): Middleware {
       }
     } catch (caught) {
       const err = caught as HttpishError;
-      let status: number;
+      const status = statusOf(caught);
       let code: ErrorCode;
       let message: string;
       let reason: NotWatchableReason | undefined;
       let queue: QueuePlace | undefined;
       if (isAppError(err)) {
-        status = err.status;
         code = err.code;
         message = err.expose ? err.message : 'Internal error';
         reason = err.reason;
@@ -58,13 +67,9 @@ export function errorHandler(logger: Logger): Middleware {
           );
         }
       } else if (err instanceof URIError) {
-        status = 400;
         code = 'BAD_REQUEST';
         message = 'Malformed URL encoding';
       } else {
-        const candidate = err.status ?? err.statusCode ?? 500;
-        status = candidate >= 400 && candidate < 600 ? candidate : 500;
-        if (status === 501) status = 405;
         code = BY_STATUS[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL_ERROR');
         message = status < 500 && err.expose !== false ? err.message : 'Internal error';
         if (status === 405 && err.headers?.Allow) ctx.set('Allow', err.headers.Allow);
