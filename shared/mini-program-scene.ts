@@ -20,8 +20,6 @@ const ALIAS_PREFIX = '!';
 /** An alias: 10 base62 characters (about 59 bits), so `!ALIAS` takes 11 of the 32. */
 export const SCENE_ALIAS_PATTERN = /^[0-9A-Za-z]{10}$/;
 
-export type { SceneTarget };
-
 export type DecodedScene = { kind: 'direct'; livingId: string; replay: boolean } | { kind: 'alias'; alias: string };
 
 /** The scene that carries `target` by itself, or `undefined` when it needs an alias (too long, or a tag). */
