@@ -165,6 +165,10 @@ describe('staff console on a phone in WeCom', () => {
     await manager.locator('textarea[name=description]').fill('在企业微信里用手机创建的预约直播。');
     await fitsThePhone(manager, 'create');
     await manager.getByRole('button', { name: '创建' }).click();
+    // Created: on to its share kit, then back to the list.
+    await manager.waitForURL('**/staff/lives/*/share');
+    await manager.locator('.link-row__url').first().waitFor();
+    await manager.getByRole('link', { name: '直播列表' }).click();
     await manager.waitForURL(`${stack.baseUrl}/staff/`);
     const row = manager.locator('tr', { hasText: theme });
     await row.waitFor();

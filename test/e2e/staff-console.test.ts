@@ -213,6 +213,34 @@ describe('staff console', () => {
     expect(size.height).toBeGreaterThan(size.width);
   });
 
+  it('says 生成失败 for an image the BFF could not draw, without a download, and 重试 draws it', async () => {
+    const { page } = await browserOf('zhaomin');
+    // WeCom refusing the mini program code once (the BFF's 503 POSTER_UNAVAILABLE), then answering.
+    let refused = 0;
+    await page.route('**/mini-program-code.png*', async (route) => {
+      if (refused++ > 0) return route.continue();
+      return route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'POSTER_UNAVAILABLE', message: 'WeCom did not draw the code' } }),
+      });
+    });
+    await page.goto(`${stack.baseUrl}/staff/lives/${LIVE}/share`);
+    const panel = page.locator('.image-panel', { hasText: '小程序码' });
+    await panel.getByRole('alert').filter({ hasText: '生成失败' }).waitFor();
+    await expect(panel.getByRole('link', { name: '下载小程序码' }).count()).resolves.toBe(0);
+    await expect(panel.locator('img').count()).resolves.toBe(0);
+
+    await panel.getByRole('button', { name: '重试' }).click();
+    await panel.getByRole('link', { name: '下载小程序码' }).waitFor();
+    const image = await panel
+      .locator('img')
+      .evaluate((img) => ({ width: (img as HTMLImageElement).naturalWidth, src: img.getAttribute('src') }));
+    expect(image.src).toContain('retry=1');
+    expect(image.width).toBeGreaterThan(0);
+    expect(refused).toBe(2);
+  });
+
   it('lets a manager create a reserved live in the form and shows it in the list', async () => {
     const { page } = await browserOf('lifang');
     await page.goto(`${stack.baseUrl}/staff/`);
@@ -227,6 +255,10 @@ describe('staff console', () => {
     await page.locator('textarea[name=description]').fill('新品抢先看，直播间专属优惠。');
     await page.screenshot({ path: artifactPath('staff-3-create.png'), fullPage: true });
     await page.getByRole('button', { name: '创建' }).click();
+    // Created: on to its share kit (the next thing to do with it), then back to the list.
+    await page.waitForURL('**/staff/lives/*/share');
+    await page.locator('.link-row__url').first().waitFor();
+    await page.getByRole('link', { name: '直播列表' }).click();
     await page.waitForURL(`${stack.baseUrl}/staff/`);
     const row = page.locator('tr', { hasText: theme });
     await row.waitFor();
@@ -252,14 +284,56 @@ describe('staff console', () => {
     await page.waitForURL(`${stack.baseUrl}/staff/`);
     const renamedRow = page.locator('tr', { hasText: renamed });
     await renamedRow.waitFor();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('已保存修改');
 
     // Cancel, confirmed: WeCom cancels it, and the list says so.
     await renamedRow.getByRole('button', { name: '取消直播' }).click();
     await page.getByRole('checkbox').check();
     await page.getByRole('button', { name: '取消直播' }).last().click();
-    await expect(page.getByRole('status').textContent()).resolves.toContain(`已取消「${renamed}」`);
+    // Waited for, not read at once: the notice of the modify ("已保存修改") is on screen until the cancel ends.
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已取消「${renamed}」` })
+      .waitFor();
     await page.locator('tr', { hasText: renamed }).locator('.badge', { hasText: '已取消' }).waitFor();
     await expect(renamedRow.getByRole('button', { name: '取消直播' }).count()).resolves.toBe(0);
+  });
+
+  it('after a create whose answer was lost, points to the list and sends the form again only once ticked', async () => {
+    const { page } = await browserOf('lifang');
+    // The BFF creates the live, but the answer arrives as a 503 (a proxy in between timed out).
+    let posts = 0;
+    await page.route('**/api/staff/lives', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      posts++;
+      const res = await route.fetch();
+      if (posts > 1) return route.fulfill({ response: res });
+      return route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'UPSTREAM_UNAVAILABLE', message: 'WeCom did not answer' } }),
+      });
+    });
+    await page.goto(`${stack.baseUrl}/staff/lives/new`);
+    const theme = '答复丢失的预约直播';
+    await page.locator('input[name=theme]').fill(theme);
+    await page.getByRole('button', { name: '创建' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '创建结果未知' });
+    await alert.waitFor();
+    await expect(page.getByRole('button', { name: '创建' }).isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: artifactPath('staff-3b-create-unknown.png'), fullPage: true });
+
+    // The list (a new tab, so the form stays) shows the live was made after all.
+    const [list] = await Promise.all([
+      page.context().waitForEvent('page'),
+      alert.getByRole('link', { name: '直播列表' }).click(),
+    ]);
+    await list.locator('tr', { hasText: theme }).waitFor();
+    await list.close();
+    expect(posts).toBe(1);
+
+    await page.getByRole('checkbox', { name: '我已确认直播列表里没有这场直播' }).check();
+    await expect(page.getByRole('button', { name: '创建' }).isDisabled()).resolves.toBe(false);
   });
 
   it('refuses a member of the corp who is not on the staff list', async () => {

@@ -75,13 +75,19 @@ export function liveFormFrom(live: StaffLive): LiveFormValues {
   };
 }
 
+/** The same minute: the form holds minutes, so a start at 19:30:20 left alone is not a change. */
+const sameMinute = (a: string, b: string) => Math.floor(Date.parse(a) / 60_000) === Math.floor(Date.parse(b) / 60_000);
+
 /**
  * Checks the form as WeCom would, so a person hears about a too-long theme before the request: the request to
- * send, or what is wrong with each field.
+ * send, or what is wrong with each field. `plannedStartsAt` (modifying) is the live's start as it is: left
+ * unchanged it is not sent, so it need not be in the future (a reserved live whose start just passed can still
+ * have its theme fixed); a new start must be.
  */
 export function checkLiveForm(
   values: LiveFormValues,
   now: number,
+  { plannedStartsAt }: { plannedStartsAt?: string } = {},
 ): { ok: true; request: CreateLiveRequest } | { ok: false; errors: LiveFormErrors } {
   const errors: LiveFormErrors = {};
   const anchorUserId = values.anchorUserId.trim();
@@ -91,7 +97,8 @@ export function checkLiveForm(
   else if (length(theme) > THEME_MAX) errors.theme = `主题最多 ${THEME_MAX} 个字，现在 ${length(theme)} 个`;
   const startsAt = fromDateTimeLocal(values.startsAt);
   if (!startsAt) errors.startsAt = '请选择开播时间';
-  else if (Date.parse(startsAt) <= now) errors.startsAt = '开播时间要在现在之后';
+  else if (!(plannedStartsAt && sameMinute(startsAt, plannedStartsAt)) && Date.parse(startsAt) <= now)
+    errors.startsAt = '开播时间要在现在之后';
   const minutes = Number(values.durationMinutes);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > DURATION_MAX_MINUTES) {
     errors.durationMinutes = `时长填 1 到 ${DURATION_MAX_MINUTES} 分钟的整数`;
@@ -122,9 +129,7 @@ export function checkLiveForm(
 export function changesFrom(live: StaffLive, request: CreateLiveRequest): ModifyLiveRequest {
   const changes: ModifyLiveRequest = {};
   if (request.theme !== live.theme) changes.theme = request.theme;
-  // The form holds minutes: a start at 19:30:20 left alone is not a change.
-  const minute = (iso: string) => Math.floor(Date.parse(iso) / 60_000);
-  if (minute(request.startsAt) !== minute(live.startsAt)) changes.startsAt = request.startsAt;
+  if (!sameMinute(request.startsAt, live.startsAt)) changes.startsAt = request.startsAt;
   if (request.durationSeconds !== live.durationSeconds) changes.durationSeconds = request.durationSeconds;
   if (request.type !== live.type) changes.type = request.type;
   if ((request.description ?? '') !== live.description) changes.description = request.description ?? '';

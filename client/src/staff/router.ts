@@ -51,12 +51,24 @@ export function routeHref(route: StaffRoute): string {
 // pushState fires no event of its own: the console's navigations announce themselves with this one.
 const NAVIGATED = 'staff:navigated';
 
-/** Goes to `href` (a path of this site) without reloading, and tells every {@link useLocation}. */
-export function navigate(href: string, { replace = false }: { replace?: boolean } = {}): void {
-  if (replace) window.history.replaceState(null, '', href);
-  else window.history.pushState(null, '', href);
+/**
+ * Goes to `href` (a path of this site) without reloading, and tells every {@link useLocation}. `notice` is what
+ * the next page says about how the person got there ("已保存修改"): kept in the history entry, read with
+ * {@link navigationNotice}.
+ */
+export function navigate(href: string, { replace = false, notice }: { replace?: boolean; notice?: string } = {}): void {
+  const state = notice ? { notice } : null;
+  if (replace) window.history.replaceState(state, '', href);
+  else window.history.pushState(state, '', href);
   window.dispatchEvent(new Event(NAVIGATED));
   window.scrollTo?.(0, 0);
+}
+
+/** The notice the navigation to this page brought along, if any. */
+export function navigationNotice(): string | undefined {
+  const state: unknown = window.history.state;
+  const notice = (state as { notice?: unknown } | null)?.notice;
+  return typeof notice === 'string' ? notice : undefined;
 }
 
 function subscribe(onChange: () => void): () => void {

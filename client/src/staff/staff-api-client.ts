@@ -50,7 +50,15 @@ export interface StaffApiOptions {
   fetch?: FetchFn;
   /** Called on every 401 (no staff session, or it expired) before the error is thrown: the app signs in again. */
   onUnauthorized?: () => void;
+  /** How long a request may take before it ends as `NETWORK_ERROR` (default {@link REQUEST_TIMEOUT_MS}). */
+  timeoutMs?: number;
 }
+
+/**
+ * A hung connection (a phone between networks, a proxy that never answers) would otherwise leave "提交中…" on
+ * screen forever; the BFF's own calls to WeCom end well before this.
+ */
+export const REQUEST_TIMEOUT_MS = 15_000;
 
 const livePath = (livingId: string) => `/api/staff/lives/${encodeURIComponent(livingId)}`;
 
@@ -62,20 +70,29 @@ const livePath = (livingId: string) => `/api/staff/lives/${encodeURIComponent(li
 export function createStaffApi({
   fetch: fetchFn = (input, init) => fetch(input, init),
   onUnauthorized,
+  timeoutMs = REQUEST_TIMEOUT_MS,
 }: StaffApiOptions = {}) {
   async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: object): Promise<T> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
     let res: Response;
+    let data: unknown;
     try {
       res = await fetchFn(path, {
         method,
         credentials: 'same-origin',
         headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
         ...(body ? { body: JSON.stringify(body) } : {}),
+        signal: abort.signal,
       });
+      // The body is read under the same timeout: headers can arrive and the body never.
+      data = await readJson(res);
     } catch (cause) {
-      throw new StaffApiError({ code: 'NETWORK_ERROR', status: 0, message: 'No answer from the server', cause });
+      const message = abort.signal.aborted ? `No answer within ${timeoutMs} ms` : 'No answer from the server';
+      throw new StaffApiError({ code: 'NETWORK_ERROR', status: 0, message, cause });
+    } finally {
+      clearTimeout(timer);
     }
-    const data = await readJson(res);
     if (res.ok) {
       if (res.status === 204) return undefined as T;
       if (data === undefined) {
@@ -116,10 +133,12 @@ export function createStaffApi({
 
 export type StaffApi = ReturnType<typeof createStaffApi>;
 
+/** The body as JSON, or undefined when it is not JSON; a body that stops arriving throws (a network error). */
 async function readJson(res: Response): Promise<unknown> {
   if (res.status === 204) return undefined;
+  const text = await res.text();
   try {
-    return JSON.parse(await res.text()) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
@@ -134,6 +153,21 @@ function retryAfter(value: string | null, now = Date.now()): number | undefined 
 }
 
 /**
+ * Whether a change may have happened although the request failed: no answer came (the request may have reached
+ * the BFF), or the BFF answered 5xx after it may have called WeCom (it calls `living/create` once and never
+ * repeats it). Sending the same change again could do it twice.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return isStaffApiError(error) && (error.code === 'NETWORK_ERROR' || error.status >= 500);
+}
+
+/**
+ * The BFF's 403 for a live made in the WeCom app rather than by this one (server/staff/reserved-lives.ts). It
+ * shares the code `FORBIDDEN` with "not a manager", so only its message tells them apart.
+ */
+const NOT_THIS_APP = /not created by this app/i;
+
+/**
  * What to tell a person about a failed request, in the console's words: the 400s, 403s and 409s of managing
  * lives each say what happened and what to do.
  */
@@ -146,7 +180,8 @@ export function describeError(error: unknown): string {
     case 'SESSION_INVALID':
       return '登录已过期，正在重新登录…';
     case 'LIVE_ALREADY_STARTED':
-      return '直播已经开始，不能再取消（只能在开播前取消）';
+      // Answered to modify and to cancel alike.
+      return '直播已经开始（或已结束、已取消），不能再修改或取消';
     case 'CONFIRMATION_REQUIRED':
       return '请先确认这项操作';
     case 'LIVE_NOT_FOUND':
@@ -159,6 +194,7 @@ export function describeError(error: unknown): string {
   }
   if (error.status < 400) return '服务器的回答无法识别，请稍后重试';
   if (error.status === 400) return `填写的内容不符合要求：${error.message}`;
+  if (error.status === 403 && NOT_THIS_APP.test(error.message)) return '只能管理本应用创建的直播';
   if (error.status === 403) return '你没有权限进行这项操作，管理直播需要管理员权限';
   if (error.status === 404) return '找不到这项内容';
   if (error.status === 409) return '直播的状态已经变化，请刷新列表后再试';

@@ -91,8 +91,110 @@ describe('the console app', () => {
       fireEvent.click(confirm);
     });
     expect(cancelLive).toHaveBeenCalledWith('lvReserved');
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('直播已经开始，不能再取消'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('直播已经开始（或已结束、已取消），不能再修改或取消'),
+    );
     expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+
+  it('reloads the list on a 409 in a dialog, so the stale row shows what the live is now', async () => {
+    at('/staff/');
+    const lives = jest
+      .fn()
+      .mockResolvedValueOnce({ lives: [reserved] })
+      .mockResolvedValue({ lives: [{ ...reserved, status: 'living' }] });
+    const cancelLive = jest.fn(() =>
+      Promise.reject(new StaffApiError({ code: 'LIVE_ALREADY_STARTED', status: 409, message: 'started' })),
+    );
+    render(<App api={fakeApi({ userId: 'lifang', role: 'manager' }, { lives, cancelLive })} />);
+    fireEvent.click(await screen.findByText('取消直播'));
+    fireEvent.click(screen.getByRole('checkbox'));
+    await act(async () => {
+      fireEvent.click(screen.getAllByRole('button', { name: '取消直播' }).at(-1) as HTMLButtonElement);
+    });
+    await waitFor(() => expect(lives).toHaveBeenCalledTimes(2));
+    expect(await screen.findByText('直播中')).toBeTruthy();
+    expect(screen.getByRole('dialog').textContent).toContain('不能再修改或取消');
+  });
+
+  it("goes to the new live's share page after creating it", async () => {
+    at('/staff/lives/new');
+    const createLive = jest.fn(() => Promise.resolve({ livingId: 'lvNew' }));
+    const shareKit = jest.fn(() => new Promise<never>(() => undefined));
+    render(<App api={fakeApi({ userId: 'lifang', role: 'manager' }, { createLive, shareKit })} />);
+    fireEvent.change(await screen.findByRole('textbox', { name: /直播主题/ }), { target: { value: '冬季新品预告会' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '创建' }));
+    });
+    expect(createLive).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(window.location.pathname).toBe('/staff/lives/lvNew/share'));
+    expect(shareKit).toHaveBeenCalledWith('lvNew', undefined);
+  });
+
+  it.each([
+    ['a 503', new StaffApiError({ code: 'UPSTREAM_UNAVAILABLE', status: 503, message: 'WeCom is down' })],
+    ['no answer', new StaffApiError({ code: 'NETWORK_ERROR', status: 0, message: 'No answer' })],
+  ])(
+    'after %s on create, says the live may exist and sends it again only once the list was checked',
+    async (_, failure) => {
+      at('/staff/lives/new');
+      const createLive = jest.fn(() => Promise.reject(failure));
+      render(<App api={fakeApi({ userId: 'lifang', role: 'manager' }, { createLive })} />);
+      fireEvent.change(await screen.findByRole('textbox', { name: /直播主题/ }), {
+        target: { value: '冬季新品预告会' },
+      });
+      const create = screen.getByRole('button', { name: '创建' }) as HTMLButtonElement;
+      await act(async () => {
+        fireEvent.click(create);
+      });
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain('创建结果未知：这场直播可能已经创建');
+      expect(alert.textContent).not.toContain('企业微信暂时无法访问');
+      expect(screen.getByRole('link', { name: '直播列表' }).getAttribute('href')).toBe('/staff/');
+
+      // The same form again does not go out until the person ticks that the list has no such live.
+      expect(create.disabled).toBe(true);
+      fireEvent.submit(create.closest('form') as HTMLFormElement);
+      expect(createLive).toHaveBeenCalledTimes(1);
+      fireEvent.click(screen.getByRole('checkbox', { name: '我已确认直播列表里没有这场直播' }));
+      expect(create.disabled).toBe(false);
+      await act(async () => {
+        fireEvent.click(create);
+      });
+      expect(createLive).toHaveBeenCalledTimes(2);
+      // Failing the same way again asks again.
+      expect(create.disabled).toBe(true);
+      expect((screen.getByRole('checkbox') as HTMLInputElement).checked).toBe(false);
+    },
+  );
+
+  it('lets a plain refusal (400) be fixed and sent again at once', async () => {
+    at('/staff/lives/new');
+    const createLive = jest.fn(() =>
+      Promise.reject(new StaffApiError({ code: 'INVALID_BODY', status: 400, message: 'anchorUserId: not a member' })),
+    );
+    render(<App api={fakeApi({ userId: 'lifang', role: 'manager' }, { createLive })} />);
+    fireEvent.change(await screen.findByRole('textbox', { name: /直播主题/ }), { target: { value: '冬季新品预告会' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '创建' }));
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('填写的内容不符合要求');
+    expect((screen.getByRole('button', { name: '创建' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('saves a modify, goes back to the list and says 已保存修改', async () => {
+    at('/staff/lives/lvReserved/edit');
+    const modifyLive = jest.fn(() => Promise.resolve(undefined));
+    render(<App api={fakeApi({ userId: 'lifang', role: 'manager' }, { modifyLive })} />);
+    fireEvent.change(await screen.findByDisplayValue('冬季新品预告会'), {
+      target: { value: '冬季新品预告会（加场）' },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '保存修改' }));
+    });
+    expect(modifyLive).toHaveBeenCalledWith('lvReserved', { theme: '冬季新品预告会（加场）' });
+    await waitFor(() => expect(window.location.pathname).toBe('/staff/'));
+    expect((await screen.findByText('已保存修改')).getAttribute('role')).toBe('status');
   });
 
   it('signs out on 退出 and offers to sign in again, without doing it by itself', async () => {

@@ -113,4 +113,18 @@ describe('modifying a live sends only what changed', () => {
       remindSecondsBefore: 300,
     });
   });
+
+  it('a reserved live whose planned start just passed can still get a new theme; a new start must be ahead', () => {
+    const later = Date.parse(live.startsAt) + 5 * 60_000;
+    const renamed = { ...liveFormFrom(live), theme: '产品周会' };
+    const checked = checkLiveForm(renamed, later, { plannedStartsAt: live.startsAt });
+    expect(checked.ok && changesFrom(live, checked.request)).toEqual({ theme: '产品周会' });
+
+    const moved = checkLiveForm({ ...renamed, startsAt: '2026-12-03T19:31' }, later, {
+      plannedStartsAt: live.startsAt,
+    });
+    expect(moved).toEqual({ ok: false, errors: { startsAt: '开播时间要在现在之后' } });
+    // Creating, the start is always checked.
+    expect(checkLiveForm(renamed, later).ok).toBe(false);
+  });
 });

@@ -1,6 +1,13 @@
 import { act, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
-import { matchRoute, navigate, routeHref, useLocation, type StaffRoute } from '../../../client/src/staff/router';
+import {
+  matchRoute,
+  navigate,
+  navigationNotice,
+  routeHref,
+  useLocation,
+  type StaffRoute,
+} from '../../../client/src/staff/router';
 
 const ID = 'lvOQpQDgAAEvbQXfglxhhWIfCYgjIwTM';
 
@@ -78,5 +85,12 @@ describe('navigation with the History API', () => {
     navigate('/staff/lives/x/share?from=a', { replace: true });
     expect(window.history.length).toBe(before);
     expect(window.location.pathname + window.location.search).toBe('/staff/lives/x/share?from=a');
+  });
+
+  it('carries a notice to the next page in its history entry, and only there', () => {
+    navigate('/staff/', { notice: '已保存修改' });
+    expect(navigationNotice()).toBe('已保存修改');
+    navigate('/staff/lives/x/stats');
+    expect(navigationNotice()).toBeUndefined();
   });
 });

@@ -1,4 +1,10 @@
-import { StaffApiError, createStaffApi, describeError, type FetchFn } from '../../../client/src/staff/staff-api-client';
+import {
+  StaffApiError,
+  createStaffApi,
+  describeError,
+  isOutcomeUnknown,
+  type FetchFn,
+} from '../../../client/src/staff/staff-api-client';
 
 const ID = 'lvOQpQDgAAEvbQXfglxhhWIfCYgjIwTM';
 
@@ -35,7 +41,12 @@ describe('the console API client', () => {
     expect(calls).toEqual([
       {
         url: '/api/staff/me',
-        init: { method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } },
+        init: {
+          method: 'GET',
+          credentials: 'same-origin',
+          headers: { Accept: 'application/json' },
+          signal: expect.any(AbortSignal),
+        },
       },
     ]);
   });
@@ -69,7 +80,7 @@ describe('the console API client', () => {
     const { fetch } = answering(409, { error: { code: 'LIVE_ALREADY_STARTED', message: 'Live has started' } });
     const error = await failure(createStaffApi({ fetch }).cancelLive(ID));
     expect(error).toMatchObject({ code: 'LIVE_ALREADY_STARTED', status: 409, message: 'Live has started' });
-    expect(describeError(error)).toBe('直播已经开始，不能再取消（只能在开播前取消）');
+    expect(describeError(error)).toBe('直播已经开始（或已结束、已取消），不能再修改或取消');
   });
 
   it('calls onUnauthorized on a 401, then rejects', async () => {
@@ -103,6 +114,28 @@ describe('the console API client', () => {
     expect(describeError(html)).toBe('服务器的回答无法识别，请稍后重试');
   });
 
+  it('ends a request that gets no answer within the timeout as NETWORK_ERROR', async () => {
+    jest.useFakeTimers();
+    try {
+      let signal: AbortSignal | undefined;
+      const fetch: FetchFn = (_url, init) =>
+        new Promise((_resolve, reject) => {
+          signal = init.signal ?? undefined;
+          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        });
+      const pending = failure(createStaffApi({ fetch, timeoutMs: 15_000 }).createLive({} as never));
+      await jest.advanceTimersByTimeAsync(14_999);
+      expect(signal?.aborted).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      const error = await pending;
+      expect(signal?.aborted).toBe(true);
+      expect(error).toMatchObject({ code: 'NETWORK_ERROR', status: 0 });
+      expect(isOutcomeUnknown(error)).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('reads Retry-After', async () => {
     const { fetch } = answering(
       503,
@@ -122,6 +155,8 @@ describe('what the console says about a failure', () => {
     [error('INVALID_BODY', 400, 'theme: too long'), '填写的内容不符合要求：theme: too long'],
     [error('CONFIRMATION_REQUIRED', 400), '请先确认这项操作'],
     [error('FORBIDDEN', 403), '你没有权限进行这项操作，管理直播需要管理员权限'],
+    [error('FORBIDDEN', 403, 'This live was not created by this app: manage it in WeCom'), '只能管理本应用创建的直播'],
+    [error('LIVE_ALREADY_STARTED', 409), '直播已经开始（或已结束、已取消），不能再修改或取消'],
     [error('LIVE_NOT_FOUND', 404), '找不到这场直播，它可能不是本应用的直播'],
     [error('SOMETHING_NEW', 409), '直播的状态已经变化，请刷新列表后再试'],
     [error('UPSTREAM_UNAVAILABLE', 503), '企业微信暂时无法访问，请稍后重试'],
@@ -131,5 +166,22 @@ describe('what the console says about a failure', () => {
     [new Error('boom'), '出了点问题，请重试'],
   ])('%s → %s', (failure, words) => {
     expect(describeError(failure)).toBe(words);
+  });
+});
+
+describe('whether a failed change may have happened anyway', () => {
+  const error = (code: string, status: number) => new StaffApiError({ code, status, message: 'm' });
+
+  it.each([
+    [error('NETWORK_ERROR', 0), true],
+    [error('UPSTREAM_UNAVAILABLE', 503), true],
+    [error('BAD_RESPONSE', 502), true],
+    [error('INVALID_BODY', 400), false],
+    [error('FORBIDDEN', 403), false],
+    [error('LIVE_ALREADY_STARTED', 409), false],
+    [error('UPSTREAM_RATE_LIMITED', 429), false],
+    [new Error('boom'), false],
+  ])('%s → %s', (failure, unknown) => {
+    expect(isOutcomeUnknown(failure)).toBe(unknown);
   });
 });

@@ -17,7 +17,7 @@ import {
   type LiveFormValues,
 } from '../live-form';
 import { navigate, routeHref } from '../router';
-import { describeError } from '../staff-api-client';
+import { describeError, isOutcomeUnknown } from '../staff-api-client';
 import { useStaff } from '../staff-context';
 import { useRequest } from '../use-request';
 
@@ -28,12 +28,14 @@ export function CreateLivePage() {
     <LiveForm
       title="创建预约直播"
       submitLabel="创建"
+      guardsAgainstDuplicates
       initial={emptyLiveForm(me.userId, now())}
       onSubmit={async (values) => {
         const checked = checkLiveForm(values, now());
         if (!checked.ok) return checked.errors;
-        await api.createLive(checked.request);
-        navigate(routeHref({ name: 'lives' }));
+        const { livingId } = await api.createLive(checked.request);
+        // The next thing to do with a new live is to share it.
+        navigate(routeHref({ name: 'share', livingId }));
         return undefined;
       }}
     />
@@ -65,11 +67,11 @@ export function EditLivePage({ livingId }: { livingId: string }) {
       modify
       initial={liveFormFrom(live)}
       onSubmit={async (values) => {
-        const checked = checkLiveForm(values, now());
+        const checked = checkLiveForm(values, now(), { plannedStartsAt: live.startsAt });
         if (!checked.ok) return checked.errors;
         const changes = changesFrom(live, checked.request);
         if (Object.keys(changes).length > 0) await api.modifyLive(livingId, changes);
-        navigate(routeHref({ name: 'lives' }));
+        navigate(routeHref({ name: 'lives' }), { notice: '已保存修改' });
         return undefined;
       }}
     />
@@ -84,15 +86,33 @@ interface LiveFormProps {
   anchorFixed?: boolean;
   /** Modifying: the reminder select starts at "unchanged". */
   modify?: boolean;
+  /**
+   * Creating: a failure that may have created the live anyway ({@link isOutcomeUnknown}) locks the button until
+   * the person has looked at the list, so a second click does not reserve a second live. (A modify sent twice
+   * changes the same fields twice: harmless.)
+   */
+  guardsAgainstDuplicates?: boolean;
   /** Field errors to show, or undefined when it went through; a thrown error is the BFF refusing. */
   onSubmit: (values: LiveFormValues) => Promise<LiveFormErrors | undefined>;
 }
 
-function LiveForm({ title, submitLabel, initial, anchorFixed, modify, onSubmit }: LiveFormProps) {
+function LiveForm({
+  title,
+  submitLabel,
+  initial,
+  anchorFixed,
+  modify,
+  guardsAgainstDuplicates,
+  onSubmit,
+}: LiveFormProps) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<LiveFormErrors>({});
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  // Set once a create may have gone through; only the person's tick (the list has no such live) lifts it.
+  const [mayExist, setMayExist] = useState(false);
+  const [checkedList, setCheckedList] = useState(false);
+  const locked = mayExist && !checkedList;
   const set = (field: keyof LiveFormValues) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
     // An error describes the value that was checked: once that value changes, it no longer applies.
@@ -100,6 +120,7 @@ function LiveForm({ title, submitLabel, initial, anchorFixed, modify, onSubmit }
   };
 
   async function submit() {
+    if (locked) return;
     setBusy(true);
     setFailure(undefined);
     try {
@@ -108,6 +129,9 @@ function LiveForm({ title, submitLabel, initial, anchorFixed, modify, onSubmit }
     } catch (err) {
       setErrors({});
       setFailure(err);
+      // A plain refusal after the tick means nothing was made this time: its own message shows, and the lock lifts.
+      setMayExist(Boolean(guardsAgainstDuplicates) && isOutcomeUnknown(err));
+      setCheckedList(false);
     } finally {
       setBusy(false);
     }
@@ -193,16 +217,36 @@ function LiveForm({ title, submitLabel, initial, anchorFixed, modify, onSubmit }
             onChange={(e) => set('description')(e.target.value)}
           />
         </Field>
-        {failure !== undefined && (
+        {failure !== undefined && !mayExist && (
           <p className="form-error" role="alert">
             {describeError(failure)}
           </p>
+        )}
+        {mayExist && (
+          <div className="form-unknown" role="alert">
+            <p>
+              创建结果未知：这场直播可能已经创建，请先到
+              <Link href={routeHref({ name: 'lives' })} target="_blank" rel="noopener">
+                直播列表
+              </Link>
+              查看，确认没有再重新提交。
+            </p>
+            <label className="form-unknown__ack">
+              <input
+                type="checkbox"
+                name="checkedList"
+                checked={checkedList}
+                onChange={(event) => setCheckedList(event.target.checked)}
+              />
+              我已确认直播列表里没有这场直播
+            </label>
+          </div>
         )}
         <div className="form__actions">
           <Link className="button" href={routeHref({ name: 'lives' })}>
             返回
           </Link>
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={busy || locked}>
             {busy ? '提交中…' : submitLabel}
           </button>
         </div>

@@ -6,11 +6,25 @@ import { Link } from '../components/link';
 import { Empty, ErrorState, Loading } from '../components/state-views';
 import { formatDateTime, formatInteger } from '../format';
 import { TYPE_LABEL } from '../live-form';
-import { routeHref } from '../router';
+import { navigationNotice, routeHref } from '../router';
+import { isStaffApiError } from '../staff-api-client';
 import { useStaff } from '../staff-context';
 import { useRequest } from '../use-request';
 
 type PendingAction = { kind: 'cancel' | 'deleteReplay'; live: StaffLive };
+
+/**
+ * Runs a dialog's request; a 409 means the row is stale (the live started, or someone else cancelled it), so the
+ * list reloads to show its status now while the dialog shows why.
+ */
+async function reloadingOnConflict(request: Promise<unknown>, reload: () => void): Promise<void> {
+  try {
+    await request;
+  } catch (error) {
+    if (isStaffApiError(error) && error.status === 409) reload();
+    throw error;
+  }
+}
 
 /** Only a reserved live this app created can still be changed or cancelled (WeCom: `living/modify`, `cancel`). */
 const manageable = (live: StaffLive) => live.createdByApp && live.status === 'reserved';
@@ -22,7 +36,8 @@ export function LivesPage() {
   const { api, me } = useStaff();
   const lives = useRequest(() => api.lives(), 'lives');
   const [pending, setPending] = useState<PendingAction>();
-  const [notice, setNotice] = useState<string>();
+  // Coming back from a saved modify says so; a cancel or a deleted replay on this page says so too.
+  const [notice, setNotice] = useState(navigationNotice);
   const isManager = me.role === 'manager';
 
   return (
@@ -114,7 +129,7 @@ export function LivesPage() {
           confirmLabel="取消直播"
           onClose={() => setPending(undefined)}
           onConfirm={async () => {
-            await api.cancelLive(pending.live.livingId);
+            await reloadingOnConflict(api.cancelLive(pending.live.livingId), lives.reload);
             setPending(undefined);
             setNotice(`已取消「${pending.live.theme}」`);
             lives.reload();
@@ -134,7 +149,7 @@ export function LivesPage() {
           confirmLabel="删除回放"
           onClose={() => setPending(undefined)}
           onConfirm={async () => {
-            await api.deleteReplay(pending.live.livingId);
+            await reloadingOnConflict(api.deleteReplay(pending.live.livingId), lives.reload);
             setPending(undefined);
             setNotice(`已删除「${pending.live.theme}」的回放`);
             lives.reload();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { isCampaignTag } from '../../../../shared/staff-api';
 import { CopyButton } from '../components/copy-button';
+import { GeneratedImage } from '../components/generated-image';
 import { Link } from '../components/link';
 import { ErrorState, Loading } from '../components/state-views';
 import { navigate, routeHref } from '../router';
@@ -74,24 +75,19 @@ export function SharePage({ livingId, from }: { livingId: string; from: string |
           <div className="grid grid--three">
             <section className="panel image-panel">
               <h2>链接二维码</h2>
-              <img src={kit.data.images.linkQr} alt="直播页链接的二维码" width={200} height={200} />
-              <a className="button button--small" href={kit.data.images.linkQr} download>
-                下载二维码
-              </a>
+              <GeneratedImage src={kit.data.images.linkQr} alt="直播页链接的二维码" downloadLabel="下载二维码" />
             </section>
             <section className="panel image-panel">
               <h2>小程序码</h2>
-              <img src={kit.data.images.miniProgramCode} alt="直播页的小程序码" width={200} height={200} />
-              <a className="button button--small" href={kit.data.images.miniProgramCode} download>
-                下载小程序码
-              </a>
+              <GeneratedImage
+                src={kit.data.images.miniProgramCode}
+                alt="直播页的小程序码"
+                downloadLabel="下载小程序码"
+              />
             </section>
             <section className="panel image-panel">
               <h2>海报</h2>
-              <img className="poster" src={kit.data.images.poster} alt="直播海报预览" />
-              <a className="button button--primary button--small" href={kit.data.images.poster} download>
-                下载海报
-              </a>
+              <GeneratedImage src={kit.data.images.poster} alt="直播海报预览" downloadLabel="下载海报" poster />
             </section>
           </div>
         </>
