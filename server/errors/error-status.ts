@@ -13,6 +13,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   OAUTH_STATE_INVALID: 400,
   CALLBACK_INVALID: 400,
   CONFIRMATION_REQUIRED: 400,
+  // A live made in the WeCom app, not by this one: WeCom lets only the creating app manage it.
+  LIVE_NOT_THIS_APP: 403,
   SESSION_REQUIRED: 401,
   SESSION_INVALID: 401,
   LOGIN_FAILED: 401,

@@ -26,7 +26,7 @@ function refusedError(refusal: LiveRefusal, livingId: string): AppError {
     case 'not_reserved':
       return new AppError('LIVE_ALREADY_STARTED', startedMessage);
     case 'not_this_app':
-      return new AppError('FORBIDDEN', 'This live was not created by this app: manage it in WeCom');
+      return new AppError('LIVE_NOT_THIS_APP', 'This live was not created by this app: manage it in WeCom');
     case 'no_replay':
       return new AppError('NOT_FOUND', 'This live has no replay to delete');
     case 'unknown_anchor':

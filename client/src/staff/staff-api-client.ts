@@ -162,12 +162,6 @@ export function isOutcomeUnknown(error: unknown): boolean {
 }
 
 /**
- * The BFF's 403 for a live made in the WeCom app rather than by this one (server/staff/reserved-lives.ts). It
- * shares the code `FORBIDDEN` with "not a manager", so only its message tells them apart.
- */
-const NOT_THIS_APP = /not created by this app/i;
-
-/**
  * What to tell a person about a failed request, in the console's words: the 400s, 403s and 409s of managing
  * lives each say what happened and what to do.
  */
@@ -186,6 +180,8 @@ export function describeError(error: unknown): string {
       return '请先确认这项操作';
     case 'LIVE_NOT_FOUND':
       return '找不到这场直播，它可能不是本应用的直播';
+    case 'LIVE_NOT_THIS_APP':
+      return '只能管理本应用创建的直播';
     case 'UPSTREAM_RATE_LIMITED':
     case 'TOO_MANY_REQUESTS':
       return error.retryAfterSeconds !== undefined
@@ -194,7 +190,6 @@ export function describeError(error: unknown): string {
   }
   if (error.status < 400) return '服务器的回答无法识别，请稍后重试';
   if (error.status === 400) return `填写的内容不符合要求：${error.message}`;
-  if (error.status === 403 && NOT_THIS_APP.test(error.message)) return '只能管理本应用创建的直播';
   if (error.status === 403) return '你没有权限进行这项操作，管理直播需要管理员权限';
   if (error.status === 404) return '找不到这项内容';
   if (error.status === 409) return '直播的状态已经变化，请刷新列表后再试';

@@ -81,7 +81,9 @@ export function staffLivesRoutes({ lists, reservedLives }: { lists: LiveListServ
   const error = (description: string) => ({ description, schema: ErrorBodySchema });
   const refused = {
     401: error('No staff session'),
-    403: error('Not a manager, not from our own pages, or a live this app did not create'),
+    403: error(
+      'Not a manager, not from our own pages (FORBIDDEN), or a live this app did not create (LIVE_NOT_THIS_APP)',
+    ),
     503: upstreamUnavailable('WeCom'),
   };
   const changed = { 204: { description: 'Done; the live’s card is refreshed for every open screen' } };

@@ -155,7 +155,7 @@ describe('what the console says about a failure', () => {
     [error('INVALID_BODY', 400, 'theme: too long'), '填写的内容不符合要求：theme: too long'],
     [error('CONFIRMATION_REQUIRED', 400), '请先确认这项操作'],
     [error('FORBIDDEN', 403), '你没有权限进行这项操作，管理直播需要管理员权限'],
-    [error('FORBIDDEN', 403, 'This live was not created by this app: manage it in WeCom'), '只能管理本应用创建的直播'],
+    [error('LIVE_NOT_THIS_APP', 403), '只能管理本应用创建的直播'],
     [error('LIVE_ALREADY_STARTED', 409), '直播已经开始（或已结束、已取消），不能再修改或取消'],
     [error('LIVE_NOT_FOUND', 404), '找不到这场直播，它可能不是本应用的直播'],
     [error('SOMETHING_NEW', 409), '直播的状态已经变化，请刷新列表后再试'],

@@ -189,7 +189,7 @@ describe('reserved lives for managers', () => {
 
     it('refuses a live this app did not create (403) and one WeCom does not know (404)', async () => {
       const foreign = await as(manager).patch(`/api/staff/lives/${SANDBOX_LIVES.reservedSoon}`, { theme: '别人的' });
-      expect(errorOf(foreign)).toEqual([403, 'FORBIDDEN']);
+      expect(errorOf(foreign)).toEqual([403, 'LIVE_NOT_THIS_APP']);
       expect(foreign.body.error.message).toMatch(/not created by this app/);
       const unknown = await as(manager).patch('/api/staff/lives/lvNoSuchLive', { theme: 'x' });
       expect(errorOf(unknown)).toEqual([404, 'LIVE_NOT_FOUND']);
