@@ -107,7 +107,8 @@ type Directives = Record<string, string[]>;
  *   fallback runs only where `globalThis` is missing, inside a try, and falls back to `window`). Styles from this
  *   origin and inline: Taro's router injects `<style>` elements, and the WeChat open tag (a web component) renders
  *   the `<style>` of its `text/wxtag-template` inside the page. Images: this origin, `data:` (the QR code of the
- *   page is a data: SVG) and the JS-SDK's report beacon. Connections: this origin (the API) and the event socket
+ *   page is a data: SVG) and the JS-SDK's report beacon. Fonts: this origin and `data:` (the CSS of Taro's
+ *   components embeds its icon fonts). Connections: this origin (the API) and the event socket
  *   (`ws:`/`wss:` of the public origin, named because older WebKit does not let `'self'` cover it).
  * - `staff`: nothing by default; scripts, styles, images and requests from this origin only (charts draw on a
  *   canvas, downloads are plain links to the API).
@@ -134,6 +135,7 @@ export function policyDirectives(
         'script-src-attr': ["'none'"],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', WECHAT_SDK_REPORT],
+        'font-src': ["'self'", 'data:'],
         'connect-src': ["'self'", `${https ? 'wss' : 'ws'}://${origin.host}`],
         'form-action': ["'self'"],
         ...common,
