@@ -42,6 +42,7 @@ import { staffLivesRoutes } from './http/routes/staff-lives-routes';
 import type { ReservedLives } from './staff/reserved-lives';
 import { requestMetrics } from './http/middleware/request-metrics';
 import { createHotCards, type HotCards } from './http/hot-cards';
+import { securityHeaders } from './http/middleware/security-headers';
 
 export interface AppDeps {
   logger: Logger;
@@ -102,8 +103,13 @@ export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: false });
   // Errors are turned into responses by errorHandler; Koa's default handler would print them to stderr.
   app.silent = true;
+  const headers = securityHeaders({ publicOrigin: deps.publicOrigin, h5Dir: deps.h5Dir });
   // Fresh cards skip Koa (see hot-cards.ts), unless every success is to be logged.
-  const hotCards = createHotCards({ metrics: deps.metrics, disabled: deps.logger.isLevelEnabled('debug') });
+  const hotCards = createHotCards({
+    metrics: deps.metrics,
+    disabled: deps.logger.isLevelEnabled('debug'),
+    securityHeaders: headers.apiHeaders,
+  });
   const routes = apiRoutes(deps, hotCards);
   const openapi = buildOpenApi(routes, { title: 'WeCom live viewer BFF', version: '1' });
 
@@ -119,6 +125,7 @@ export function createApp(deps: AppDeps): Koa {
   });
 
   if (deps.metrics) app.use(requestMetrics(deps.metrics));
+  app.use(headers.middleware);
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
   app.use(router.routes());

@@ -25,6 +25,8 @@ export interface HotCardsOptions {
   metrics?: Metrics;
   /** Answer nothing here (every request goes through Koa), e.g. while every success is being logged. */
   disabled?: boolean;
+  /** The security headers the router's answer carries (`security-headers.ts`, `apiHeaders`). */
+  securityHeaders?: ReadonlyArray<readonly [string, string]>;
 }
 
 /**
@@ -39,6 +41,7 @@ export function createHotCards({
   maxEntries = 1000,
   metrics,
   disabled = false,
+  securityHeaders = [['X-Content-Type-Options', 'nosniff']],
 }: HotCardsOptions = {}) {
   const cards = new Map<string, HotCard>();
 
@@ -63,7 +66,7 @@ export function createHotCards({
         'X-Request-Id',
         typeof incoming === 'string' && INCOMING_REQUEST_ID.test(incoming) ? incoming : randomUUID(),
       );
-      res.setHeader('X-Content-Type-Options', 'nosniff');
+      for (const [name, value] of securityHeaders) res.setHeader(name, value);
       res.setHeader('ETag', card.etag);
       res.setHeader('Cache-Control', 'no-cache');
       if (matches(req.headers['if-none-match'], card.etag)) {

@@ -10,6 +10,7 @@ import {
   launchChromium,
   newPhoneContext,
   startBffStack,
+  takeCspViolations,
   wechatStandIn,
   type BffStack,
   type FireOpenTagEvent,
@@ -31,8 +32,10 @@ afterAll(async () => {
   await stack?.close();
 });
 afterEach(async () => {
+  const violations = await takeCspViolations();
   await Promise.all(contexts.map((c) => c.close()));
   contexts = [];
+  expect(violations).toEqual([]);
 });
 
 async function openPhone(env: PhoneEnv, wechatUser?: string): Promise<Page> {

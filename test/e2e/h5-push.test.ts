@@ -4,7 +4,7 @@
  * sandbox must show on the open page within 2 s, with no reload and no poll of the card in between.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newPhoneContext, startBffStack, type BffStack } from './support';
+import { launchChromium, newPhoneContext, startBffStack, takeCspViolations, type BffStack } from './support';
 
 jest.setTimeout(30_000);
 
@@ -24,8 +24,10 @@ afterAll(async () => {
   await stack?.close();
 });
 afterEach(async () => {
+  const violations = await takeCspViolations();
   await Promise.all(contexts.map((c) => c.close()));
   contexts = [];
+  expect(violations).toEqual([]);
 });
 
 async function openPhone(): Promise<Page> {

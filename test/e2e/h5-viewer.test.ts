@@ -18,6 +18,7 @@ import {
   launchChromium,
   newPhoneContext,
   startBffStack,
+  takeCspViolations,
   wechatStandIn,
   type BffStack,
   type FireOpenTagEvent,
@@ -70,11 +71,14 @@ afterAll(async () => {
 
 afterEach(async () => {
   stack?.sandbox.faults.clear();
+  // Before the contexts close: what their open documents hold is read too.
+  const violations = await takeCspViolations();
   await Promise.all(contexts.map((c) => c.close()));
   contexts = [];
   const errors = pageErrors;
   pageErrors = [];
   expect(errors).toEqual([]);
+  expect(violations).toEqual([]);
 });
 
 interface PhoneOptions {

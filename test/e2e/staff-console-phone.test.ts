@@ -13,6 +13,7 @@ import {
   newPhoneContext,
   requireStaffBuild,
   startBffStack,
+  takeCspViolations,
   type BffStack,
 } from './support';
 
@@ -47,6 +48,10 @@ beforeAll(async () => {
     }
   }
   browser = await launchChromium();
+});
+
+afterEach(async () => {
+  expect(await takeCspViolations()).toEqual([]);
 });
 
 afterAll(async () => {

@@ -13,6 +13,8 @@ import {
   launchChromium,
   requireStaffBuild,
   startBffStack,
+  takeCspViolations,
+  watchCsp,
   type BffStack,
 } from './support';
 import { csvRecords } from '../support/csv-records';
@@ -43,11 +45,13 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
+  const violations = await takeCspViolations();
   await Promise.all(contexts.map((c) => c.close()));
   contexts = [];
   const errors = pageErrors;
   pageErrors = [];
   expect(errors).toEqual([]);
+  expect(violations).toEqual([]);
 });
 
 /** Our funnel for {@link LIVE}, by campaign tag: the views, taps and opens the viewer clients would report. */
@@ -92,6 +96,7 @@ async function browserOf(person: string): Promise<{ context: BrowserContext; pag
     acceptDownloads: true,
   });
   contexts.push(context);
+  await watchCsp(context);
   await context.addCookies([{ name: SANDBOX_USER_COOKIE, value: person, domain: '127.0.0.1', path: '/' }]);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error));

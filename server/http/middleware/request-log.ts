@@ -22,8 +22,6 @@ export function requestLog(logger: Logger, { headerName = 'X-Request-Id' } = {})
     const requestId = INCOMING_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     ctx.state.requestId = requestId;
     ctx.set(headerName, requestId);
-    // Every answer is JSON or the H5 app: never let a browser sniff it into something else.
-    ctx.set('X-Content-Type-Options', 'nosniff');
     const started = performance.now();
     try {
       await next();

@@ -6,19 +6,6 @@ import send from 'koa-send';
 export const STAFF_PREFIX = '/staff';
 
 /**
- * The console's page never runs inside another site's frame (its buttons cancel lives), talks only to this
- * origin, and loads only its own scripts.
- */
-const PAGE_HEADERS = {
-  'Cache-Control': 'no-store',
-  'Content-Security-Policy':
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'same-origin',
-  'X-Content-Type-Options': 'nosniff',
-};
-
-/**
  * Serves the staff console's build (`npm run build:staff` → dist/staff) at `/staff` and below: files under
  * `/staff/assets/` (content-hashed by esbuild, so cached for a year), and index.html for every other path, so a
  * deep link such as `/staff/lives/ID/stats` survives a reload (the console routes on the client). index.html is
@@ -36,10 +23,7 @@ export function staticStaff(root: string): Middleware {
       try {
         await send(ctx, path, {
           root,
-          setHeaders: (res) => {
-            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-            res.setHeader('X-Content-Type-Options', 'nosniff');
-          },
+          setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
         });
       } catch (err) {
         if ((err as { status?: number }).status !== 404) throw err;
@@ -50,7 +34,8 @@ export function staticStaff(root: string): Middleware {
     if (!hasIndex) return notFound();
     await send(ctx, 'index.html', {
       root,
-      setHeaders: (res) => Object.entries(PAGE_HEADERS).forEach(([name, value]) => res.setHeader(name, value)),
+      // Its Content-Security-Policy and the other security headers: security-headers.ts (kind `staff`).
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-store'),
     });
 
     function notFound() {

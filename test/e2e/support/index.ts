@@ -1,4 +1,5 @@
 export { ARTIFACTS_DIR, artifactPath } from './artifacts';
+export { takeCspViolations, watchCsp } from './csp-violations';
 export { startBffStack, type BffStack, type BffStackOptions } from './bff-stack';
 export { H5_DIR, requireH5Build } from './h5-build';
 export { STAFF_DIR, requireStaffBuild } from './staff-build';

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { watchCsp } from './csp-violations';
 
 /** Debian's Chromium (`apt-get install chromium fonts-wqy-microhei`); `npx playwright install` cannot work here. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -52,11 +53,11 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * A fresh context (empty cache, cookies, storage) looking like a phone in `env` (or, for `desktop`, a laptop),
- * speaking Chinese.
+ * speaking Chinese, its Content-Security-Policy violations recorded (`takeCspViolations`).
  */
-export function newPhoneContext(browser: Browser, env: PhoneEnv = 'browser'): Promise<BrowserContext> {
+export async function newPhoneContext(browser: Browser, env: PhoneEnv = 'browser'): Promise<BrowserContext> {
   const desktop = env === 'desktop';
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: desktop ? DESKTOP_VIEWPORT : PHONE_VIEWPORT,
     deviceScaleFactor: desktop ? 1 : 2,
     isMobile: !desktop,
@@ -65,4 +66,6 @@ export function newPhoneContext(browser: Browser, env: PhoneEnv = 'browser'): Pr
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  await watchCsp(context);
+  return context;
 }
