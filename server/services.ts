@@ -93,12 +93,12 @@ export function createServices({
   metrics,
   cardBus = createMemoryCardBus(),
 }: ServiceOptions): Omit<AppDeps, 'h5Dir'> {
-  scrubber?.add(config.wecom.secret);
-  scrubber?.add(config.wechat.miniSecret);
-  scrubber?.add(config.officialAccount.secret);
-  scrubber?.add(sessionSecret);
-  scrubber?.add(config.callback?.token);
-  scrubber?.add(config.callback?.encodingAesKey);
+  scrubber?.pin(config.wecom.secret);
+  scrubber?.pin(config.wechat.miniSecret);
+  scrubber?.pin(config.officialAccount.secret);
+  scrubber?.pin(sessionSecret);
+  scrubber?.pin(config.callback?.token);
+  scrubber?.pin(config.callback?.encodingAesKey);
   const transport = createJsonTransport({ dispatcher, timeoutMs: upstreamTimeoutMs });
   const platform = {
     transport,
@@ -156,7 +156,11 @@ export function createServices({
     }),
     codes,
     signIn: createViewerSignIn({
-      sessions: createSessionTokens({ secret: sessionSecret, now }),
+      sessions: createSessionTokens({
+        secret: sessionSecret,
+        appIds: [config.wechat.miniAppId, config.officialAccount.appId],
+        now,
+      }),
       oauthStates: createOAuthStates({ store: signInStore ?? createMemoryStore({ maxEntries: 50_000, now }) }),
       oauthLogin: createOAuthLogin({
         wechat: serviceAccount,
