@@ -70,6 +70,8 @@ export interface AppDeps {
   sceneAliases: SceneAliases;
   /** Managers' reserved lives (WeCom's living/create, modify, cancel, delete_replay_data). */
   reservedLives: ReservedLives;
+  /** The clock of time windows kept in routes (log throttles); `Date.now` by default. */
+  now?: () => number;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
   /** Serve this staff console build folder (dist/staff) at /staff, as a single-page app. */

@@ -144,6 +144,7 @@ export function createServices({
   });
   return {
     logger,
+    now,
     cards,
     lists: createLiveListService({
       liveIds: config.liveIds,
