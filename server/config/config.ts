@@ -85,7 +85,7 @@ const list = (pattern: RegExp, what: string) =>
 const origin = z
   .string()
   .url()
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL')
+  .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL')
   .transform((u) => u.replace(/\/+$/, ''));
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -116,7 +116,10 @@ const envSchema = z.object({
   WX_MP_SECRET: z.string().min(1).optional(),
   WECHAT_OPEN_BASE: origin.default('https://open.weixin.qq.com'),
   PUBLIC_ORIGIN: origin
-    .refine((u) => new URL(u).pathname === '/' && !new URL(u).search, 'must be an origin, without a path')
+    .refine(
+      (u) => URL.canParse(u) && new URL(u).pathname === '/' && !new URL(u).search,
+      'must be an origin, without a path',
+    )
     .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LIVE_IDS: list(LIVING_ID_PATTERN, 'living id'),
@@ -128,7 +131,7 @@ const envSchema = z.object({
   REDIS_URL: z
     .string()
     .url()
-    .refine((u) => /^rediss?:$/.test(new URL(u).protocol), 'must be a redis:// or rediss:// URL')
+    .refine((u) => URL.canParse(u) && /^rediss?:$/.test(new URL(u).protocol), 'must be a redis:// or rediss:// URL')
     .optional(),
   REDIS_KEY_PREFIX: z
     .string()
