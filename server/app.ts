@@ -29,6 +29,7 @@ import { callbackRoutes } from './http/routes/callback-routes';
 import { staffSessionRoutes } from './http/routes/staff-session-routes';
 import { staffGuards } from './http/middleware/staff-guard';
 import type { StaffSignIn } from './staff/staff-sign-in';
+import type { StaffSessions } from './staff/staff-sessions';
 import type { WatchStatsService } from './staff/watch-stats-service';
 import { staffStatsRoutes } from './http/routes/staff-stats-routes';
 import { staffShareRoutes } from './http/routes/staff-share-routes';
@@ -61,6 +62,8 @@ export interface AppDeps {
   /** WeCom's event callback; undefined = push off. */
   callbacks: CallbackService | undefined;
   staffSignIn: StaffSignIn;
+  /** Server-side staff sessions: logout and a manager's sign out everywhere. */
+  staffSessions: StaffSessions;
   watchStats: WatchStatsService;
   /** Our own funnel (views, taps, opens per campaign tag). */
   funnel: FunnelService;

@@ -21,6 +21,8 @@ export interface SharedState {
   store: Store;
   /** Pending H5 sign-ins: in memory a bounded store of their own, so a flood cannot evict tokens or cards. */
   signInStore: Store;
+  /** Staff sessions: a memory store of their own, or Redis with no memory fallback (see staff-sessions.ts). */
+  staffStore: Store;
   /** The WeCom budget: this process's in memory mode, the cluster's with Redis. */
   budget: CallBudget;
   /** The Redis connection for per-client limits; undefined in memory mode. */
@@ -33,8 +35,8 @@ export interface SharedState {
 }
 
 /** What the services take from the shared state (spread into `createServices`). */
-export function sharedServiceOptions({ store, signInStore, budget, redis, cardBus }: SharedState) {
-  return { store, signInStore, budget, redis, cardBus };
+export function sharedServiceOptions({ store, signInStore, staffStore, budget, redis, cardBus }: SharedState) {
+  return { store, signInStore, staffStore, budget, redis, cardBus };
 }
 
 /** Keys kept near (in process, ≤ 1 s) in front of Redis: live cards, read on every poll of every viewer. */
@@ -54,6 +56,7 @@ export async function createSharedState({
     return {
       store: createMemoryStore({ now }),
       signInStore: createMemoryStore({ maxEntries: 50_000, now }),
+      staffStore: createMemoryStore({ maxEntries: 20_000, now }),
       budget: createMemoryCallBudget({ limits, now }),
       redis: undefined,
       cardBus: createMemoryCardBus(),
@@ -110,6 +113,7 @@ export async function createSharedState({
   return {
     store,
     signInStore: store,
+    staffStore: createRedisStore({ redis, keyPrefix, now, errors: appErrorCodec }),
     budget,
     redis,
     cardBus,
