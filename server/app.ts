@@ -29,6 +29,7 @@ import { callbackRoutes } from './http/routes/callback-routes';
 import { staffSessionRoutes } from './http/routes/staff-session-routes';
 import { staffGuards } from './http/middleware/staff-guard';
 import type { StaffSignIn } from './staff/staff-sign-in';
+import type { StaffSessions } from './staff/staff-sessions';
 import type { WatchStatsService } from './staff/watch-stats-service';
 import { staffStatsRoutes } from './http/routes/staff-stats-routes';
 import { staffShareRoutes } from './http/routes/staff-share-routes';
@@ -62,6 +63,8 @@ export interface AppDeps {
   /** WeCom's event callback; undefined = push off. */
   callbacks: CallbackService | undefined;
   staffSignIn: StaffSignIn;
+  /** Server-side staff sessions: logout and a manager's sign out everywhere. */
+  staffSessions: StaffSessions;
   watchStats: WatchStatsService;
   /** Our own funnel (views, taps, opens per campaign tag). */
   funnel: FunnelService;
@@ -71,6 +74,8 @@ export interface AppDeps {
   sceneAliases: SceneAliases;
   /** Managers' reserved lives (WeCom's living/create, modify, cancel, delete_replay_data). */
   reservedLives: ReservedLives;
+  /** The clock of time windows kept in routes (log throttles); `Date.now` by default. */
+  now?: () => number;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
   /** Serve this staff console build folder (dist/staff) at /staff, as a single-page app. */

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     if (!isWorker) {
       logger.warn(
         { event: 'sandbox', wecomApiBase: config.wecom.apiBase },
-        'SANDBOX MODE: no WECOM_CORP_ID set, so WeCom and WeChat are emulated in-process. Viewers cannot really watch. Set the credentials (see README) to go live.',
+        'SANDBOX MODE: no production variable set (or SANDBOX=1), so WeCom and WeChat are emulated in-process. Viewers cannot really watch. Set the credentials (see README) to go live.',
       );
     }
   }
@@ -41,7 +41,8 @@ async function main(): Promise<void> {
       metrics: config.metrics,
       // Workers share the sandbox the primary started, one session secret and the callback secrets.
       env: {
-        ...(sandbox ? { SANDBOX_URL: sandbox.url } : {}),
+        // SANDBOX=1: the secrets below are production variables, which alone would make a worker refuse to start.
+        ...(sandbox ? { SANDBOX: '1', SANDBOX_URL: sandbox.url } : {}),
         SESSION_SECRET: sessionSecret,
         ...(config.callback
           ? { WECOM_CALLBACK_TOKEN: config.callback.token, WECOM_CALLBACK_AES_KEY: config.callback.encodingAesKey }

@@ -54,6 +54,11 @@ export interface ServiceOptions {
    * of 50,000 (ten minutes at ~80 sign-ins a second before the oldest go).
    */
   signInStore?: Store;
+  /**
+   * Staff sessions: the shared store without a memory fallback (Redis), so a session unknown to this instance is
+   * never trusted nor dropped while Redis is away. Defaults to a memory store of its own (one instance).
+   */
+  staffStore?: Store;
   logger: Logger;
   scrubber?: SecretScrubber;
   now?: () => number;
@@ -80,6 +85,7 @@ export function createServices({
   sessionSecret,
   store,
   signInStore,
+  staffStore,
   logger,
   scrubber,
   now = Date.now,
@@ -93,12 +99,12 @@ export function createServices({
   metrics,
   cardBus = createMemoryCardBus(),
 }: ServiceOptions): Omit<AppDeps, 'h5Dir'> {
-  scrubber?.add(config.wecom.secret);
-  scrubber?.add(config.wechat.miniSecret);
-  scrubber?.add(config.officialAccount.secret);
-  scrubber?.add(sessionSecret);
-  scrubber?.add(config.callback?.token);
-  scrubber?.add(config.callback?.encodingAesKey);
+  scrubber?.pin(config.wecom.secret);
+  scrubber?.pin(config.wechat.miniSecret);
+  scrubber?.pin(config.officialAccount.secret);
+  scrubber?.pin(sessionSecret);
+  scrubber?.pin(config.callback?.token);
+  scrubber?.pin(config.callback?.encodingAesKey);
   const transport = createJsonTransport({ dispatcher, timeoutMs: upstreamTimeoutMs });
   const platform = {
     transport,
@@ -133,6 +139,13 @@ export function createServices({
     ...platform,
   });
   const livingApi = createLivingApi(wecom);
+  const staffSessions = createStaffSessions({
+    secret: sessionSecret,
+    store: staffStore ?? createMemoryStore({ maxEntries: 20_000, now }),
+    // Read on every staff request: the lists as configured now, never as they were at sign-in.
+    roster: () => config.staff,
+    now,
+  });
   const cards = createLiveCardService({ livingApi, store, logger, now, onLookup: metrics?.cardLookup, ...cardTuning });
   const createdLives = createCreatedLives({ redis, keyPrefix: config.redis?.keyPrefix });
   const codes = createLivingCodeService({
@@ -144,6 +157,7 @@ export function createServices({
   });
   return {
     logger,
+    now,
     cards,
     lists: createLiveListService({
       liveIds: config.liveIds,
@@ -156,7 +170,11 @@ export function createServices({
     }),
     codes,
     signIn: createViewerSignIn({
-      sessions: createSessionTokens({ secret: sessionSecret, now }),
+      sessions: createSessionTokens({
+        secret: sessionSecret,
+        appIds: [config.wechat.miniAppId, config.officialAccount.appId],
+        now,
+      }),
       oauthStates: createOAuthStates({ store: signInStore ?? createMemoryStore({ maxEntries: 50_000, now }) }),
       oauthLogin: createOAuthLogin({
         wechat: serviceAccount,
@@ -182,8 +200,9 @@ export function createServices({
     readiness,
     metrics,
     cardBus,
+    staffSessions,
     staffSignIn: createStaffSignIn({
-      sessions: createStaffSessions({ secret: sessionSecret, now }),
+      sessions: staffSessions,
       states: createOAuthStates({
         store: signInStore ?? createMemoryStore({ maxEntries: 50_000, now }),
         keyPrefix: 'staff-oauth-state:',
@@ -191,8 +210,6 @@ export function createServices({
       members: createMemberApi(wecom),
       corpId: config.wecom.corpId,
       agentId: config.staff.agentId,
-      userIds: config.staff.userIds,
-      managers: config.staff.managers,
       openBase: config.officialAccount.openBase,
       loginBase: config.staff.loginBase,
       publicOrigin: config.publicOrigin,

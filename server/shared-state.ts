@@ -11,6 +11,7 @@ import { createRedisInvalidationBus } from './store/invalidation-bus';
 import { createMemoryStore } from './store/memory-store';
 import { withNearCache } from './store/near-cache';
 import { createRedisStore } from './store/redis-store';
+import { createCappedRedisStore } from './store/capped-redis-store';
 import { createResilientStore } from './store/resilient-store';
 import { createStoreHealth } from './store/store-health';
 import type { Store } from './store/store';
@@ -19,8 +20,13 @@ import { createMemoryCardBus, createRedisCardBus, type CardBus } from './push/ca
 /** Everything instances share, decided once from the configuration: memory for one instance, Redis for several. */
 export interface SharedState {
   store: Store;
-  /** Pending H5 sign-ins: in memory a bounded store of their own, so a flood cannot evict tokens or cards. */
+  /**
+   * Pending sign-ins: a store of their own, capped at `MAX_PENDING_SIGN_INS` (memory: an LRU; Redis: an index and
+   * eviction of the oldest), so a flood cannot evict tokens or cards nor grow without bound.
+   */
   signInStore: Store;
+  /** Staff sessions: a memory store of their own, or Redis with no memory fallback (see staff-sessions.ts). */
+  staffStore: Store;
   /** The WeCom budget: this process's in memory mode, the cluster's with Redis. */
   budget: CallBudget;
   /** The Redis connection for per-client limits; undefined in memory mode. */
@@ -33,9 +39,15 @@ export interface SharedState {
 }
 
 /** What the services take from the shared state (spread into `createServices`). */
-export function sharedServiceOptions({ store, signInStore, budget, redis, cardBus }: SharedState) {
-  return { store, signInStore, budget, redis, cardBus };
+export function sharedServiceOptions({ store, signInStore, staffStore, budget, redis, cardBus }: SharedState) {
+  return { store, signInStore, staffStore, budget, redis, cardBus };
 }
+
+/**
+ * Pending sign-ins (viewer and staff OAuth states together) kept at most, in memory and on Redis alike: ten minutes
+ * at ~80 sign-ins a second. Past it the oldest go (their sign-in fails with a retry link), never anything else.
+ */
+export const MAX_PENDING_SIGN_INS = 50_000;
 
 /** Keys kept near (in process, ≤ 1 s) in front of Redis: live cards, read on every poll of every viewer. */
 const NEAR_PREFIXES = ['live:'];
@@ -53,7 +65,8 @@ export async function createSharedState({
   if (!config.redis) {
     return {
       store: createMemoryStore({ now }),
-      signInStore: createMemoryStore({ maxEntries: 50_000, now }),
+      signInStore: createMemoryStore({ maxEntries: MAX_PENDING_SIGN_INS, now }),
+      staffStore: createMemoryStore({ maxEntries: 20_000, now }),
       budget: createMemoryCallBudget({ limits, now }),
       redis: undefined,
       cardBus: createMemoryCardBus(),
@@ -107,9 +120,24 @@ export async function createSharedState({
     health,
   });
 
+  // Anyone can start a sign-in: capped on Redis too, the oldest evicted in the same script as each write.
+  const signInStore = createResilientStore({
+    shared: createCappedRedisStore({
+      store: createRedisStore({ redis, keyPrefix, now, errors: appErrorCodec }),
+      redis,
+      keyPrefix,
+      indexName: 'sign-in-states',
+      maxEntries: MAX_PENDING_SIGN_INS,
+      now,
+    }),
+    local: createMemoryStore({ maxEntries: MAX_PENDING_SIGN_INS, now }),
+    health,
+  });
+
   return {
     store,
-    signInStore: store,
+    signInStore,
+    staffStore: createRedisStore({ redis, keyPrefix, now, errors: appErrorCodec }),
     budget,
     redis,
     cardBus,

@@ -4,8 +4,9 @@ import { LIVING_ID_PATTERN } from '../../shared/living-id';
 /**
  * The only place that reads `process.env`. Everything else receives a typed `Config`.
  *
- * Without `WECOM_CORP_ID` (or with `SANDBOX=1`) the BFF talks to the built-in sandbox and every credential
- * is optional; outside sandbox a missing or invalid variable stops start-up with a message naming all of them.
+ * With no production variable set at all (`PRODUCTION_VARIABLES`), or with `SANDBOX=1` and no platform credential,
+ * the BFF talks to the built-in sandbox and every credential is optional; otherwise a missing or invalid variable
+ * stops start-up with a message naming all of them.
  */
 export interface Config {
   port: number;
@@ -84,7 +85,7 @@ const list = (pattern: RegExp, what: string) =>
 const origin = z
   .string()
   .url()
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL')
+  .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL')
   .transform((u) => u.replace(/\/+$/, ''));
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -115,7 +116,10 @@ const envSchema = z.object({
   WX_MP_SECRET: z.string().min(1).optional(),
   WECHAT_OPEN_BASE: origin.default('https://open.weixin.qq.com'),
   PUBLIC_ORIGIN: origin
-    .refine((u) => new URL(u).pathname === '/' && !new URL(u).search, 'must be an origin, without a path')
+    .refine(
+      (u) => URL.canParse(u) && new URL(u).pathname === '/' && !new URL(u).search,
+      'must be an origin, without a path',
+    )
     .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LIVE_IDS: list(LIVING_ID_PATTERN, 'living id'),
@@ -127,7 +131,7 @@ const envSchema = z.object({
   REDIS_URL: z
     .string()
     .url()
-    .refine((u) => /^rediss?:$/.test(new URL(u).protocol), 'must be a redis:// or rediss:// URL')
+    .refine((u) => URL.canParse(u) && /^rediss?:$/.test(new URL(u).protocol), 'must be a redis:// or rediss:// URL')
     .optional(),
   REDIS_KEY_PREFIX: z
     .string()
@@ -176,18 +180,56 @@ const REQUIRED_OUTSIDE_SANDBOX = [
   'SESSION_SECRET',
 ] as const;
 
+/** The real platforms' credentials: `SANDBOX=1` beside any of them is refused (the sandbox would replace them). */
+export const PLATFORM_CREDENTIALS = REQUIRED_OUTSIDE_SANDBOX.slice(0, 6);
+
+/**
+ * Variables only a real deployment sets: with any of them present (even empty) and `SANDBOX` unset, the BFF is in
+ * production and every required one must be there. A typo in one name (`WECOM_CORPID`) then stops the start
+ * instead of quietly serving the sandbox.
+ */
+export const PRODUCTION_VARIABLES = [
+  ...REQUIRED_OUTSIDE_SANDBOX,
+  'WECOM_AGENT_ID',
+  'WECOM_CALLBACK_TOKEN',
+  'WECOM_CALLBACK_AES_KEY',
+] as const;
+
+/**
+ * Sandbox or production, and what is wrong with the choice. `SANDBOX=1`: the sandbox, refused beside a platform
+ * credential; `SANDBOX=0`: production; unset: the sandbox only when no production variable is present at all.
+ */
+function decideMode(env: NodeJS.ProcessEnv): { sandbox: boolean; problems: string[] } {
+  const present = (name: string) => env[name] !== undefined;
+  const sandboxFlag = env.SANDBOX === undefined ? undefined : env.SANDBOX === '1' || env.SANDBOX === 'true';
+  if (sandboxFlag === true) {
+    const real = PLATFORM_CREDENTIALS.filter(present);
+    return {
+      sandbox: true,
+      problems: real.length
+        ? [`SANDBOX: 1 would replace the real credentials set (${real.join(', ')}); unset SANDBOX or unset them`]
+        : [],
+    };
+  }
+  const sandbox = sandboxFlag === undefined && !PRODUCTION_VARIABLES.some(present);
+  if (sandbox) return { sandbox, problems: [] };
+  const missing = REQUIRED_OUTSIDE_SANDBOX.filter((name) => !env[name]);
+  const problems = missing.map((name) => `${name}: required outside sandbox mode`);
+  if (missing.length && sandboxFlag === undefined) {
+    const set = PRODUCTION_VARIABLES.filter(present).join(', ');
+    problems.push(`(not sandbox mode: production variables are set: ${set}; a misspelt name reads as missing)`);
+  }
+  return { sandbox, problems };
+}
+
 /** Reads and validates the environment once. Throws `ConfigError` listing every offending variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  // Decided from the raw values too, so one message lists malformed and missing variables together.
-  const sandbox = parsed.success
-    ? (parsed.data.SANDBOX ?? parsed.data.WECOM_CORP_ID === undefined)
-    : env.SANDBOX === '1' || env.SANDBOX === 'true' || (env.SANDBOX === undefined && !env.WECOM_CORP_ID);
-  if (!sandbox) {
-    for (const name of REQUIRED_OUTSIDE_SANDBOX)
-      if (!env[name]) problems.push(`${name}: required outside sandbox mode`);
-  }
+  // Decided from the raw values, so one message lists malformed and missing variables together.
+  const mode = decideMode(env);
+  const sandbox = mode.sandbox;
+  problems.push(...mode.problems);
   if (parsed.success && parsed.data.WEB_CONCURRENCY > 1 && !parsed.data.REDIS_URL) {
     problems.push('WEB_CONCURRENCY: more than one worker needs REDIS_URL (workers share nothing else)');
   }

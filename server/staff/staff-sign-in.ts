@@ -16,9 +16,6 @@ export interface StaffSignInOptions {
   corpId: string;
   /** The app's AgentId: WeCom's OAuth and QR login both name it. */
   agentId: string;
-  /** Who may enter, and who of them may manage lives. */
-  userIds: readonly string[];
-  managers: readonly string[];
   /** Where WeCom's OAuth page lives (inside the WeCom client) and its web QR login (a browser). */
   openBase: string;
   loginBase: string;
@@ -57,7 +54,8 @@ export type StaffSignInOutcome =
  * appid, the agent id), in a browser WeCom's web QR login; both come back with a code that `auth/getuserinfo` turns
  * into a userid. The state is as strict as the viewer sign-in's (random, single use, bound to the browser) and kept
  * under a prefix of its own, so a viewer's state can never finish a staff sign-in. Only members on the list get a
- * session; the list says who may also manage lives.
+ * session (held server-side, see staff-sessions.ts); the lists as they are at each request say who may also manage
+ * lives.
  */
 export function createStaffSignIn({
   sessions,
@@ -65,15 +63,11 @@ export function createStaffSignIn({
   members,
   corpId,
   agentId,
-  userIds,
-  managers,
   openBase,
   loginBase,
   publicOrigin,
 }: StaffSignInOptions) {
   const startHref = (returnTo: string) => `${STAFF_SIGN_IN_PATH}?returnTo=${encodeURIComponent(returnTo)}`;
-  const roleOf = (userId: string): StaffRole | undefined =>
-    managers.includes(userId) ? 'manager' : userIds.includes(userId) ? 'staff' : undefined;
 
   return {
     verify: (token: string) => sessions.verify(token),
@@ -120,9 +114,9 @@ export function createStaffSignIn({
         const identity = await members.getUserInfo(checked.code);
         if (!identity) return fail('code_refused', 'LOGIN_FAILED', 400);
         if (!identity.member) return fail('not_member', 'FORBIDDEN', 403);
-        const role = roleOf(identity.userId);
+        const role = sessions.roleOf(identity.userId);
         if (!role) return { ...fail('not_staff', 'FORBIDDEN', 403), userId: identity.userId };
-        const token = await sessions.issue({ userId: identity.userId, role });
+        const token = await sessions.issue(identity.userId);
         return {
           signedIn: true,
           token,

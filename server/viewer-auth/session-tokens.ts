@@ -12,6 +12,11 @@ export interface Session {
 
 export interface SessionTokensOptions {
   secret: string;
+  /**
+   * The app ids a session may name: our mini program and our service account. A token for any other app (signed
+   * with the same secret by another deployment, or made up) is refused.
+   */
+  appIds: readonly string[];
   ttlSeconds?: number;
   now?: () => number;
 }
@@ -20,7 +25,13 @@ const ISSUER = 'wecom-live-bff';
 const AUDIENCE = 'viewer';
 
 /** Signed (HS256), expiring session tokens: tampering or expiry makes them worthless. */
-export function createSessionTokens({ secret, ttlSeconds = 7 * 24 * 3600, now = Date.now }: SessionTokensOptions) {
+export function createSessionTokens({
+  secret,
+  appIds,
+  ttlSeconds = 7 * 24 * 3600,
+  now = Date.now,
+}: SessionTokensOptions) {
+  const knownApps = new Set(appIds.filter(Boolean));
   // A fixed-length key from a secret of any length ≥ 32 characters.
   const key = createHash('sha256').update(secret).digest();
 
@@ -40,7 +51,10 @@ export function createSessionTokens({ secret, ttlSeconds = 7 * 24 * 3600, now = 
       return { token, expiresAt: new Date(exp * 1000).toISOString() };
     },
 
-    /** The session inside `token`; throws 401 `SESSION_INVALID` for anything forged, altered or expired. */
+    /**
+     * The session inside `token`; throws 401 `SESSION_INVALID` for anything forged, altered or expired, without an
+     * expiry, or naming an app that is not ours.
+     */
     async verify(token: string): Promise<Session> {
       try {
         const { payload } = await jwtVerify(token, key, {
@@ -48,11 +62,13 @@ export function createSessionTokens({ secret, ttlSeconds = 7 * 24 * 3600, now = 
           issuer: ISSUER,
           audience: AUDIENCE,
           currentDate: new Date(now()),
+          requiredClaims: ['exp', 'sub'],
         });
         const { sub, app, via } = payload;
         if (typeof sub !== 'string' || typeof app !== 'string' || (via !== 'weapp' && via !== 'h5')) {
           throw new Error('session claims missing');
         }
+        if (!knownApps.has(app)) throw new Error('session names an app that is not ours');
         return { openid: sub, appId: app, via };
       } catch (err) {
         const expired = err instanceof errors.JWTExpired;

@@ -43,7 +43,7 @@ export interface HarnessOptions {
   /** `debug` by default (every success logged, which also turns the hot card path off). */
   logLevel?: string;
   /** Stores to use instead of the default memory ones (e.g. small ones, to show what cannot crowd out what). */
-  stores?: Partial<Pick<ServiceOptions, 'store' | 'signInStore'>>;
+  stores?: Partial<Pick<ServiceOptions, 'store' | 'signInStore' | 'staffStore'>>;
 }
 
 /**
@@ -83,6 +83,7 @@ export async function startHarness({
     sessionSecret: SESSION_SECRET,
     store: stores.store ?? createMemoryStore(now ? { now } : {}),
     ...(stores.signInStore ? { signInStore: stores.signInStore } : {}),
+    ...(stores.staffStore ? { staffStore: stores.staffStore } : {}),
     logger,
     scrubber,
     ...(now ? { now } : {}),

@@ -27,7 +27,9 @@ export function requestLog(logger: Logger, { headerName = 'X-Request-Id' } = {})
       await next();
     } finally {
       const level = ctx.status >= 500 ? 'error' : ctx.status >= 400 ? 'info' : 'debug';
-      if (logger.isLevelEnabled(level)) {
+      // A route that logs its own refusals at a bounded rate (anyone can send them) says so: no line per request.
+      const quiet = ctx.state.quietRefusal === true && ctx.status < 500;
+      if (!quiet && logger.isLevelEnabled(level)) {
         logger[level](
           {
             event: 'request',

@@ -11,7 +11,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 /**
  * The router's guards for staff routes. Staff come only by their cookie (no bearer: a viewer's token can never be
  * tried here). A request that changes something must come from our own pages (`Origin` is the public origin): with
- * the Strict cookie, that refuses cross-site forgery twice over. `manager` routes also need the manager role.
+ * the Strict cookie, that refuses cross-site forgery twice over. `manager` routes also need the manager role. The
+ * session and the role are checked against the store and the current lists on every request (`verify`).
  */
 export function staffGuards({ signIn, publicOrigin }: { signIn: Pick<StaffSignIn, 'verify'>; publicOrigin: string }) {
   const origin = new URL(publicOrigin).origin;

@@ -5,8 +5,12 @@ import type { Logger } from 'pino';
 import { ErrorBodySchema } from '../api-schemas';
 import { readTextBody } from '../middleware/raw-body';
 import { defineRoute } from '../route-spec';
+import { createLogThrottle } from '../../logging/log-throttle';
+import type { Context } from 'koa';
 
 export const CALLBACK_PATH = '/api/wecom/callback';
+/** Refusals logged per minute at most: anyone can send them, WeCom almost never does. */
+export const CALLBACK_REFUSALS_LOGGED_PER_MINUTE = 20;
 /** WeCom's envelopes are a few hundred bytes; anything near this is not one. */
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -23,18 +27,40 @@ const signedQuery = (q: { msg_signature?: string; timestamp?: string; nonce?: st
 });
 
 /**
- * WeCom's "receive messages" URL. Every refusal is a 400 with no effect and one log line (never the payload); every
- * event WeCom sent, even a repeated or an older one, is answered `success`, or WeCom would retry it. Without the
- * callback Token and key configured (push off), the route answers 404.
+ * WeCom's "receive messages" URL. Every refusal is a 400 with no effect and a log line (never the payload), at most
+ * `CALLBACK_REFUSALS_LOGGED_PER_MINUTE` a minute and then one line of how many were not logged (the request log
+ * line is left out for them too): anyone can post here, and a flood must not flood the log. Every event WeCom sent,
+ * even a repeated or an older one, is answered `success`, or WeCom would retry it. Without the callback Token and key
+ * configured (push off), the route answers 404.
  */
-export function callbackRoutes({ callbacks, logger }: { callbacks: CallbackService | undefined; logger: Logger }) {
+export function callbackRoutes({
+  callbacks,
+  logger,
+  now = Date.now,
+}: {
+  callbacks: CallbackService | undefined;
+  logger: Logger;
+  now?: () => number;
+}) {
   const service = () => {
     if (!callbacks) throw new AppError('NOT_FOUND', 'Push is off: no WeCom callback configured');
     return callbacks;
   };
-  const logRefusal = (err: unknown) => {
-    if (isAppError(err))
-      logger.warn({ event: 'callback_refused', code: err.code, reason: err.message }, 'callback refused');
+  const throttle = createLogThrottle({
+    perWindow: CALLBACK_REFUSALS_LOGGED_PER_MINUTE,
+    now,
+    onDropped: (dropped, windowMs) =>
+      logger.warn(
+        { event: 'callback_refusals_not_logged', dropped, windowMs },
+        `${dropped} more callback refusals in the last minute, not logged one by one`,
+      ),
+  });
+  const logRefusal = (ctx: Context, err: unknown) => {
+    if (isAppError(err) && callbacks) {
+      ctx.state.quietRefusal = true;
+      if (throttle.allow())
+        logger.warn({ event: 'callback_refused', code: err.code, reason: err.message }, 'callback refused');
+    }
     return err;
   };
   return [
@@ -55,7 +81,7 @@ export function callbackRoutes({ callbacks, logger }: { callbacks: CallbackServi
           ctx.type = 'text/plain; charset=utf-8';
           ctx.body = echo;
         } catch (err) {
-          throw logRefusal(err);
+          throw logRefusal(ctx, err);
         }
       },
     }),
@@ -80,7 +106,7 @@ export function callbackRoutes({ callbacks, logger }: { callbacks: CallbackServi
           ctx.type = 'text/plain; charset=utf-8';
           ctx.body = 'success';
         } catch (err) {
-          throw logRefusal(err);
+          throw logRefusal(ctx, err);
         }
       },
     }),

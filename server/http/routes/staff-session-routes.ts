@@ -1,4 +1,6 @@
+import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { StaffSessions } from '../../staff/staff-sessions';
 import {
   STAFF_SIGN_IN_CALLBACK_PATH,
   STAFF_SIGN_IN_FAILURE_WORDS,
@@ -14,10 +16,26 @@ import { BROWSER_COOKIE, viewerCookieOptions } from '../viewer-cookies';
 /** WeCom's client says so in its user agent; there its OAuth works, elsewhere the web QR login does. */
 const IN_WECOM = /\bwxwork\//i;
 
+/** A WeCom userid, as the staff lists take them. */
+const UserIdParamsSchema = z.object({ userId: z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/) });
+
 export const StaffMeSchema = z.object({ userId: z.string(), role: z.enum(['staff', 'manager']) }).strict();
 
-/** Staff sign-in with WeCom: cookies and redirects around the round trip `signIn` runs, and who is signed in. */
-export function staffSessionRoutes({ staffSignIn, publicOrigin }: { staffSignIn: StaffSignIn; publicOrigin: string }) {
+/**
+ * Staff sign-in with WeCom: cookies and redirects around the round trip `signIn` runs, who is signed in, logout
+ * (the server-side session ends at once) and a manager's "sign out everywhere" for a member.
+ */
+export function staffSessionRoutes({
+  staffSignIn,
+  staffSessions,
+  publicOrigin,
+  logger,
+}: {
+  staffSignIn: StaffSignIn;
+  staffSessions: Pick<StaffSessions, 'end' | 'signOutEverywhere'>;
+  publicOrigin: string;
+  logger: Logger;
+}) {
   const base = viewerCookieOptions(publicOrigin);
   const staffCookie = { ...base, sameSite: 'strict' as const };
   return [
@@ -83,16 +101,41 @@ export function staffSessionRoutes({ staffSignIn, publicOrigin }: { staffSignIn:
     defineRoute({
       method: 'post',
       path: '/api/staff/session/logout',
-      summary: 'Sign the staff member out (a request from our own pages only)',
+      summary: 'Sign the staff member out: the session ends on the server at once (a request from our own pages only)',
       auth: 'staff',
       responses: {
-        204: { description: 'Signed out' },
+        204: { description: 'Signed out: the same cookie is refused from now on' },
         401: { description: 'No staff session', schema: ErrorBodySchema },
         403: { description: 'A cross-site request', schema: ErrorBodySchema },
+        503: { description: 'The session store cannot be reached', schema: ErrorBodySchema },
       },
-      handler(ctx) {
+      async handler(ctx, { staff }) {
+        await staffSessions.end(staff.sessionId);
         ctx.cookies.secure = base.secure;
         ctx.cookies.set(STAFF_COOKIE, '', { ...staffCookie, maxAge: 0 });
+        ctx.status = 204;
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/staff/members/:userId/sessions',
+      summary: 'Managers only. Sign a member out everywhere: every session they hold ends, on every instance',
+      auth: 'manager',
+      params: UserIdParamsSchema,
+      responses: {
+        204: { description: 'Every session the member held is ended (also when there was none)' },
+        400: { description: 'Not a WeCom userid', schema: ErrorBodySchema },
+        401: { description: 'No staff session', schema: ErrorBodySchema },
+        403: { description: 'Not a manager, or a cross-site request', schema: ErrorBodySchema },
+        503: { description: 'The session store cannot be reached', schema: ErrorBodySchema },
+      },
+      async handler(ctx, { params, staff }) {
+        await staffSessions.signOutEverywhere(params.userId);
+        // The audit line names the route; this one names whom it was for.
+        logger.info(
+          { event: 'staff_signed_out_everywhere', userId: params.userId, by: staff.userId },
+          'staff member signed out everywhere',
+        );
         ctx.status = 204;
       },
     }),

@@ -42,6 +42,7 @@ describe('GET /openapi.json', () => {
         'GET /api/staff/session/callback',
         'GET /api/staff/me',
         'POST /api/staff/session/logout',
+        'DELETE /api/staff/members/{userId}/sessions',
         'GET /api/staff/lives/{livingId}/stats',
         'GET /api/staff/lives/{livingId}/watchers.csv',
         'GET /api/staff/lives',

@@ -45,7 +45,10 @@ describe('auth the router enforces', () => {
   });
 
   it('refuses every non-public route with a forged, foreign or malformed credential', async () => {
-    const foreign = await createSessionTokens({ secret: 'another-deployment-secret-0123456789abcdef' }).issue({
+    const foreign = await createSessionTokens({
+      secret: 'another-deployment-secret-0123456789abcdef',
+      appIds: [h.sandbox.credentials.miniAppId],
+    }).issue({
       openid: 'someone',
       appId: h.sandbox.credentials.miniAppId,
       via: 'weapp',

@@ -18,10 +18,9 @@ describe('share kit across instances', () => {
   const instance = () => {
     const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
     clients.push(client);
-    return startHarness({
-      config: { staff: STAFF },
-      stores: { store: createRedisStore({ redis: client, keyPrefix: 'share-kit:', pollMs: 5 }) },
-    });
+    // One Redis for both, staff sessions included: a member signed in on one is signed in on the other.
+    const store = createRedisStore({ redis: client, keyPrefix: 'share-kit:', pollMs: 5 });
+    return startHarness({ config: { staff: STAFF }, stores: { store, staffStore: store } });
   };
 
   beforeAll(async () => {

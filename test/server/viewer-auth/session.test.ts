@@ -54,13 +54,21 @@ describe('viewer sessions', () => {
   });
 
   it('refuses a token signed with another secret', async () => {
-    const other = createSessionTokens({ secret: 'another-secret-that-is-also-long-enough-42' });
+    const other = createSessionTokens({
+      secret: 'another-secret-that-is-also-long-enough-42',
+      appIds: [h.sandbox.credentials.miniAppId],
+    });
     const { token } = await other.issue({ openid: 'oAttacker', appId: h.sandbox.credentials.miniAppId, via: 'weapp' });
     expect((await codeRequest(token)).status).toBe(401);
   });
 
   it('refuses an expired token', async () => {
-    const past = createSessionTokens({ secret: SESSION_SECRET, ttlSeconds: 60, now: () => Date.now() - 3600_000 });
+    const past = createSessionTokens({
+      secret: SESSION_SECRET,
+      appIds: [h.sandbox.credentials.miniAppId],
+      ttlSeconds: 60,
+      now: () => Date.now() - 3600_000,
+    });
     const { token } = await past.issue({ openid: 'oViewer', appId: h.sandbox.credentials.miniAppId, via: 'weapp' });
     const res = await codeRequest(token);
     expect(res.status).toBe(401);
