@@ -104,6 +104,9 @@ export function createApp(deps: AppDeps): Koa {
   app.silent = true;
   // Fresh cards skip Koa (see hot-cards.ts), unless every success is to be logged.
   const hotCards = createHotCards({ metrics: deps.metrics, disabled: deps.logger.isLevelEnabled('debug') });
+  // A card changed here is never served old from the fast path; one changed elsewhere and pushed, neither.
+  deps.cards.onChange((livingId) => hotCards.forget(livingId));
+  deps.cardBus.subscribe((card) => hotCards.forget(card.livingId));
   const routes = apiRoutes(deps, hotCards);
   const openapi = buildOpenApi(routes, { title: 'WeCom live viewer BFF', version: '1' });
 

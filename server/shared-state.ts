@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { CallBudget } from './budget/call-budget';
+import type { BudgetLimits, CallBudget } from './budget/call-budget';
 import { createMemoryCallBudget } from './budget/memory-call-budget';
 import { createRedisCallBudget } from './budget/redis-call-budget';
 import { createResilientCallBudget } from './budget/resilient-call-budget';
@@ -15,6 +15,7 @@ import { createResilientStore } from './store/resilient-store';
 import { createStoreHealth } from './store/store-health';
 import type { Store } from './store/store';
 import { createMemoryCardBus, createRedisCardBus, type CardBus } from './push/card-bus';
+import { unknownLaneLimits } from './lives/unknown-live-lane';
 
 /** Everything instances share, decided once from the configuration: memory for one instance, Redis for several. */
 export interface SharedState {
@@ -23,6 +24,8 @@ export interface SharedState {
   signInStore: Store;
   /** The WeCom budget: this process's in memory mode, the cluster's with Redis. */
   budget: CallBudget;
+  /** The lane for lookups of unknown lives: a share of the same budget, over windows of its own. */
+  unknownLivesBudget: CallBudget;
   /** The Redis connection for per-client limits; undefined in memory mode. */
   redis: Redis | undefined;
   /** Card changes, to every instance's sockets. */
@@ -33,8 +36,8 @@ export interface SharedState {
 }
 
 /** What the services take from the shared state (spread into `createServices`). */
-export function sharedServiceOptions({ store, signInStore, budget, redis, cardBus }: SharedState) {
-  return { store, signInStore, budget, redis, cardBus };
+export function sharedServiceOptions({ store, signInStore, budget, unknownLivesBudget, redis, cardBus }: SharedState) {
+  return { store, signInStore, budget, unknownLivesBudget, redis, cardBus };
 }
 
 /** Keys kept near (in process, ≤ 1 s) in front of Redis: live cards, read on every poll of every viewer. */
@@ -45,16 +48,18 @@ export async function createSharedState({
   logger,
   now = Date.now,
 }: {
-  config: Pick<Config, 'redis' | 'wecomBudget'>;
+  config: Pick<Config, 'redis' | 'wecomBudget' | 'unknownLives'>;
   logger: Logger;
   now?: () => number;
 }): Promise<SharedState> {
   const limits = () => config.wecomBudget;
+  const laneLimits = () => unknownLaneLimits(config.wecomBudget, config.unknownLives.budgetShare);
   if (!config.redis) {
     return {
       store: createMemoryStore({ now }),
       signInStore: createMemoryStore({ maxEntries: 50_000, now }),
       budget: createMemoryCallBudget({ limits, now }),
+      unknownLivesBudget: createMemoryCallBudget({ limits: laneLimits, now }),
       redis: undefined,
       cardBus: createMemoryCardBus(),
       degraded: () => false,
@@ -94,23 +99,28 @@ export async function createSharedState({
   );
   const instances = createInstanceRegistry({ redis, keyPrefix, now });
   await instances.start();
-  const fairShare = () => {
+  const fairShare = (whole: BudgetLimits) => {
     const n = instances.count();
     return {
-      perMinute: Math.max(1, Math.floor(config.wecomBudget.perMinute / n)),
-      perHour: Math.max(1, Math.floor(config.wecomBudget.perHour / n)),
+      perMinute: Math.max(1, Math.floor(whole.perMinute / n)),
+      perHour: Math.max(1, Math.floor(whole.perHour / n)),
     };
   };
-  const budget = createResilientCallBudget({
-    shared: createRedisCallBudget({ redis, keyPrefix, limits, now }),
-    insurance: createMemoryCallBudget({ limits: fairShare, now }),
-    health,
-  });
+  /** Cluster-wide windows on Redis; while Redis is away, this instance's fair share of them from memory. */
+  const clusterBudget = (of: () => BudgetLimits, prefix: string) =>
+    createResilientCallBudget({
+      shared: createRedisCallBudget({ redis, keyPrefix: prefix, limits: of, now }),
+      insurance: createMemoryCallBudget({ limits: () => fairShare(of()), now }),
+      health,
+    });
+  const budget = clusterBudget(limits, keyPrefix);
+  const unknownLivesBudget = clusterBudget(laneLimits, `${keyPrefix}unknown-lives:`);
 
   return {
     store,
     signInStore: store,
     budget,
+    unknownLivesBudget,
     redis,
     cardBus,
     degraded: () => health.degraded(),

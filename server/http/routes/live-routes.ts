@@ -68,7 +68,7 @@ export function liveRoutes({
         503: unavailable,
       },
       async handler(ctx, { params }) {
-        const { card, freshUntil } = await cards.lookup(params.livingId);
+        const { card, freshUntil } = await cards.lookup(params.livingId, { ip: ctx.ip });
         const { json, etag } = represent(card);
         if (freshUntil !== undefined) hotCards?.remember(params.livingId, json, etag, freshUntil);
         ctx.set('ETag', etag);

@@ -25,7 +25,7 @@ export function livingCodeRoutes({ codes, funnel }: { codes: LivingCodeService; 
       },
       async handler(ctx, { params, body, viewer }) {
         ctx.set('Cache-Control', 'no-store');
-        const issued = await codes.issue(viewer, params.livingId, body.replay ?? false);
+        const issued = await codes.issue(viewer, params.livingId, body.replay ?? false, { ip: ctx.ip });
         // A tap of our funnel: only a code actually issued counts (a refusal or a wait in line threw above).
         funnel.recordTap(params.livingId, viewer, issued.livingCode, body.from);
         ctx.body = issued;
