@@ -30,9 +30,13 @@ export function createKnownLives({
   return {
     async has(livingId: string): Promise<boolean> {
       if (configured.has(livingId)) return true;
-      if (await store.get<boolean>(knownKey(livingId))) return true;
-      // The created set away (Redis down): such a live is still cached or learned when it was created or refreshed.
-      return (await createdLives?.has(livingId).catch(() => false)) ?? false;
+      // Asked together: each may wait for a Redis that is going away. The created set away, a created live is
+      // still known from the card its creation fetched (learned, cached).
+      const [learned, created] = await Promise.all([
+        store.get<boolean>(knownKey(livingId)),
+        createdLives?.has(livingId).catch(() => false),
+      ]);
+      return learned === true || created === true;
     },
     /** WeCom named these lives (an anchor's list, a callback, a card): known from now on, on every instance. */
     async learn(livingIds: Iterable<string>): Promise<void> {
