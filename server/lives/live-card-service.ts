@@ -75,14 +75,24 @@ export function createLiveCardService({
   const changed = (livingId: string) => listeners.forEach((listener) => listener(livingId));
 
   /**
-   * The card from WeCom, cached; with `force`, even when the cache holds a fresh one (after a push). A `cold`
-   * fetch (a live nobody knows) spends the lane's share first, and teaches the live once WeCom confirms it.
+   * The card from WeCom, cached; with `force`, even when the cache holds a fresh one (after a push). A cold fetch
+   * (no card at all, of a live nobody knows) first spends one of the address `ip`'s cold lookups and one call of
+   * the lane's share, and teaches the live once WeCom confirms it. A forced fetch is the BFF's own (a push, a
+   * manager's change): never cold, and it teaches the live too.
    */
-  async function fetchCard(livingId: string, { force = false, cold = false } = {}): Promise<CachedCard> {
+  async function fetchCard(
+    livingId: string,
+    { force = false, ip }: { force?: boolean; ip?: string } = {},
+  ): Promise<CachedCard> {
     // A concurrent flight (or another instance) may have just stored a fresh card.
     const cached = force ? undefined : await store.get<CachedCard>(cardKey(livingId));
     if (cached && now() - cached.fetchedAt < freshMs) return cached;
-    if (cold) await lane?.admitCall(GET_LIVING_INFO);
+    // A live with a card (even a stale one) is known.
+    const cold = !force && !cached && (await isCold(livingId));
+    if (cold) {
+      await lane?.admitClient(ip);
+      await lane?.admitCall(GET_LIVING_INFO);
+    }
     const info = await livingApi.getLivingInfo(livingId);
     if (!info) {
       await store.set(missKey(livingId), true, notFoundMs);
@@ -95,6 +105,26 @@ export function createLiveCardService({
     changed(livingId);
     if (cold || force) await known?.learn([livingId]);
     return entry;
+  }
+
+  /**
+   * One flight per live for all concurrent callers: only the caller that leads it (and so causes the WeCom call)
+   * spends its address's cold lookups, so a crowd behind one NAT opening a new live costs that address one. A
+   * caller that joined a flight whose leader's address was capped tries a flight of its own (twice at most).
+   */
+  async function fetchOnce(livingId: string, ip: string | undefined): Promise<CachedCard> {
+    for (let attempt = 1; ; attempt++) {
+      let led = false;
+      try {
+        return await store.singleFlight(cardKey(livingId), () => {
+          led = true;
+          return fetchCard(livingId, { ip });
+        });
+      } catch (err) {
+        if (!led && attempt < 3 && isAppError(err) && err.code === 'TOO_MANY_REQUESTS') continue;
+        throw err;
+      }
+    }
   }
 
   /** Whether a lookup with nothing cached must go through the lane: a live this deployment does not know. */
@@ -119,11 +149,8 @@ export function createLiveCardService({
       onLookup?.('missing');
       throw notFound(livingId);
     }
-    // A live with a card (even a stale one) is known; otherwise the caller's address pays for a cold lookup.
-    const cold = !cached && (await isCold(livingId));
-    if (cold) await lane?.admitClient(caller.ip);
     try {
-      const entry = await store.singleFlight(cardKey(livingId), () => fetchCard(livingId, { cold }));
+      const entry = await fetchOnce(livingId, caller.ip);
       onLookup?.('fetched');
       return { card: entry.card, freshUntil: entry.fetchedAt + freshMs };
     } catch (err) {

@@ -21,6 +21,10 @@ export function livingCodeRoutes({ codes, funnel }: { codes: LivingCodeService; 
         404: { description: 'No such live', schema: ErrorBodySchema },
         409: { description: 'The live cannot be watched now; error.reason says why', schema: ErrorBodySchema },
         415: { description: 'Body is not JSON', schema: ErrorBodySchema },
+        429: {
+          description: 'Too many code requests, or lookups of unknown lives, from this client',
+          schema: ErrorBodySchema,
+        },
         503: upstreamUnavailable('WeCom'),
       },
       async handler(ctx, { params, body, viewer }) {
