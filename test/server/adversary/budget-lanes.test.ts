@@ -195,7 +195,8 @@ describe('budget lanes: lookups of unknown lives', () => {
       for (let round = 0; round < 6; round++) {
         await subscribe(
           Array.from({ length: 50 }, (_, i) => madeUp(i, `r${round}`)),
-          50,
+          // The first: 12 refused by WeCom, 8 held back silently by the spent lane (WeCom busy), 30 over the cap.
+          round === 0 ? 42 : 50,
         );
       }
       expect(h.sandbox.callsTo(INFO).length).toBeLessThanOrEqual(12);
