@@ -115,6 +115,9 @@ export function createApp(deps: AppDeps): Koa {
     disabled: deps.logger.isLevelEnabled('debug'),
     securityHeaders: headers.apiHeaders,
   });
+  // A card changed here is never served old from the fast path; one changed elsewhere and pushed, neither.
+  deps.cards.onChange((livingId) => hotCards.forget(livingId));
+  deps.cardBus.subscribe((card) => hotCards.forget(card.livingId));
   const routes = apiRoutes(deps, hotCards);
   const openapi = buildOpenApi(routes, { title: 'WeCom live viewer BFF', version: '1' });
 

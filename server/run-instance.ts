@@ -72,7 +72,7 @@ export async function runInstance({
   const events = attachEventSocket({
     server,
     bus: shared.cardBus,
-    currentCard: (livingId) => services.cards.get(livingId),
+    currentCard: (livingId, ip) => services.cards.get(livingId, { ip }),
     logger,
     enabled: config.callback !== undefined,
     maxSocketsPerIp: config.limits.socketsPerIp,

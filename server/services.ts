@@ -27,6 +27,8 @@ import type { Config } from './config/config';
 import { createLiveCardService, type LiveCardServiceOptions } from './lives/live-card-service';
 import { createLiveListService } from './lives/live-list-service';
 import { createCreatedLives } from './lives/created-lives';
+import { createKnownLives } from './lives/known-lives';
+import { createUnknownLiveLane, unknownLaneLimits } from './lives/unknown-live-lane';
 import { createReservedLives } from './staff/reserved-lives';
 import { createLivingCodeService, viewerKey } from './lives/living-code-service';
 import type { SecretScrubber } from './logging/secret-scrubber';
@@ -69,6 +71,11 @@ export interface ServiceOptions {
   upstreamTimeoutMs?: number;
   /** WeCom's budget, checked before every call; defaults to one for this process alone, from `config.wecomBudget`. */
   budget?: CallBudget;
+  /**
+   * The lane for lookups of lives nobody knows: the same windows with `UNKNOWN_LIVES_BUDGET_SHARE` of the limits;
+   * defaults to one for this process alone.
+   */
+  unknownLivesBudget?: CallBudget;
   /** Shared counters for per-client limits (several instances); memory when absent. */
   redis?: Redis;
   /** What `/readyz` says; defaults to always ready (tests). */
@@ -94,6 +101,10 @@ export function createServices({
   cards: cardTuning = {},
   upstreamTimeoutMs = 5000,
   budget = createMemoryCallBudget({ limits: () => config.wecomBudget, now }),
+  unknownLivesBudget = createMemoryCallBudget({
+    limits: () => unknownLaneLimits(config.wecomBudget, config.unknownLives.budgetShare),
+    now,
+  }),
   redis,
   readiness = { phase: () => 'ready', degraded: () => [] },
   metrics,
@@ -146,8 +157,24 @@ export function createServices({
     roster: () => config.staff,
     now,
   });
-  const cards = createLiveCardService({ livingApi, store, logger, now, onLookup: metrics?.cardLookup, ...cardTuning });
   const createdLives = createCreatedLives({ redis, keyPrefix: config.redis?.keyPrefix });
+  const known = createKnownLives({ featured: config.liveIds, createdLives, store });
+  const cards = createLiveCardService({
+    livingApi,
+    store,
+    logger,
+    now,
+    onLookup: metrics?.cardLookup,
+    notFoundMs: config.unknownLives.refusedMs,
+    known,
+    lane: createUnknownLiveLane({
+      budget: unknownLivesBudget,
+      perIpPerMinute: config.unknownLives.perIpPerMinute,
+      redis,
+      keyPrefix: config.redis?.keyPrefix,
+    }),
+    ...cardTuning,
+  });
   const codes = createLivingCodeService({
     livingApi,
     cards,
@@ -167,6 +194,7 @@ export function createServices({
       store,
       logger,
       createdLives,
+      known,
     }),
     codes,
     signIn: createViewerSignIn({

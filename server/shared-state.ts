@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { CallBudget } from './budget/call-budget';
+import type { BudgetLimits, CallBudget } from './budget/call-budget';
 import { createMemoryCallBudget } from './budget/memory-call-budget';
 import { createRedisCallBudget } from './budget/redis-call-budget';
 import { createResilientCallBudget } from './budget/resilient-call-budget';
@@ -16,6 +16,7 @@ import { createResilientStore } from './store/resilient-store';
 import { createStoreHealth } from './store/store-health';
 import type { Store } from './store/store';
 import { createMemoryCardBus, createRedisCardBus, type CardBus } from './push/card-bus';
+import { unknownLaneLimits } from './lives/unknown-live-lane';
 
 /** Everything instances share, decided once from the configuration: memory for one instance, Redis for several. */
 export interface SharedState {
@@ -29,6 +30,8 @@ export interface SharedState {
   staffStore: Store;
   /** The WeCom budget: this process's in memory mode, the cluster's with Redis. */
   budget: CallBudget;
+  /** The lane for lookups of unknown lives: a share of the same budget, over windows of its own. */
+  unknownLivesBudget: CallBudget;
   /** The Redis connection for per-client limits; undefined in memory mode. */
   redis: Redis | undefined;
   /** Card changes, to every instance's sockets. */
@@ -39,8 +42,16 @@ export interface SharedState {
 }
 
 /** What the services take from the shared state (spread into `createServices`). */
-export function sharedServiceOptions({ store, signInStore, staffStore, budget, redis, cardBus }: SharedState) {
-  return { store, signInStore, staffStore, budget, redis, cardBus };
+export function sharedServiceOptions({
+  store,
+  signInStore,
+  staffStore,
+  budget,
+  unknownLivesBudget,
+  redis,
+  cardBus,
+}: SharedState) {
+  return { store, signInStore, staffStore, budget, unknownLivesBudget, redis, cardBus };
 }
 
 /**
@@ -57,17 +68,19 @@ export async function createSharedState({
   logger,
   now = Date.now,
 }: {
-  config: Pick<Config, 'redis' | 'wecomBudget'>;
+  config: Pick<Config, 'redis' | 'wecomBudget' | 'unknownLives'>;
   logger: Logger;
   now?: () => number;
 }): Promise<SharedState> {
   const limits = () => config.wecomBudget;
+  const laneLimits = () => unknownLaneLimits(config.wecomBudget, config.unknownLives.budgetShare);
   if (!config.redis) {
     return {
       store: createMemoryStore({ now }),
       signInStore: createMemoryStore({ maxEntries: MAX_PENDING_SIGN_INS, now }),
       staffStore: createMemoryStore({ maxEntries: 20_000, now }),
       budget: createMemoryCallBudget({ limits, now }),
+      unknownLivesBudget: createMemoryCallBudget({ limits: laneLimits, now }),
       redis: undefined,
       cardBus: createMemoryCardBus(),
       degraded: () => false,
@@ -107,18 +120,22 @@ export async function createSharedState({
   );
   const instances = createInstanceRegistry({ redis, keyPrefix, now });
   await instances.start();
-  const fairShare = () => {
+  const fairShare = (whole: BudgetLimits) => {
     const n = instances.count();
     return {
-      perMinute: Math.max(1, Math.floor(config.wecomBudget.perMinute / n)),
-      perHour: Math.max(1, Math.floor(config.wecomBudget.perHour / n)),
+      perMinute: Math.max(1, Math.floor(whole.perMinute / n)),
+      perHour: Math.max(1, Math.floor(whole.perHour / n)),
     };
   };
-  const budget = createResilientCallBudget({
-    shared: createRedisCallBudget({ redis, keyPrefix, limits, now }),
-    insurance: createMemoryCallBudget({ limits: fairShare, now }),
-    health,
-  });
+  /** Cluster-wide windows on Redis; while Redis is away, this instance's fair share of them from memory. */
+  const clusterBudget = (of: () => BudgetLimits, prefix: string) =>
+    createResilientCallBudget({
+      shared: createRedisCallBudget({ redis, keyPrefix: prefix, limits: of, now }),
+      insurance: createMemoryCallBudget({ limits: () => fairShare(of()), now }),
+      health,
+    });
+  const budget = clusterBudget(limits, keyPrefix);
+  const unknownLivesBudget = clusterBudget(laneLimits, `${keyPrefix}unknown-lives:`);
 
   // Anyone can start a sign-in: capped on Redis too, the oldest evicted in the same script as each write.
   const signInStore = createResilientStore({
@@ -139,6 +156,7 @@ export async function createSharedState({
     signInStore,
     staffStore: createRedisStore({ redis, keyPrefix, now, errors: appErrorCodec }),
     budget,
+    unknownLivesBudget,
     redis,
     cardBus,
     degraded: () => health.degraded(),

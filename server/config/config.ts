@@ -49,6 +49,17 @@ export interface Config {
     /** Event sockets one client address may hold open at once. */
     socketsPerIp: number;
   };
+  /**
+   * Lookups of lives this deployment does not know (not featured, listed, created, pushed or cached): each costs a
+   * WeCom call, so they go through a lane of their own, capped per client address and to a share of the budget.
+   */
+  unknownLives: {
+    perIpPerMinute: number;
+    /** The most of each API's WeCom budget (`wecomBudget`) such lookups may spend, 0–1. */
+    budgetShare: number;
+    /** How long an id WeCom refused is remembered (shared by every instance). */
+    refusedMs: number;
+  };
   /** Prometheus `/metrics` on its own port (loopback by default); undefined = not served. */
   metrics: { port: number; host: string } | undefined;
   /** Behind a load balancer: take the client address from `X-Forwarded-For`. */
@@ -146,6 +157,13 @@ const envSchema = z.object({
   LIMIT_CODES_PER_SESSION_PER_MINUTE: count(1, 10_000).default(30),
   LIMIT_CODES_PER_IP_PER_MINUTE: count(1, 1_000_000).default(1200),
   LIMIT_SOCKETS_PER_IP: count(1, 1_000_000).default(50),
+  LIMIT_UNKNOWN_LIVES_PER_IP_PER_MINUTE: count(1, 1_000_000).default(20),
+  UNKNOWN_LIVES_BUDGET_SHARE: z.coerce
+    .number()
+    .min(0, 'must be a fraction from 0 to 1 (0.2 = 20 % of the WeCom budget)')
+    .max(1, 'must be a fraction from 0 to 1 (0.2 = 20 % of the WeCom budget)')
+    .default(0.2),
+  UNKNOWN_LIVES_REFUSED_SECONDS: count(1, 86_400).default(600),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   TRUST_PROXY: flag.default(false),
@@ -267,6 +285,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       codesPerSessionPerMinute: e.LIMIT_CODES_PER_SESSION_PER_MINUTE,
       codesPerIpPerMinute: e.LIMIT_CODES_PER_IP_PER_MINUTE,
       socketsPerIp: e.LIMIT_SOCKETS_PER_IP,
+    },
+    unknownLives: {
+      perIpPerMinute: e.LIMIT_UNKNOWN_LIVES_PER_IP_PER_MINUTE,
+      budgetShare: e.UNKNOWN_LIVES_BUDGET_SHARE,
+      refusedMs: e.UNKNOWN_LIVES_REFUSED_SECONDS * 1000,
     },
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     trustProxy: e.TRUST_PROXY,

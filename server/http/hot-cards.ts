@@ -53,6 +53,11 @@ export function createHotCards({
       cards.set(livingId, { body: Buffer.from(json), etag, until: Math.min(freshUntil, now() + maxAgeMs) });
     },
 
+    /** This instance changed the live's card: its next request goes through the router, which reads the new one. */
+    forget(livingId: string) {
+      cards.delete(livingId);
+    },
+
     /** Answers the request if it is a hot card's; `false` sends it on to the router. */
     handle(req: IncomingMessage, res: ServerResponse): boolean {
       if (disabled || req.method !== 'GET' || !req.url?.startsWith(PREFIX)) return false;

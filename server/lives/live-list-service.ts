@@ -6,6 +6,7 @@ import type { IdSet } from '../store/id-set';
 import type { Store } from '../store/store';
 import type { LivingApi } from '../wecom/living-api';
 import type { LiveCardService } from './live-card-service';
+import type { KnownLives } from './known-lives';
 import { compareLiveCards } from './live-order';
 
 export interface LiveListServiceOptions {
@@ -17,6 +18,8 @@ export interface LiveListServiceOptions {
   logger: Logger;
   /** The lives this app created (`living/create`), listed with the rest; none when absent. */
   createdLives?: IdSet;
+  /** Told every id on an anchor's list, so lookups of those lives never wait in the lane for unknown ones. */
+  known?: Pick<KnownLives, 'learn'>;
   /** How long an anchor's list of lives is reused. */
   anchorListMs?: number;
   /** At most this many cards fetched at once. */
@@ -36,6 +39,7 @@ export function createLiveListService({
   store,
   logger,
   createdLives,
+  known,
   anchorListMs = 60_000,
   concurrency = 8,
 }: LiveListServiceOptions) {
@@ -46,6 +50,7 @@ export function createLiveListService({
     return store.singleFlight(key, async () => {
       const ids = await livingApi.getUserAllLivingIds(userId);
       await store.set(key, ids, anchorListMs);
+      await known?.learn(ids);
       return ids;
     });
   }

@@ -5,7 +5,7 @@ import { buildWatchPath } from '../../shared/watch-path';
 import { AppError } from '../errors/app-error';
 import type { Store } from '../store/store';
 import type { LivingApi } from '../wecom/living-api';
-import type { LiveCardService } from './live-card-service';
+import type { CardCaller, LiveCardService } from './live-card-service';
 
 export interface LivingCodeServiceOptions {
   livingApi: LivingApi;
@@ -48,8 +48,14 @@ export function createLivingCodeService({
   const codeKey = (viewer: Viewer, livingId: string) => `living-code:${viewerKey(viewer)}:${livingId}`;
 
   return {
-    async issue(viewer: Viewer, livingId: string, replayAsked: boolean): Promise<LivingCodeResponse> {
-      const card = await cards.get(livingId);
+    /** `caller` is who asked (its address): the card of a live nobody knows is looked up in the capped lane. */
+    async issue(
+      viewer: Viewer,
+      livingId: string,
+      replayAsked: boolean,
+      caller?: CardCaller,
+    ): Promise<LivingCodeResponse> {
+      const card = await cards.get(livingId, caller);
       const access = watchAccess(card, replayAsked);
       if (!access.watchable) {
         throw new AppError('LIVE_NOT_WATCHABLE', `This live cannot be watched now (${access.reason})`, {

@@ -17,8 +17,11 @@ import type { CardBus } from './card-bus';
 export interface EventSocketOptions {
   server: Server;
   bus: CardBus;
-  /** The current card of a live, sent right after it is subscribed to. */
-  currentCard: (livingId: string) => Promise<LiveCard>;
+  /**
+   * The current card of a live, sent right after it is subscribed to; `clientIp` is the socket's address, so a live
+   * nobody knows is looked up in the same capped lane as over HTTP.
+   */
+  currentCard: (livingId: string, clientIp: string) => Promise<LiveCard>;
   logger: Logger;
   /** Frames larger than this close the socket (1009). */
   maxFrameBytes?: number;
@@ -110,12 +113,20 @@ export function attachEventSocket({
     await Promise.all(
       added.map(async (id) => {
         try {
-          send(viewer.socket, { type: 'card', card: await currentCard(id) });
+          send(viewer.socket, { type: 'card', card: await currentCard(id, viewer.ip) });
         } catch (err) {
           if (isAppError(err) && err.code === 'LIVE_NOT_FOUND') {
             watch(viewer, id, false);
             viewer.lives.delete(id);
             send(viewer.socket, error('LIVE_NOT_FOUND', `No live with id ${id}`, id));
+          } else if (isAppError(err) && err.code === 'TOO_MANY_REQUESTS') {
+            // This address looked up too many lives nobody knows (the lane's cap, as over HTTP): not subscribed.
+            watch(viewer, id, false);
+            viewer.lives.delete(id);
+            send(
+              viewer.socket,
+              error('TOO_MANY_LIVES', `Too many unknown lives; retry in ${err.retryAfter ?? 60} s`, id),
+            );
           }
           // WeCom failing: the screen keeps what it has; the next change will come through the bus.
         }

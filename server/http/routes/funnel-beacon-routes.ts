@@ -81,7 +81,7 @@ export function funnelBeaconRoutes({
       },
       async handler(ctx, { params, body }) {
         // Only real lives are counted: made-up ids cannot fill the counters (the card is cached, the page just read it).
-        await cards.get(params.livingId);
+        await cards.get(params.livingId, { ip: ctx.ip });
         funnel.recordView(params.livingId, await visitorOf(ctx, body.visitor), body.from);
         ctx.status = 204;
       },

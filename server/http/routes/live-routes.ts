@@ -65,10 +65,11 @@ export function liveRoutes({
         304: { description: 'Unchanged since the ETag sent in If-None-Match' },
         400: { description: 'Malformed living id', schema: ErrorBodySchema },
         404: { description: 'No such live (or not one of this app)', schema: ErrorBodySchema },
+        429: { description: 'Too many lookups of lives nobody knows from this client', schema: ErrorBodySchema },
         503: unavailable,
       },
       async handler(ctx, { params }) {
-        const { card, freshUntil } = await cards.lookup(params.livingId);
+        const { card, freshUntil } = await cards.lookup(params.livingId, { ip: ctx.ip });
         const { json, etag } = represent(card);
         if (freshUntil !== undefined) hotCards?.remember(params.livingId, json, etag, freshUntil);
         ctx.set('ETag', etag);

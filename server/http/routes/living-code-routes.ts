@@ -21,11 +21,15 @@ export function livingCodeRoutes({ codes, funnel }: { codes: LivingCodeService; 
         404: { description: 'No such live', schema: ErrorBodySchema },
         409: { description: 'The live cannot be watched now; error.reason says why', schema: ErrorBodySchema },
         415: { description: 'Body is not JSON', schema: ErrorBodySchema },
+        429: {
+          description: 'Too many code requests, or lookups of unknown lives, from this client',
+          schema: ErrorBodySchema,
+        },
         503: upstreamUnavailable('WeCom'),
       },
       async handler(ctx, { params, body, viewer }) {
         ctx.set('Cache-Control', 'no-store');
-        const issued = await codes.issue(viewer, params.livingId, body.replay ?? false);
+        const issued = await codes.issue(viewer, params.livingId, body.replay ?? false, { ip: ctx.ip });
         // A tap of our funnel: only a code actually issued counts (a refusal or a wait in line threw above).
         funnel.recordTap(params.livingId, viewer, issued.livingCode, body.from);
         ctx.body = issued;

@@ -121,7 +121,7 @@ export async function startBffStack({
   const events = attachEventSocket({
     server,
     bus: services.cardBus,
-    currentCard: (livingId) => services.cards.get(livingId),
+    currentCard: (livingId, ip) => services.cards.get(livingId, { ip }),
     logger: createLogger({ level: 'silent' }),
     enabled: push,
   });

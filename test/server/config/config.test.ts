@@ -45,7 +45,20 @@ describe('configuration for several instances', () => {
     expect(config.metrics).toEqual({ port: 9464, host: '127.0.0.1' });
   });
 
+  it('reads the lane for unknown lives: per address, a share of the budget, refusals remembered', () => {
+    expect(loadConfig({}).unknownLives).toEqual({ perIpPerMinute: 20, budgetShare: 0.2, refusedMs: 600_000 });
+    expect(
+      loadConfig({
+        LIMIT_UNKNOWN_LIVES_PER_IP_PER_MINUTE: '5',
+        UNKNOWN_LIVES_BUDGET_SHARE: '0.05',
+        UNKNOWN_LIVES_REFUSED_SECONDS: '1800',
+      }).unknownLives,
+    ).toEqual({ perIpPerMinute: 5, budgetShare: 0.05, refusedMs: 1_800_000 });
+  });
+
   it.each([
+    [{ UNKNOWN_LIVES_BUDGET_SHARE: '20' }, 'UNKNOWN_LIVES_BUDGET_SHARE: must be a fraction from 0 to 1'],
+    [{ LIMIT_UNKNOWN_LIVES_PER_IP_PER_MINUTE: '0' }, 'LIMIT_UNKNOWN_LIVES_PER_IP_PER_MINUTE'],
     [{ WEB_CONCURRENCY: '2' }, 'WEB_CONCURRENCY: more than one worker needs REDIS_URL'],
     [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL: must be a redis:// or rediss:// URL'],
     [{ WECOM_BUDGET_PER_MINUTE: '20000' }, 'WECOM_BUDGET_PER_MINUTE'],

@@ -7,7 +7,14 @@ describe('the line for living codes', () => {
   const clock = manualClock(1_800_000_000_000);
   let h: Harness;
   beforeEach(async () => {
-    h = await startHarness({ now: clock.now, config: { wecomBudget: { perMinute: 2, perHour: 100 } } });
+    h = await startHarness({
+      now: clock.now,
+      config: {
+        wecomBudget: { perMinute: 2, perHour: 100 },
+        // Known lives: a live nobody knows has only a share of this small budget (test/server/adversary).
+        liveIds: [SANDBOX_LIVES.living, SANDBOX_LIVES.reservedSoon],
+      },
+    });
   });
   afterEach(() => h.close());
 

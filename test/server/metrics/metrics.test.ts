@@ -8,7 +8,14 @@ describe('/metrics', () => {
   let metrics: ReturnType<typeof createMetrics>;
   beforeEach(async () => {
     metrics = createMetrics({ defaults: false });
-    h = await startHarness({ metrics, config: { wecomBudget: { perMinute: 2, perHour: 100 } } });
+    h = await startHarness({
+      metrics,
+      config: {
+        wecomBudget: { perMinute: 2, perHour: 100 },
+        // A known live: one nobody knows has only a share of this small budget (test/server/adversary).
+        liveIds: [SANDBOX_LIVES.living],
+      },
+    });
   });
   afterEach(() => h.close());
 
