@@ -26,7 +26,7 @@
  *   `LIMIT_SOCKETS_PER_IP` open at once on each instance);
  * - no 5xx except 503 with `Retry-After`, and every request answered.
  *
- * `npx tsx bench/soak.ts [--minutes 10]` (or `npm run bench -- --soak [--soak-minutes 10]`)
+ * `npx tsx bench/soak.ts [--minutes 10] [--no-bad-upgrades]` (or `npm run bench -- --soak [--soak-minutes 10]`)
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -245,7 +245,16 @@ export interface SoakResult {
   lines: string[];
 }
 
-export async function runSoak({ minutes = 10, log = console.log }: { minutes?: number; log?: (line: string) => void }) {
+export async function runSoak({
+  minutes = 10,
+  badUpgrades: withBadUpgrades = true,
+  log = console.log,
+}: {
+  minutes?: number;
+  /** Send the refused upgrades (no `Sec-WebSocket-Key`); `--no-bad-upgrades` leaves them out, to tell leaks apart. */
+  badUpgrades?: boolean;
+  log?: (line: string) => void;
+}) {
   const durationMs = Math.round(minutes * 60_000);
   const at = (fraction: number) => Math.round(durationMs * fraction);
   const warmupMs = at(0.2);
@@ -466,49 +475,66 @@ export async function runSoak({ minutes = 10, log = console.log }: { minutes?: n
     });
   });
   // An upgrade `ws` refuses (no Sec-WebSocket-Key): answered 400, and must cost the address nothing.
-  const badUpgrades = loop('badUpgrade', 10_000, 2, running, async () => {
-    const inst = instanceFor();
-    const { port } = new URL(inst.bff.url);
-    await new Promise<void>((resolve) => {
-      const req = httpRequest({
-        host: '127.0.0.1',
-        port: Number(port),
-        path: '/api/events',
-        agent: false,
-        timeout: REQUEST_TIMEOUT_MS,
-        headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13' },
+  const badUpgrades = loop(
+    'badUpgrade',
+    10_000,
+    2,
+    () => withBadUpgrades && running(),
+    async () => {
+      const inst = instanceFor();
+      const { port } = new URL(inst.bff.url);
+      await new Promise<void>((resolve) => {
+        const req = httpRequest({
+          host: '127.0.0.1',
+          port: Number(port),
+          path: '/api/events',
+          agent: false,
+          timeout: REQUEST_TIMEOUT_MS,
+          headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13' },
+        });
+        req.on('response', (res) => {
+          tally.record(
+            inst.name,
+            'badUpgrade',
+            'GET /api/events (no key)',
+            res.statusCode ?? 0,
+            String(res.headers['retry-after'] ?? '') || null,
+          );
+          res.resume();
+          res.on('end', resolve);
+        });
+        req.on('upgrade', (res, sock) => {
+          tally.record(inst.name, 'badUpgrade', 'GET /api/events (no key)', res.statusCode ?? 101, null);
+          sock.destroy();
+          resolve();
+        });
+        req.on('timeout', () => req.destroy(new Error('timeout')));
+        req.on('error', (err) => {
+          tally.record(inst.name, 'badUpgrade', 'GET /api/events (no key)', 'no answer', null, String(err));
+          resolve();
+        });
+        req.end();
       });
-      req.on('response', (res) => {
-        tally.record(
-          inst.name,
-          'badUpgrade',
-          'GET /api/events (no key)',
-          res.statusCode ?? 0,
-          String(res.headers['retry-after'] ?? '') || null,
-        );
-        res.resume();
-        res.on('end', resolve);
-      });
-      req.on('upgrade', (res, sock) => {
-        tally.record(inst.name, 'badUpgrade', 'GET /api/events (no key)', res.statusCode ?? 101, null);
-        sock.destroy();
-        resolve();
-      });
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', (err) => {
-        tally.record(inst.name, 'badUpgrade', 'GET /api/events (no key)', 'no answer', null, String(err));
-        resolve();
-      });
-      req.end();
-    });
-  });
+    },
+  );
 
   // Staff: signed in through WeCom's OAuth (the sandbox hands out the code), again whenever a read says 401.
-  const staffCookies = new Map<string, string>();
+  const staffCookies = new Map<string, Promise<string | undefined>>();
   let staffSignIns = 0;
-  async function staffCookie(inst: Instance): Promise<string | undefined> {
-    const known = staffCookies.get(inst.name);
-    if (known) return known;
+  /** One sign-in at a time per instance: reads waiting for it share its cookie. */
+  function staffCookie(inst: Instance): Promise<string | undefined> {
+    let cookie = staffCookies.get(inst.name);
+    if (!cookie) {
+      cookie = staffSignIn(inst).catch(() => undefined);
+      staffCookies.set(inst.name, cookie);
+      // A failed sign-in (WeCom down) is tried again by the next read.
+      void cookie.then((c) => {
+        if (!c) staffCookies.delete(inst.name);
+      });
+    }
+    return cookie;
+  }
+  async function staffSignIn(inst: Instance): Promise<string | undefined> {
     staffSignIns++;
     const start = await call('staffSignIn', inst, '/api/staff/session?returnTo=%2F');
     if (start?.status !== 302) return void (await drain(start));
@@ -527,7 +553,6 @@ export async function runSoak({ minutes = 10, log = console.log }: { minutes?: n
       .map((c) => c.split(';')[0]!)
       .find((c) => c.startsWith('wlv_staff='));
     await drain(back);
-    if (cookie) staffCookies.set(inst.name, cookie);
     return cookie;
   }
   let staffReads = 0;
@@ -786,8 +811,13 @@ export async function runSoak({ minutes = 10, log = console.log }: { minutes?: n
 }
 
 if (require.main === module) {
-  const { values } = parseArgs({ options: { minutes: { type: 'string' } } });
-  runSoak({ minutes: values.minutes ? Number(values.minutes) : undefined }).then(
+  const { values } = parseArgs({
+    options: { minutes: { type: 'string' }, 'no-bad-upgrades': { type: 'boolean' } },
+  });
+  runSoak({
+    minutes: values.minutes ? Number(values.minutes) : undefined,
+    badUpgrades: !values['no-bad-upgrades'],
+  }).then(
     ({ ok }) => process.exit(ok ? 0 : 1),
     (err: unknown) => {
       console.error(err);
