@@ -287,6 +287,7 @@ export async function runSoak({
     instances.push({ name, bff, metricsPort, samples: [] });
   }
   const started = performance.now();
+  const startedWall = Date.now();
   const elapsed = () => performance.now() - started;
   const tally = createTally(started);
   const agent = new Agent({ connections: 64, keepAliveTimeout: 4_000 });
@@ -619,11 +620,12 @@ export async function runSoak({
 
   // The table.
   const header =
-    'time   phase                   | A rss MB  hdl  fds sock push | B rss MB  hdl  fds sock push | ' +
+    'time   phase                   | A rss MB  hdl  fds sock push st  | B rss MB  hdl  fds sock push st  | ' +
     'ws open |   101   2xx   3xx   4xx 503+RA 503-RA  5xx noans';
   log(header);
+  // `st`: the instance's own view of Redis (bff_store_degraded): ok, or deg while it serves from memory.
   const baselineRow = (b: Sample) =>
-    `${mb(b.rssKb).padStart(9)} ${String(b.handles).padStart(4)} ${String(b.fds).padStart(4)} ${String(b.socketFds).padStart(4)} ${String(b.pushSockets).padStart(4)}`;
+    `${mb(b.rssKb).padStart(9)} ${String(b.handles).padStart(4)} ${String(b.fds).padStart(4)} ${String(b.socketFds).padStart(4)} ${String(b.pushSockets).padStart(4)} ${b.storeDegraded ? 'deg' : 'ok '}`;
   log(
     `${'00:00'.padEnd(6)} ${'baseline (no traffic)'.padEnd(23)} |${baselineRow(baseline[0]!)} |${baselineRow(baseline[1]!)} |`,
   );
@@ -722,6 +724,30 @@ export async function runSoak({
         errorLines.push(`${i.name}: ${JSON.stringify(l).slice(0, 400)}`);
     }
   }
+  // When each instance said Redis went away and came back (store-health's own lines).
+  const storeEvents = instances.map((i) =>
+    i.bff
+      .logs()
+      .filter((l) => ['store_degraded', 'store_still_degraded', 'store_recovered'].includes(String(l.event)))
+      .map(
+        (l) =>
+          `${mmss(Date.parse(String(l.time)) - startedWall)} ${String(l.event)}` +
+          `${l.reason ? ` (${String(l.reason)})` : ''}`,
+      ),
+  );
+  const degradedSamples = instances.map((i) => {
+    const spans: string[] = [];
+    let from: number | undefined;
+    for (const s of i.samples) {
+      if (s.storeDegraded && from === undefined) from = s.atMs;
+      if (!s.storeDegraded && from !== undefined) {
+        spans.push(`${mmss(from)}–${mmss(s.atMs)}`);
+        from = undefined;
+      }
+    }
+    if (from !== undefined) spans.push(`${mmss(from)}–end`);
+    return spans;
+  });
   const exitCodes = await Promise.all(instances.map((i) => i.bff.stop()));
   await sandbox.close();
   await redis.stop();
@@ -739,10 +765,10 @@ export async function runSoak({
   let ok = true;
   const rssFigures = instances.map((inst) => {
     const afterWarmup = inst.samples
-      .filter((s) => s.atMs >= warmupMs - 30_000 && s.atMs <= warmupMs)
+      .filter((s) => s.atMs >= warmupMs - 60_000 && s.atMs <= warmupMs)
       .map((s) => s.rssKb);
     const end = inst.samples
-      .filter((s) => s.atMs >= durationMs - 30_000 && s.atMs <= durationMs + 1)
+      .filter((s) => s.atMs >= durationMs - 60_000 && s.atMs <= durationMs + 1)
       .map((s) => s.rssKb);
     const from = median(afterWarmup);
     const to = median(end);
@@ -753,7 +779,8 @@ export async function runSoak({
     const met = r.growth <= 0.1;
     ok &&= met;
     out(
-      `RSS ${r.name}: ${mb(r.from)} MB at the end of warm-up → ${mb(r.to)} MB at the end (peak ${mb(r.peak)} MB): ` +
+      `RSS ${r.name} (median of each minute's samples): ${mb(r.from)} MB in the last minute of warm-up → ` +
+        `${mb(r.to)} MB in the last minute of traffic (peak ${mb(r.peak)} MB): ` +
         `${(r.growth * 100).toFixed(1)} % (target ≤ 10 %) → ${verdict(met)}`,
     );
   }
@@ -801,6 +828,12 @@ export async function runSoak({
   out(
     `instances exited with ${exitCodes.join(', ')}; error log lines: ` +
       ([...errorKinds].map(([k, n]) => `${k} × ${n}`).join(', ') || 'none'),
+  );
+  instances.forEach((inst, i) =>
+    out(
+      `store ${inst.name}: degraded in samples ${degradedSamples[i]!.join(', ') || 'never'}; ` +
+        `log: ${storeEvents[i]!.join(', ') || 'nothing'}`,
+    ),
   );
   for (const b of tally.bad) {
     out(`  bad answer at ${mmss(b.atMs)} on ${b.instance}: ${b.request} → ${b.status} ${b.body}`);
