@@ -607,12 +607,14 @@ export async function runSoak({
     { atMs: at(0.7) + redisDownMs, name: 'Redis restarted (empty)', start: () => redis.restart() },
   );
   const faultLog: string[] = [];
+  let inForce: string | undefined;
   const faultRunner = (async () => {
     for (const f of faults) {
       const wait = f.atMs - elapsed();
       if (wait > 0) await sleep(wait);
       if (!trafficOn) return;
       await f.start();
+      inForce = f.name;
       faultLog.push(`${mmss(elapsed())} ${f.name}`);
       log(`  -- ${mmss(elapsed())} ${f.name}`);
     }
@@ -630,13 +632,9 @@ export async function runSoak({
     `${'00:00'.padEnd(6)} ${'baseline (no traffic)'.padEnd(23)} |${baselineRow(baseline[0]!)} |${baselineRow(baseline[1]!)} |`,
   );
   let phase = 'warm-up';
-  const phaseAt = (ms: number) => {
-    let p = ms < warmupMs ? 'warm-up' : 'traffic';
-    for (const f of faults)
-      if (ms >= f.atMs)
-        p = f.name.startsWith('WeCom well') || f.name.startsWith('Redis restarted') ? 'traffic' : f.name;
-    return p;
-  };
+  /** The fault in force when the row was sampled (as the fault runner applied it, not as scheduled). */
+  const phaseAt = (ms: number) =>
+    !inForce || /^(WeCom well|Redis restarted)/.test(inForce) ? (ms < warmupMs ? 'warm-up' : 'traffic') : inForce;
   let lastPrint = 0;
   const sampler = (async () => {
     while (trafficOn && elapsed() < durationMs) {
