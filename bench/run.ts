@@ -2,12 +2,16 @@
  * `npm run bench`: prints the BFF's figures (see docs/benchmarks.md for the targets and recorded results).
  * Measures ratios within one run, since these machines are noisy. Needs the server build for the workers figure
  * (`npm run build:server`) and redis-server on PATH (or REDIS_URL_TEST).
+ *
+ * `npm run bench -- --soak [--soak-minutes 10]` adds the soak (bench/soak.ts) at the end: ten minutes of mixed
+ * traffic and faults on two instances, opt-in because of its length; a missed soak target makes the run exit 1.
  */
 import { existsSync } from 'node:fs';
 import { measureThroughput } from './bff-throughput';
 import { measureWorkers } from './cluster-throughput';
 import { measureFanout } from './push-fanout';
 import { measureStaffStats } from './staff-stats';
+import { runSoak } from './soak';
 import { runSurge } from './surge';
 import { countUpstreamCalls } from './upstream-counts';
 import { MAIN } from '../test/cluster/support/bff-process';
@@ -106,6 +110,21 @@ async function main() {
   console.log(JSON.stringify(s, null, 2));
   const surgeOk = s.everyViewerGotACode && s.errcode45009 === 0 && s.maxCodesInAnySixtySeconds <= 10_000;
   console.log(`target: 0 × 45009, ≤ 10,000 codes in any 60 s, every viewer a code → ${verdict(surgeOk)}`);
+
+  if (process.argv.includes('--soak')) {
+    const minutes = Number(argument('--soak-minutes') ?? 10);
+    console.log(
+      `\n## Soak: ${minutes} min of mixed traffic and faults on 2 instances, one Redis (built BFF processes)`,
+    );
+    if (existsSync(MAIN)) {
+      const soak = await runSoak({ minutes });
+      if (!soak.ok) process.exitCode = 1;
+    } else {
+      console.log('skipped: run `npm run build:server` first');
+    }
+  } else {
+    console.log('\n## Soak: skipped (ten minutes; `npm run bench -- --soak`, or `npx tsx bench/soak.ts --minutes 1`)');
+  }
 }
 
 main().catch((err) => {
