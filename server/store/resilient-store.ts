@@ -30,7 +30,9 @@ export function createResilientStore({
     async singleFlight<T>(key: string, work: () => Promise<T>): Promise<T> {
       if (!health.usable()) return local.singleFlight(key, work);
       try {
-        return await shared.singleFlight(key, work);
+        const result = await shared.singleFlight(key, work);
+        health.succeeded();
+        return result;
       } catch (err) {
         // The work's own failure (here or on the instance that ran it) is the answer; the store's is not.
         if (!(err instanceof StoreUnavailableError)) throw err;

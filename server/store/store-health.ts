@@ -41,15 +41,25 @@ export function createStoreHealth({
     }
   };
 
+  const recover = () => {
+    if (degradedSince === undefined) return;
+    logger.warn({ event: 'store_recovered', afterMs: now() - degradedSince }, 'shared store reachable again');
+    degradedSince = undefined;
+  };
+
   return {
     /** The connection is up (ioredis `ready`). */
     connected() {
       connected = true;
       skipUntil = 0;
-      if (degradedSince !== undefined) {
-        logger.warn({ event: 'store_recovered', afterMs: now() - degradedSince }, 'shared store reachable again');
-        degradedSince = undefined;
-      }
+      recover();
+    },
+    /**
+     * A command on the shared store just worked. After a failure on a live connection (one slow command) this is
+     * what says the store is fine again: the connection never dropped, so no `ready` will come to say so.
+     */
+    succeeded() {
+      if (connected) recover();
     },
     /** The connection is down (ioredis `close`/`end`), or never came up. */
     disconnected(reason = 'connection closed') {

@@ -8,7 +8,9 @@ export function withFallback<S>(health: StoreHealth, shared: S, local: S) {
   return async function attempt<T>(op: (side: S) => Promise<T>): Promise<T> {
     if (!health.usable()) return op(local);
     try {
-      return await op(shared);
+      const result = await op(shared);
+      health.succeeded();
+      return result;
     } catch (err) {
       health.failed(err);
       return op(local);
