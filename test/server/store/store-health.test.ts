@@ -19,12 +19,12 @@ function flakyShared(): Store & { failNext(): void } {
       return op(...args);
     };
   return {
-    get: guard(inner.get),
-    set: guard(inner.set),
-    delete: guard(inner.delete),
-    take: guard(inner.take),
-    add: guard(inner.add),
-    deleteIfEqual: guard(inner.deleteIfEqual),
+    get: guard(inner.get) as Store['get'],
+    set: guard(inner.set) as Store['set'],
+    delete: guard(inner.delete) as Store['delete'],
+    take: guard(inner.take) as Store['take'],
+    add: guard(inner.add) as Store['add'],
+    deleteIfEqual: guard(inner.deleteIfEqual) as Store['deleteIfEqual'],
     singleFlight: guard(inner.singleFlight) as Store['singleFlight'],
     failNext: () => void (failing = true),
   };
