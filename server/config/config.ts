@@ -48,6 +48,13 @@ export interface Config {
     /** Event sockets one client address may hold open at once. */
     socketsPerIp: number;
   };
+  /** Our funnel: what one client can add to it (`server/funnel/`). */
+  funnel: {
+    /** Visitor ids the BFF issues (and so new unique views it counts) per client address per minute. */
+    newVisitorsPerIpPerMinute: number;
+    /** Distinct campaign tags kept per live; views, taps and opens of any further tag go to the one "other" row. */
+    tagsPerLive: number;
+  };
   /** Prometheus `/metrics` on its own port (loopback by default); undefined = not served. */
   metrics: { port: number; host: string } | undefined;
   /** Behind a load balancer: take the client address from `X-Forwarded-For`. */
@@ -142,6 +149,8 @@ const envSchema = z.object({
   LIMIT_CODES_PER_SESSION_PER_MINUTE: count(1, 10_000).default(30),
   LIMIT_CODES_PER_IP_PER_MINUTE: count(1, 1_000_000).default(1200),
   LIMIT_SOCKETS_PER_IP: count(1, 1_000_000).default(50),
+  FUNNEL_NEW_VISITORS_PER_IP_PER_MINUTE: count(1, 1_000_000).default(60),
+  FUNNEL_TAGS_PER_LIVE: count(1, 10_000).default(50),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   TRUST_PROXY: flag.default(false),
@@ -225,6 +234,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       codesPerSessionPerMinute: e.LIMIT_CODES_PER_SESSION_PER_MINUTE,
       codesPerIpPerMinute: e.LIMIT_CODES_PER_IP_PER_MINUTE,
       socketsPerIp: e.LIMIT_SOCKETS_PER_IP,
+    },
+    funnel: {
+      newVisitorsPerIpPerMinute: e.FUNNEL_NEW_VISITORS_PER_IP_PER_MINUTE,
+      tagsPerLive: e.FUNNEL_TAGS_PER_LIVE,
     },
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     trustProxy: e.TRUST_PROXY,

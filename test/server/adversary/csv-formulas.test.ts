@@ -54,13 +54,21 @@ describe('adversary: watchers.csv carries no formulas', () => {
   it('makes every formula-led id, name and inviter inert with a leading quote, the value otherwise kept', async () => {
     h.sandbox.watchStats.set(LIVE, {
       // Members: the hostile value as the userid (the id column) and as the inviter.
-      users: HOSTILE.map((v, i) => ({ userid: v, watch_time: 60 * (i + 1), invitor_userid: v })),
+      users: HOSTILE.map((v, i) => ({
+        userid: v,
+        watch_time: 60 * (i + 1),
+        is_comment: 0,
+        is_mic: 0,
+        invitor_userid: v,
+      })),
       // External viewers: a harmless id, the hostile value as the name, and the external inviter.
       externalUsers: HOSTILE.map((v, i) => ({
         external_userid: `wmSafe${i}`,
         type: 1,
         name: v,
         watch_time: 30,
+        is_comment: 0,
+        is_mic: 0,
         invitor_external_userid: v,
       })),
     });
@@ -82,10 +90,10 @@ describe('adversary: watchers.csv carries no formulas', () => {
 
   it('leaves ordinary values alone: names with commas, quotes, line breaks and a hyphen inside', async () => {
     h.sandbox.watchStats.set(LIVE, {
-      users: [{ userid: 'zhangsan', watch_time: 90, is_comment: 1, invitor_userid: 'lisi' }],
+      users: [{ userid: 'zhangsan', watch_time: 90, is_comment: 1, is_mic: 0, invitor_userid: 'lisi' }],
       externalUsers: [
-        { external_userid: 'wm-1', type: 2, name: 'Smith, "J" -\nJr.', watch_time: 0 },
-        { external_userid: 'wm2', type: 1, name: '张三=李四', watch_time: 3600 },
+        { external_userid: 'wm-1', type: 2, name: 'Smith, "J" -\nJr.', watch_time: 0, is_comment: 0, is_mic: 0 },
+        { external_userid: 'wm2', type: 1, name: '张三=李四', watch_time: 3600, is_comment: 0, is_mic: 0 },
       ],
     });
     const rows = await exportRows();
