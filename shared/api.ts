@@ -47,6 +47,9 @@ export interface FunnelBeaconRequest {
   visitor?: string;
 }
 
+/** A visitor id as the BFF issues it: a random id, a dot, the BFF's signature of it (both base64url). */
+export const ISSUED_VISITOR_ID = /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{22}$/;
+
 /** `POST /api/visitors` (body `{}`): a signed visitor id, which a mini program install asks for once and keeps. */
 export interface VisitorResponse {
   visitor: string;

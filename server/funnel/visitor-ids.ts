@@ -1,10 +1,11 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ISSUED_VISITOR_ID } from '../../shared/api';
 
 /**
  * The shape of a visitor id the BFF issued: a random id, a dot, its signature (both base64url). What the H5 visitor
  * cookie holds and what the mini program keeps as its install id.
  */
-export const SIGNED_VISITOR_ID = /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{22}$/;
+export const SIGNED_VISITOR_ID = ISSUED_VISITOR_ID;
 
 /**
  * Visitor ids for the funnel, issued and signed by the BFF (HMAC-SHA256 under the session secret, so every instance
