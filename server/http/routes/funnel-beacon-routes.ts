@@ -31,8 +31,10 @@ export const ViewBeaconBodySchema = z.object({
 export const VisitorResponseSchema = z
   .object({ visitor: z.string().regex(SIGNED_VISITOR_ID).describe('A signed visitor id: keep it, send it on views') })
   .strict();
-export const visitorResponseMatchesSharedType: SameShape<z.output<typeof VisitorResponseSchema>, VisitorResponse> =
-  true;
+export const visitorResponseMatchesSharedType: SameShape<
+  z.output<typeof VisitorResponseSchema>,
+  VisitorResponse
+> = true;
 export const OpenBeaconBodySchema = z.object({ from: CampaignTagSchema });
 export const viewBeaconMatchesSharedType: SameShape<z.output<typeof ViewBeaconBodySchema>, FunnelBeaconRequest> = true;
 
@@ -126,7 +128,7 @@ export function funnelBeaconRoutes({
     defineRoute({
       method: 'post',
       path: '/api/visitors',
-      summary: "A signed visitor id for the funnel: a mini program install asks once and keeps it (H5 gets a cookie)",
+      summary: 'A signed visitor id for the funnel: a mini program install asks once and keeps it (H5 gets a cookie)',
       auth: 'public',
       limit: 'beacon',
       body: z.object({}),

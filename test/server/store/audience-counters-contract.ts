@@ -62,7 +62,8 @@ export function describeAudienceCountersContract(name: string, make: (now: () =>
     });
 
     it('keeps at most `cap` labels in a capped set (exempt ones aside), the rest admitted as the overflow', async () => {
-      const capped = (label: string) => counters.admitLabel({ key: 'tags', label, cap: 3, overflow: '*', exempt: [''] });
+      const capped = (label: string) =>
+        counters.admitLabel({ key: 'tags', label, cap: 3, overflow: '*', exempt: [''] });
       expect(await capped('')).toBe('');
       expect(await capped('a')).toBe('a');
       expect(await capped('b')).toBe('b');
@@ -80,7 +81,9 @@ export function describeAudienceCountersContract(name: string, make: (now: () =>
 
     it('lets racing labels fill the last places of a capped set exactly', async () => {
       const many = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => counters.admitLabel({ key: 'race', label: `t${i}`, cap: 5, overflow: '*' })),
+        Array.from({ length: 20 }, (_, i) =>
+          counters.admitLabel({ key: 'race', label: `t${i}`, cap: 5, overflow: '*' }),
+        ),
       );
       expect(many.filter((l) => l !== '*')).toHaveLength(5);
       expect(await counters.labels('race')).toHaveLength(6);
