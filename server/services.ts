@@ -224,6 +224,7 @@ export function createServices({
       redis,
       keyPrefix: config.redis?.keyPrefix,
       waitsInLine: (viewer) => budget.holdsPlace(LIVING_CODE_API, viewerKey(viewer)),
+      newVisitorsPerIpPerMinute: config.funnel.newVisitorsPerIpPerMinute,
     }),
     readiness,
     metrics,
@@ -261,6 +262,7 @@ export function createServices({
         : createMemoryAudienceCounters({ now }),
       secret: sessionSecret,
       heldCode: (viewer, livingId) => codes.held(viewer, livingId),
+      tagsPerLive: config.funnel.tagsPerLive,
     }),
     callbacks: config.callback
       ? createCallbackService({

@@ -40,8 +40,19 @@ export interface LivingCodeRequest {
 export interface FunnelBeaconRequest {
   /** The campaign tag the page was opened with (`?from=…`, see `isCampaignTag`). */
   from?: string;
-  /** Views from the mini program: its install id (H5 gets a cookie instead); 16–64 of A–Z a–z 0–9 _ -. */
+  /**
+   * Views from the mini program: its install id, as `POST /api/visitors` issued it (`id.signature`); H5 gets a
+   * cookie instead. One the BFF did not issue is refused (400): ask for a new one.
+   */
   visitor?: string;
+}
+
+/** A visitor id as the BFF issues it: a random id, a dot, the BFF's signature of it (both base64url). */
+export const ISSUED_VISITOR_ID = /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{22}$/;
+
+/** `POST /api/visitors` (body `{}`): a signed visitor id, which a mini program install asks for once and keeps. */
+export interface VisitorResponse {
+  visitor: string;
 }
 
 /** `POST /api/lives/:livingId/code` */

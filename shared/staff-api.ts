@@ -48,7 +48,10 @@ export interface FunnelCounts {
 /** `GET /api/staff/lives/:livingId/funnel` */
 export interface StaffFunnel {
   total: FunnelCounts;
-  /** One row per campaign tag seen (`?from=…`); untagged visits are the row with `from: ''`. */
+  /**
+   * One row per campaign tag seen (`?from=…`); untagged visits are the row with `from: ''`, and every tag past the
+   * per-live cap (`FUNNEL_TAGS_PER_LIVE`) is counted in the one row with `from: FUNNEL_OTHER_TAGS`.
+   */
   byTag: Array<FunnelCounts & { from: string }>;
 }
 
@@ -117,3 +120,6 @@ export interface ConfirmRequest {
 export const CAMPAIGN_TAG_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 
 export const isCampaignTag = (value: string): boolean => CAMPAIGN_TAG_PATTERN.test(value);
+
+/** The funnel row of the tags a live saw after its first `FUNNEL_TAGS_PER_LIVE`: never a campaign tag itself. */
+export const FUNNEL_OTHER_TAGS = '*';

@@ -60,6 +60,13 @@ export interface Config {
     /** How long an id WeCom refused is remembered (shared by every instance). */
     refusedMs: number;
   };
+  /** Our funnel: what one client can add to it (`server/funnel/`). */
+  funnel: {
+    /** Visitor ids the BFF issues (and so new unique views it counts) per client address per minute. */
+    newVisitorsPerIpPerMinute: number;
+    /** Distinct campaign tags kept per live; views, taps and opens of any further tag go to the one "other" row. */
+    tagsPerLive: number;
+  };
   /** Prometheus `/metrics` on its own port (loopback by default); undefined = not served. */
   metrics: { port: number; host: string } | undefined;
   /** Behind a load balancer: take the client address from `X-Forwarded-For`. */
@@ -164,6 +171,8 @@ const envSchema = z.object({
     .max(1, 'must be a fraction from 0 to 1 (0.2 = 20 % of the WeCom budget)')
     .default(0.2),
   UNKNOWN_LIVES_REFUSED_SECONDS: count(1, 86_400).default(600),
+  FUNNEL_NEW_VISITORS_PER_IP_PER_MINUTE: count(1, 1_000_000).default(60),
+  FUNNEL_TAGS_PER_LIVE: count(1, 10_000).default(50),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   TRUST_PROXY: flag.default(false),
@@ -290,6 +299,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perIpPerMinute: e.LIMIT_UNKNOWN_LIVES_PER_IP_PER_MINUTE,
       budgetShare: e.UNKNOWN_LIVES_BUDGET_SHARE,
       refusedMs: e.UNKNOWN_LIVES_REFUSED_SECONDS * 1000,
+    },
+    funnel: {
+      newVisitorsPerIpPerMinute: e.FUNNEL_NEW_VISITORS_PER_IP_PER_MINUTE,
+      tagsPerLive: e.FUNNEL_TAGS_PER_LIVE,
     },
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     trustProxy: e.TRUST_PROXY,

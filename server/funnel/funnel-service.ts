@@ -1,10 +1,14 @@
-import { isCampaignTag, type FunnelCounts, type StaffFunnel } from '../../shared/staff-api';
+import { FUNNEL_OTHER_TAGS, isCampaignTag, type FunnelCounts, type StaffFunnel } from '../../shared/staff-api';
 import { AppError } from '../errors/app-error';
 import { viewerKey, type Viewer } from '../lives/living-code-service';
 import type { AudienceCounters } from '../store/audience-counters';
+import { createVisitorIds } from './visitor-ids';
 import { createVisitorPseudonym } from './visitor-pseudonym';
 
-/** Who saw a live page: a pseudonym is made of it, never kept as it is. */
+/**
+ * Who saw a live page: a pseudonym is made of it, never kept as it is. `cookie` and `install` ids are the ones the
+ * BFF issued (`verifyVisitor`), never one a client made up.
+ */
 export type VisitorIdentity =
   { kind: 'viewer'; viewer: Viewer } | { kind: 'cookie'; id: string } | { kind: 'install'; id: string };
 
@@ -14,6 +18,8 @@ export interface FunnelServiceOptions {
   secret: string;
   /** The living code a viewer holds for a live while it is still valid (the living-code service's). */
   heldCode(viewer: Viewer, livingId: string): Promise<string | undefined>;
+  /** Distinct campaign tags kept per live (`FUNNEL_TAGS_PER_LIVE`); the rest are counted as `FUNNEL_OTHER_TAGS`. */
+  tagsPerLive?: number;
 }
 
 type Step = 'views' | 'taps' | 'opens';
@@ -34,33 +40,58 @@ const identityOf = (visitor: VisitorIdentity) =>
  * code, and the opens of WeCom's live mini program that followed. Recording never waits and never fails (see
  * `AudienceCounters`); a tap or open sent again with the same code counts once.
  */
-export function createFunnelService({ counters, secret, heldCode }: FunnelServiceOptions) {
+export function createFunnelService({ counters, secret, heldCode, tagsPerLive = 50 }: FunnelServiceOptions) {
   const pseudonym = createVisitorPseudonym(secret);
+  const visitorIds = createVisitorIds(secret);
 
-  const countOnce = (step: 'taps' | 'opens', livingId: string, viewer: Viewer, code: string, tag: string) => {
-    void counters.record({
-      counts: [stepKey(step, livingId, tag)],
-      labels: [{ key: tagsKey(livingId), label: tag }],
-      once: {
-        key: `funnel:${step}-once:${livingId}:${pseudonym(`${viewerKey(viewer)}:${code}`)}`,
-        ttlMs: REPLAY_GUARD_MS,
-      },
-    });
+  /**
+   * Counts under the live's tag row: the tag itself while the live has fewer than `tagsPerLive` of them (or already
+   * has this one), the "other" row after that, so a script sending made-up tags adds one row at most and the staff
+   * read stays bounded. Untagged is always its own row. Nothing is counted while the store is away.
+   */
+  const withTag = (livingId: string, from: string | undefined, count: (tag: string) => Promise<void>) => {
+    void counters
+      .admitLabel({
+        key: tagsKey(livingId),
+        label: tagOf(from),
+        cap: tagsPerLive,
+        overflow: FUNNEL_OTHER_TAGS,
+        exempt: [''],
+      })
+      .then((tag) => (tag === undefined ? undefined : count(tag)));
+  };
+
+  const countOnce = (step: 'taps' | 'opens', livingId: string, viewer: Viewer, code: string, from?: string) => {
+    withTag(livingId, from, (tag) =>
+      counters.record({
+        counts: [stepKey(step, livingId, tag)],
+        once: {
+          key: `funnel:${step}-once:${livingId}:${pseudonym(`${viewerKey(viewer)}:${code}`)}`,
+          ttlMs: REPLAY_GUARD_MS,
+        },
+      }),
+    );
   };
 
   return {
+    /** A new visitor id, signed: for a browser's visitor cookie or a mini program install. */
+    issueVisitor: (): string => visitorIds.issue(),
+
+    /** The id inside a visitor id this BFF issued; undefined for one it did not (made up, unsigned, forged). */
+    verifyVisitor: (signed: string): string | undefined => visitorIds.verify(signed),
+
     /** The live page showed this live to `visitor`. */
     recordView(livingId: string, visitor: VisitorIdentity, from?: string): void {
-      const tag = tagOf(from);
-      void counters.record({
-        unique: [{ key: stepKey('views', livingId, tag), member: pseudonym(identityOf(visitor)) }],
-        labels: [{ key: tagsKey(livingId), label: tag }],
-      });
+      withTag(livingId, from, (tag) =>
+        counters.record({
+          unique: [{ key: stepKey('views', livingId, tag), member: pseudonym(identityOf(visitor)) }],
+        }),
+      );
     },
 
     /** `code` was just issued to `viewer` (not a refusal, not a wait in line). */
     recordTap(livingId: string, viewer: Viewer, code: string, from?: string): void {
-      countOnce('taps', livingId, viewer, code, tagOf(from));
+      countOnce('taps', livingId, viewer, code, from);
     },
 
     /**
@@ -70,7 +101,7 @@ export function createFunnelService({ counters, secret, heldCode }: FunnelServic
     async recordOpen(livingId: string, viewer: Viewer, from?: string): Promise<boolean> {
       const code = await heldCode(viewer, livingId).catch(() => undefined);
       if (code === undefined) return false;
-      countOnce('opens', livingId, viewer, code, tagOf(from));
+      countOnce('opens', livingId, viewer, code, from);
       return true;
     },
 

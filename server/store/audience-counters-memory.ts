@@ -53,6 +53,15 @@ export function createMemoryAudienceCounters({
         put(key, (typeof held === 'number' ? held : 0) + 1);
       }
     },
+    async admitLabel({ key, label, cap, overflow, exempt = [] }) {
+      const held = get(key);
+      const set = held instanceof Set ? held : new Set<string>();
+      const outside = [overflow, ...exempt];
+      const capped = [...set].filter((l) => !outside.includes(l)).length;
+      const kept = set.has(label) || outside.includes(label) || capped < cap ? label : overflow;
+      put(key, set.add(kept));
+      return kept;
+    },
     async read({ unique, counts }) {
       return {
         unique: unique.map((keys) =>

@@ -27,6 +27,27 @@ return 1
 `;
 
 /**
+ * KEYS[1] the set; ARGV[1] the label, ARGV[2] the cap, ARGV[3] the overflow label, ARGV[4] the set's lifetime (ms),
+ * ARGV[5..] labels outside the cap. Answers the label kept: the one asked for, or the overflow once the set is full.
+ */
+const ADMIT_LABEL = `
+local label = ARGV[1]
+local kept = redis.call('sismember', KEYS[1], label) == 1 or label == ARGV[3]
+if not kept then
+  local inside = redis.call('scard', KEYS[1]) - redis.call('sismember', KEYS[1], ARGV[3])
+  for i = 5, #ARGV do
+    if ARGV[i] == label then kept = true end
+    inside = inside - redis.call('sismember', KEYS[1], ARGV[i])
+  end
+  if not kept then kept = inside < tonumber(ARGV[2]) end
+end
+if not kept then label = ARGV[3] end
+redis.call('sadd', KEYS[1], label)
+redis.call('pexpire', KEYS[1], ARGV[4])
+return label
+`;
+
+/**
  * The shared `AudienceCounters`: PFADD/PFCOUNT (unions included: PFCOUNT of several keys), INCR, SADD/SMEMBERS,
  * every key with a TTL refreshed on each write. One event is one pipeline, sent without waiting: the connection has
  * no offline queue and a command timeout, so while Redis is away the event fails at once and is dropped.
@@ -71,6 +92,15 @@ export function createRedisAudienceCounters({
         if (failed) warn(failed);
       } catch (err) {
         warn(err);
+      }
+    },
+    async admitLabel({ key, label, cap, overflow, exempt = [] }) {
+      try {
+        const kept = await redis.eval(ADMIT_LABEL, 1, k(key), label, cap, overflow, ttlMs, ...exempt);
+        return String(kept);
+      } catch (err) {
+        warn(err);
+        return undefined;
       }
     },
     async read({ unique, counts }) {

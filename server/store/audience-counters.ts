@@ -31,9 +31,28 @@ export interface AudienceReading {
   counts: number[];
 }
 
+/** A label for a set that holds at most `cap` of them (`admitLabel`). */
+export interface CappedLabel {
+  key: string;
+  label: string;
+  /** Most labels the set keeps, not counting `overflow` and the `exempt` ones. */
+  cap: number;
+  /** What is kept (and answered) instead of a new label once the set is full. */
+  overflow: string;
+  /** Labels always kept, outside the cap (e.g. the untagged `''`). */
+  exempt?: string[];
+}
+
 export interface AudienceCounters {
   /** Records one event (in Redis: one round trip). Never rejects. */
   record(event: AudienceEvent): Promise<void>;
+  /**
+   * Adds a label to a capped set and answers the label to count under: `label` when the set holds it already, it
+   * is exempt, or there is room; `overflow` (added instead) when the set is full. One atomic step (in Redis: a
+   * script), so instances racing for the last place cannot overfill it. Never rejects: `undefined` when the store
+   * cannot be reached (the caller then counts nothing, as `record` would).
+   */
+  admitLabel(label: CappedLabel): Promise<string | undefined>;
   read(query: AudienceQuery): Promise<AudienceReading>;
   labels(key: string): Promise<string[]>;
 }

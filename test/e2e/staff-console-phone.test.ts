@@ -36,13 +36,19 @@ beforeAll(async () => {
   requireStaffBuild();
   stack = await startBffStack();
   stack.sandbox.watchStats.generate(LIVE, AUDIENCE, 'staff-console-phone-e2e');
-  let n = 0;
   for (const from of TAGS) {
     for (let i = 0; i < 3; i++) {
+      // Each view a different mini program install, its id issued by the BFF.
+      const issued = await fetch(`${stack.baseUrl}/api/visitors`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      const { visitor } = (await issued.json()) as { visitor: string };
       const res = await fetch(`${stack.baseUrl}/api/lives/${LIVE}/views`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ from, visitor: `phone-visitor-${++n}-0000000` }),
+        body: JSON.stringify({ from, visitor }),
       });
       expect(res.ok).toBe(true);
     }

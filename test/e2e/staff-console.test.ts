@@ -69,12 +69,12 @@ async function visitTheLivePage(): Promise<void> {
       body: JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return res.status === 204 ? undefined : ((await res.json()) as { token?: string });
+    return res.status === 204 ? undefined : ((await res.json()) as { token?: string; visitor?: string });
   };
   let n = 0;
   for (const { from, views, taps, opens } of FUNNEL) {
     for (let i = 0; i < views; i++)
-      await post(`/api/lives/${LIVE}/views`, { from, visitor: `e2e-visitor-${++n}-0000000` });
+      await post(`/api/lives/${LIVE}/views`, { from, visitor: (await post('/api/visitors', {}))!.visitor });
     for (let i = 0; i < taps; i++) {
       const session = await post('/api/session/weapp', { code: `viewer${++n}e2e-login` });
       await post(`/api/lives/${LIVE}/code`, { from }, session?.token);

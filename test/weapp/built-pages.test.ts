@@ -97,8 +97,8 @@ describe('the built live page in WeChat’s component simulator', () => {
     expect(p.text()).toContain('这场直播没有回放');
     await p.tap('直播已结束');
     expect(wx.launches).toEqual([]);
-    // No code asked for (the page's view beacon aside).
-    const requests = bff.requests.filter((r) => !r.path.endsWith('/views'));
+    // No code asked for (the page's view beacon and its install id aside).
+    const requests = bff.requests.filter((r) => !r.path.endsWith('/views') && r.path !== '/api/visitors');
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/lives/lv_over']);
   });
 
@@ -107,7 +107,9 @@ describe('the built live page in WeChat’s component simulator', () => {
     const p = await openLive(live, { id: live.livingId, from: 'poster' });
     await p.waitFor(codeArrived(), 'the living code');
     const view = bff.requests.find((r) => r.method === 'POST' && r.path === '/api/lives/lv_tagged/views');
-    expect(view?.body).toEqual({ from: 'poster', visitor: expect.stringMatching(/^[a-z0-9]{24}$/) });
+    // The install id is the one the BFF issued (asked for once, kept in storage), never one the mini program made.
+    expect(bff.visitors).toContain(view?.body?.visitor);
+    expect(view?.body).toEqual({ from: 'poster', visitor: expect.stringMatching(/^install\d{12}\.s{22}$/) });
     expect(bff.requests.find((r) => r.path === '/api/lives/lv_tagged/code')?.body).toMatchObject({ from: 'poster' });
     expect(bff.requests.some((r) => r.path.endsWith('/opens'))).toBe(false);
 

@@ -5,6 +5,7 @@ import type {
   LivingCodeRequest,
   LivingCodeResponse,
   SessionResponse,
+  VisitorResponse,
   WeappLoginRequest,
 } from '../../../shared/api';
 import { LIVING_CODE_TTL_SECONDS } from '../../../shared/constants';
@@ -93,6 +94,14 @@ export function createBffApi(http: HttpClient): BffApi {
       return res.data;
     },
   };
+}
+
+/**
+ * `POST /api/visitors`: a signed visitor id for the funnel. Only the mini program asks (once per install; H5 is given
+ * a cookie), so it stays out of `BffApi` too.
+ */
+export function issueVisitor(http: HttpClient): Promise<string> {
+  return http<VisitorResponse>({ method: 'POST', path: '/api/visitors', body: {} }).then((res) => res.data.visitor);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface ClientLimitsOptions {
   keyPrefix?: string;
   /** A viewer waiting in the line for a code follows Retry-After: such a viewer is never refused here. */
   waitsInLine?: (viewer: Session) => Promise<boolean>;
+  /** Funnel visitor ids issued per client address per minute (`FUNNEL_NEW_VISITORS_PER_IP_PER_MINUTE`). */
+  newVisitorsPerIpPerMinute?: number;
 }
 
 /** One counter per minute: in Redis when there is one, with a memory counter insuring it while Redis is away. */
@@ -36,12 +38,20 @@ function perMinute(points: number, name: string, redis: Redis | undefined, keyPr
  * sign-ins per IP, code requests per session and per IP. Defaults let a shared office NAT through. Card reads are
  * not limited per client (they cost WeCom nothing while cached).
  */
-export function createClientLimits({ limits, redis, keyPrefix = '', waitsInLine }: ClientLimitsOptions) {
+export function createClientLimits({
+  limits,
+  redis,
+  keyPrefix = '',
+  waitsInLine,
+  newVisitorsPerIpPerMinute = 60,
+}: ClientLimitsOptions) {
   const loginsPerIp = perMinute(limits.loginsPerIpPerMinute, 'logins-ip', redis, keyPrefix);
   const codesPerSession = perMinute(limits.codesPerSessionPerMinute, 'codes-session', redis, keyPrefix);
   const codesPerIp = perMinute(limits.codesPerIpPerMinute, 'codes-ip', redis, keyPrefix);
   // The funnel's beacons: a page sends one view and one open at most per code it asks for, so the codes' allowance.
   const beaconsPerIp = perMinute(limits.codesPerIpPerMinute, 'beacons-ip', redis, keyPrefix);
+  // The funnel's new visitors: each is a new unique view, so one address may only be given so many a minute.
+  const visitorsPerIp = perMinute(newVisitorsPerIpPerMinute, 'visitors-ip', redis, keyPrefix);
 
   async function spend(limiter: RateLimiterAbstract, key: string): Promise<void> {
     try {
@@ -54,7 +64,7 @@ export function createClientLimits({ limits, redis, keyPrefix = '', waitsInLine 
     }
   }
 
-  return {
+  const routeLimits = {
     async login(ctx: Context): Promise<void> {
       await spend(loginsPerIp, ctx.ip);
     },
@@ -67,6 +77,17 @@ export function createClientLimits({ limits, redis, keyPrefix = '', waitsInLine 
       await spend(beaconsPerIp, ctx.ip);
     },
   } satisfies Record<ClientLimit, (ctx: Context, viewer: Session | undefined) => Promise<void>>;
+
+  return {
+    ...routeLimits,
+    /**
+     * Spends one of this address's new funnel visitors for the minute: 429 `TOO_MANY_REQUESTS` once they are used
+     * up. A counter that fails lets the visitor through, as every limit here does.
+     */
+    async newVisitor(ctx: Context): Promise<void> {
+      await spend(visitorsPerIp, ctx.ip);
+    },
+  };
 }
 
 export type ClientLimits = ReturnType<typeof createClientLimits>;

@@ -1,34 +1,48 @@
-import { randomBytes } from 'node:crypto';
 import type { Context } from 'koa';
 import { z } from 'zod';
-import type { FunnelBeaconRequest } from '../../../shared/api';
+import type { FunnelBeaconRequest, VisitorResponse } from '../../../shared/api';
+import { AppError } from '../../errors/app-error';
 import type { FunnelService, VisitorIdentity } from '../../funnel/funnel-service';
+import { SIGNED_VISITOR_ID } from '../../funnel/visitor-ids';
 import type { LiveCardService } from '../../lives/live-card-service';
 import type { ViewerSignIn } from '../../viewer-auth/viewer-sign-in';
 import { CampaignTagSchema, ErrorBodySchema, LiveParamsSchema } from '../api-schemas';
 import { viewerGuard } from '../middleware/authenticate';
+import type { ClientLimits } from '../middleware/client-limits';
 import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';
 import { viewerCookieOptions } from '../viewer-cookies';
 
-/** Who an H5 visitor is for the funnel when nobody signed in: random, first-party, HttpOnly, long-lived. */
+/**
+ * Who an H5 visitor is for the funnel when nobody signed in: a visitor id the BFF issued and signed, first-party,
+ * HttpOnly, long-lived. A cookie without a valid signature (made up, or from before ids were signed) is ignored.
+ */
 export const VISITOR_COOKIE = 'wlv_visitor';
 const VISITOR_COOKIE_MAX_AGE_MS = 400 * 24 * 3600 * 1000;
-const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 export const ViewBeaconBodySchema = z.object({
   from: CampaignTagSchema,
   visitor: z
     .string()
-    .regex(VISITOR_ID)
+    .regex(SIGNED_VISITOR_ID)
     .optional()
-    .describe("The mini program's install id (H5 is told apart by a cookie instead)"),
+    .describe("The mini program's install id, as POST /api/visitors issued it (H5 is told apart by a cookie)"),
 });
+export const VisitorResponseSchema = z
+  .object({ visitor: z.string().regex(SIGNED_VISITOR_ID).describe('A signed visitor id: keep it, send it on views') })
+  .strict();
+export const visitorResponseMatchesSharedType: SameShape<
+  z.output<typeof VisitorResponseSchema>,
+  VisitorResponse
+> = true;
 export const OpenBeaconBodySchema = z.object({ from: CampaignTagSchema });
 export const viewBeaconMatchesSharedType: SameShape<z.output<typeof ViewBeaconBodySchema>, FunnelBeaconRequest> = true;
 
 const refused = {
-  400: { description: 'Malformed id, or `from` is not a campaign tag', schema: ErrorBodySchema },
+  400: {
+    description: 'Malformed id, `from` is not a campaign tag, or `visitor` is not one this BFF issued',
+    schema: ErrorBodySchema,
+  },
   415: { description: 'Body is not JSON', schema: ErrorBodySchema },
   429: { description: 'Too many beacons from this client', schema: ErrorBodySchema },
 };
@@ -41,28 +55,52 @@ export function funnelBeaconRoutes({
   funnel,
   cards,
   signIn,
+  clientLimits,
   publicOrigin,
 }: {
-  funnel: FunnelService;
+  funnel: Pick<FunnelService, 'recordView' | 'recordOpen' | 'issueVisitor' | 'verifyVisitor'>;
   cards: Pick<LiveCardService, 'get'>;
   signIn: Pick<ViewerSignIn, 'verify'>;
+  clientLimits: Pick<ClientLimits, 'newVisitor'>;
   publicOrigin: string;
 }) {
   const session = viewerGuard(signIn);
 
+  /** A new visitor for this address, within its allowance for the minute; undefined past it. */
+  const newVisitor = (ctx: Context): Promise<string | undefined> =>
+    clientLimits.newVisitor(ctx).then(
+      () => funnel.issueVisitor(),
+      (err: unknown) => {
+        if (err instanceof AppError && err.code === 'TOO_MANY_REQUESTS') return undefined;
+        throw err;
+      },
+    );
+
   /**
-   * The visitor cookie first: a browser gets it with its first view, before any sign-in, so the view it sends again
-   * when WeChat's sign-in brings it back is the same visitor. Then the mini program's install id, then a session.
+   * Who sent a view, never a visitor the client made up. The visitor cookie first: a browser gets it with its first
+   * view, before any sign-in, so the view it sends again when WeChat's sign-in brings it back is the same visitor.
+   * Then the mini program's install id (400 when this BFF did not issue it: the install asks for a new one), then a
+   * session. Else a new visitor cookie, within this address's allowance of new visitors; past it the view is not
+   * counted (undefined) and no cookie is set, so one client cannot add unique views faster than that allowance.
    */
-  async function visitorOf(ctx: Context, install: string | undefined): Promise<VisitorIdentity> {
+  async function visitorOf(ctx: Context, install: string | undefined): Promise<VisitorIdentity | undefined> {
     const cookie = ctx.cookies.get(VISITOR_COOKIE);
-    if (cookie && VISITOR_ID.test(cookie)) return { kind: 'cookie', id: cookie };
-    if (install) return { kind: 'install', id: install };
+    const fromCookie = cookie ? funnel.verifyVisitor(cookie) : undefined;
+    if (fromCookie) return { kind: 'cookie', id: fromCookie };
+    if (install !== undefined) {
+      const id = funnel.verifyVisitor(install);
+      if (!id) throw new AppError('INVALID_BODY', 'visitor: not an id this BFF issued (POST /api/visitors for one)');
+      return { kind: 'install', id };
+    }
     const viewer = await session(ctx).catch(() => undefined);
     if (viewer) return { kind: 'viewer', viewer };
-    const id = randomBytes(16).toString('base64url');
-    ctx.cookies.set(VISITOR_COOKIE, id, { ...viewerCookieOptions(publicOrigin), maxAge: VISITOR_COOKIE_MAX_AGE_MS });
-    return { kind: 'cookie', id };
+    const issued = await newVisitor(ctx);
+    if (!issued) return undefined;
+    ctx.cookies.set(VISITOR_COOKIE, issued, {
+      ...viewerCookieOptions(publicOrigin),
+      maxAge: VISITOR_COOKIE_MAX_AGE_MS,
+    });
+    return { kind: 'cookie', id: funnel.verifyVisitor(issued)! };
   }
 
   return [
@@ -82,8 +120,31 @@ export function funnelBeaconRoutes({
       async handler(ctx, { params, body }) {
         // Only real lives are counted: made-up ids cannot fill the counters (the card is cached, the page just read it).
         await cards.get(params.livingId, { ip: ctx.ip });
-        funnel.recordView(params.livingId, await visitorOf(ctx, body.visitor), body.from);
+        const visitor = await visitorOf(ctx, body.visitor);
+        if (visitor) funnel.recordView(params.livingId, visitor, body.from);
         ctx.status = 204;
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/visitors',
+      summary: 'A signed visitor id for the funnel: a mini program install asks once and keeps it (H5 gets a cookie)',
+      auth: 'public',
+      limit: 'beacon',
+      body: z.object({}),
+      responses: {
+        201: { description: 'A new visitor id', schema: VisitorResponseSchema },
+        415: refused[415],
+        429: {
+          description: 'This address was given its new visitors for the minute (FUNNEL_NEW_VISITORS_PER_IP_PER_MINUTE)',
+          schema: ErrorBodySchema,
+        },
+      },
+      async handler(ctx) {
+        await clientLimits.newVisitor(ctx);
+        ctx.status = 201;
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = { visitor: funnel.issueVisitor() } satisfies VisitorResponse;
       },
     }),
     defineRoute({

@@ -7,7 +7,9 @@ import { installId, sendViewBeacon as sendWeappViewBeacon } from '../../../clien
 import { createWechatH5Launcher } from '../../../client/src/launch/wechat-h5-launcher';
 import { parseLivePageParams } from '../../../client/src/routes';
 import { primaryAction } from '../../../shared/primary-action';
-import { errorBody, stubBff, type StubRequest } from '../support/bff-stub';
+import { ApiError } from '../../../client/src/api/api-error';
+import { createHttpClient } from '../../../client/src/api/http';
+import { BASE_URL, errorBody, stubBff, type StubRequest, type StubResponse } from '../support/bff-stub';
 import { aCodeResponse, aLaunch, aLive } from '../support/fixtures';
 import { renderWithServices } from '../support/render';
 import { taroMock } from '../stand-ins/taro';
@@ -71,19 +73,74 @@ describe('the view beacon', () => {
     expect(beacons(requests, 'views')).toHaveLength(1);
   });
 
-  it('in the mini program carries an install id, made once and kept in storage', async () => {
-    const { requests } = bff();
-    const api = { beacon: jest.fn(() => Promise.resolve()) };
-    sendWeappViewBeacon(api, 'lv_1', 'poster');
-    sendWeappViewBeacon(api, 'lv_2', undefined);
-    const id = installId();
-    expect(id).toMatch(/^[a-z0-9]{24}$/);
-    expect(taro.setStorageSync).toHaveBeenCalledTimes(1);
-    expect(api.beacon.mock.calls).toEqual([
-      ['lv_1', 'views', { from: 'poster', visitor: id }],
-      ['lv_2', 'views', { from: undefined, visitor: id }],
-    ]);
-    expect(requests).toEqual([]);
+  describe('in the mini program', () => {
+    const SIGNED = (n: number) => `issued${String(n).padStart(12, '0')}.${'S'.repeat(22)}`;
+    /** The BFF's `POST /api/visitors`: a new signed id each time, or a refusal. */
+    function issuer(answer: (n: number) => StubResponse = (n) => ({ status: 201, body: { visitor: SIGNED(n) } })) {
+      let issued = 0;
+      const stub = stubBff((req) =>
+        req.method === 'POST' && req.path === '/api/visitors'
+          ? answer(++issued)
+          : { status: 404, body: errorBody('NOT_FOUND') },
+      );
+      return { ...stub, http: createHttpClient({ baseUrl: BASE_URL }) };
+    }
+    const flush = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+
+    it('asks the BFF for an install id once, keeps it, and sends it with every view', async () => {
+      const { requests, http } = issuer();
+      const api = { beacon: jest.fn(() => Promise.resolve()) };
+      sendWeappViewBeacon({ api, http }, 'lv_1', 'poster');
+      sendWeappViewBeacon({ api, http }, 'lv_2', undefined);
+      await flush();
+      sendWeappViewBeacon({ api, http }, 'lv_3', undefined);
+      await flush();
+      expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/visitors']);
+      expect(requests[0]!.body).toEqual({});
+      expect(taro.setStorageSync).toHaveBeenCalledWith('funnel.installId', SIGNED(1));
+      expect(await installId(http)).toBe(SIGNED(1));
+      expect(api.beacon.mock.calls).toEqual([
+        ['lv_1', 'views', { from: 'poster', visitor: SIGNED(1) }],
+        ['lv_2', 'views', { from: undefined, visitor: SIGNED(1) }],
+        ['lv_3', 'views', { from: undefined, visitor: SIGNED(1) }],
+      ]);
+    });
+
+    it('replaces an id it made itself (before the BFF issued them), and one the BFF no longer takes', async () => {
+      const { requests, http } = issuer();
+      taro.setStorageSync('funnel.installId', 'abcdefghijklmnopqrstuvwx');
+      const api = {
+        beacon: jest.fn((_id: string, _step: string, body: { visitor?: string }) =>
+          body.visitor === SIGNED(1)
+            ? Promise.reject(new ApiError({ code: 'INVALID_BODY', message: 'visitor', status: 400 }))
+            : Promise.resolve(),
+        ),
+      };
+      sendWeappViewBeacon({ api, http }, 'lv_1', undefined);
+      await flush();
+      // The BFF refused the id (its secret changed): forgotten, and the next view asks again.
+      sendWeappViewBeacon({ api, http }, 'lv_1', undefined);
+      await flush();
+      expect(requests).toHaveLength(2);
+      expect(api.beacon.mock.calls.map((c) => c[2].visitor)).toEqual([SIGNED(1), SIGNED(2)]);
+      expect(await installId(http)).toBe(SIGNED(2));
+    });
+
+    it('sends no view (and makes up no id) while the BFF will not issue one, and asks again next time', async () => {
+      let refuse = true;
+      const { http } = issuer((n) =>
+        refuse ? { status: 429, body: errorBody('TOO_MANY_REQUESTS') } : { status: 201, body: { visitor: SIGNED(n) } },
+      );
+      const api = { beacon: jest.fn(() => Promise.resolve()) };
+      sendWeappViewBeacon({ api, http }, 'lv_1', undefined);
+      await flush();
+      expect(api.beacon).not.toHaveBeenCalled();
+      expect(taro.setStorageSync).not.toHaveBeenCalledWith('funnel.installId', expect.anything());
+      refuse = false;
+      sendWeappViewBeacon({ api, http }, 'lv_1', undefined);
+      await flush();
+      expect(api.beacon.mock.calls).toEqual([['lv_1', 'views', { from: undefined, visitor: SIGNED(2) }]]);
+    });
   });
 
   it('never troubles the viewer when it fails', async () => {

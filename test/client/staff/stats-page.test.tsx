@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import type { StaffFunnel, StaffWatchStats } from '../../../shared/staff-api';
+import { FUNNEL_OTHER_TAGS, type StaffFunnel, type StaffWatchStats } from '../../../shared/staff-api';
 import type { LiveCard } from '../../../shared/live-card';
 import StatsPage from '../../../client/src/staff/pages/stats-page';
 import { StaffApiError, type StaffApi } from '../../../client/src/staff/staff-api-client';
@@ -18,7 +18,11 @@ const noViewers: StaffWatchStats = {
 };
 const funnel: StaffFunnel = {
   total: { views: 20, taps: 7, opens: 4 },
-  byTag: [{ from: 'spring', views: 14, taps: 5, opens: 3 }],
+  byTag: [
+    { from: 'spring', views: 14, taps: 5, opens: 3 },
+    { from: '', views: 4, taps: 1, opens: 1 },
+    { from: FUNNEL_OTHER_TAGS, views: 2, taps: 1, opens: 0 },
+  ],
 };
 
 function renderStats(api: Partial<StaffApi>) {
@@ -41,6 +45,9 @@ describe('the stats page', () => {
     expect(document.querySelectorAll('canvas')).toHaveLength(0);
     expect(screen.getByText('数据更新于 14:04:05')).toBeTruthy();
     expect(await screen.findByText('spring')).toBeTruthy();
+    // Untagged, and the tags past the per-live cap, each one row under its own name.
+    expect(screen.getByText('（无标记）')).toBeTruthy();
+    expect(screen.getByText('（其他标记：超出每场上限的标记合计）')).toBeTruthy();
     expect(screen.getByRole('link', { name: '下载观众明细 CSV' }).getAttribute('href')).toBe(
       `/api/staff/lives/${ID}/watchers.csv`,
     );

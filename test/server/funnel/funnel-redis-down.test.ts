@@ -55,8 +55,9 @@ it('keeps viewers unhindered while Redis is down: beacons 204 and codes 200 at o
   // Redis back (empty, as after a crash): counting resumes. Staff sessions lived there too: sign in again.
   await redis.restart();
   let funnel: unknown;
+  const { visitor } = (await (await post('/api/visitors', {})).json()) as { visitor: string };
   for (const deadline = Date.now() + 8000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-    await post(`/api/lives/${LIVE}/views`, { visitor: 'install-after-the-outage' });
+    await post(`/api/lives/${LIVE}/views`, { visitor });
     const res = await fetch(`${instance.url}/api/staff/lives/${LIVE}/funnel`, { headers: { cookie: staff } });
     if (res.status === 401) staff = await staffSessionCookie({ url: instance.url, sandbox }).catch(() => staff);
     if (res.status !== 200) continue;

@@ -57,8 +57,11 @@ it('counts one funnel on two instances sharing a Redis, and both read the same e
   const visitor = cookieOf(first, 'wlv_visitor')!;
   expect((await post(b, `/api/lives/${LIVE}/views`, { from: 'poster' }, { cookie: visitor })).status).toBe(204);
   expect((await post(b, `/api/lives/${LIVE}/views`, { from: 'wx-article' })).status).toBe(204);
+  const issued = await post(b, '/api/visitors', {});
+  expect(issued.status).toBe(201);
+  const { visitor: install } = (await issued.json()) as { visitor: string };
   for (const base of [a, b]) {
-    const res = await post(base, `/api/lives/${LIVE}/views`, { visitor: 'install-abcdefghijklmnop' });
+    const res = await post(base, `/api/lives/${LIVE}/views`, { visitor: install });
     expect(res.status).toBe(204);
   }
 

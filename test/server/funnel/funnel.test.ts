@@ -36,7 +36,7 @@ describe('our funnel, through the BFF', () => {
   it('counts a page view once per visitor, by campaign tag, with a cookie it sets itself', async () => {
     const first = await view({ from: 'wx-article' }).expect(204);
     const visitor = cookieOf(first, 'wlv_visitor')!;
-    expect(visitor).toMatch(/^wlv_visitor=[A-Za-z0-9_-]{16,64}$/);
+    expect(visitor).toMatch(/^wlv_visitor=[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{22}$/);
     const setCookie = (first.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('wlv_visitor='))!;
     expect(setCookie).toMatch(/httponly/i);
     expect(setCookie).toMatch(/expires=/i);
@@ -45,8 +45,12 @@ describe('our funnel, through the BFF', () => {
     expect(cookieOf(again, 'wlv_visitor')).toBeUndefined();
     await view({ from: 'wx-article' }).expect(204); // another browser
     await view({}).expect(204); // untagged
-    await view({ visitor: 'install-0123456789abcdef' }).expect(204); // the mini program
-    await view({ visitor: 'install-0123456789abcdef' }).expect(204);
+    // The mini program: an install id the BFF issued, kept and sent with every view.
+    const issued = await h.http.post('/api/visitors').send({}).expect(201);
+    expect(issued.headers['cache-control']).toBe('no-store');
+    const install = (issued.body as { visitor: string }).visitor;
+    await view({ visitor: install }).expect(204);
+    await view({ visitor: install }).expect(204);
 
     expect(await funnel()).toEqual({
       total: { views: 4, taps: 0, opens: 0 },
@@ -63,6 +67,9 @@ describe('our funnel, through the BFF', () => {
       expect(res.body.error.code).toBe('INVALID_BODY');
     }
     await view({ visitor: 'short' }).expect(400);
+    // An install id the BFF did not issue (made up, or from before ids were signed): refused, so it asks for one.
+    await view({ visitor: 'install-0123456789abcdef' }).expect(400);
+    await view({ visitor: 'install-0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAA' }).expect(400);
     const missing = await h.http.post('/api/lives/lvNoSuchLiveAtAll0000000000000000/views').send({});
     expect(missing.status).toBe(404);
     expect((await funnel()).total).toEqual({ views: 0, taps: 0, opens: 0 });

@@ -59,6 +59,7 @@ describe('GET /openapi.json', () => {
         'POST /api/lives/{livingId}/code',
         'POST /api/lives/{livingId}/views',
         'POST /api/lives/{livingId}/opens',
+        'POST /api/visitors',
         'GET /api/staff/lives/{livingId}/funnel',
         'POST /api/session/weapp',
       ].sort(),

@@ -60,5 +60,33 @@ export function describeAudienceCountersContract(name: string, make: (now: () =>
       expect((await counters.labels('tags')).sort()).toEqual(['', 'wx-article']);
       expect(await counters.labels('other')).toEqual([]);
     });
+
+    it('keeps at most `cap` labels in a capped set (exempt ones aside), the rest admitted as the overflow', async () => {
+      const capped = (label: string) =>
+        counters.admitLabel({ key: 'tags', label, cap: 3, overflow: '*', exempt: [''] });
+      expect(await capped('')).toBe('');
+      expect(await capped('a')).toBe('a');
+      expect(await capped('b')).toBe('b');
+      expect(await capped('a')).toBe('a');
+      expect(await capped('c')).toBe('c');
+      expect(await capped('d')).toBe('*');
+      expect(await capped('*')).toBe('*');
+      expect(await capped('c')).toBe('c');
+      expect(await capped('')).toBe('');
+      // Many at once (two instances racing): still no more than the cap.
+      const many = await Promise.all(Array.from({ length: 50 }, (_, i) => capped(`t${i}`)));
+      expect(new Set(many)).toEqual(new Set(['*']));
+      expect((await counters.labels('tags')).sort()).toEqual(['', '*', 'a', 'b', 'c']);
+    });
+
+    it('lets racing labels fill the last places of a capped set exactly', async () => {
+      const many = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          counters.admitLabel({ key: 'race', label: `t${i}`, cap: 5, overflow: '*' }),
+        ),
+      );
+      expect(many.filter((l) => l !== '*')).toHaveLength(5);
+      expect(await counters.labels('race')).toHaveLength(6);
+    });
   });
 }

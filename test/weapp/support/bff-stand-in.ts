@@ -1,4 +1,4 @@
-import type { LivesResponse, LivingCodeResponse, SessionResponse } from '../../../shared/api';
+import type { LivesResponse, LivingCodeResponse, SessionResponse, VisitorResponse } from '../../../shared/api';
 import { WECOM_LIVE_APP_ID, WECOM_LIVE_USERNAME, LIVING_CODE_TTL_SECONDS } from '../../../shared/constants';
 import type { ApiErrorBody, ErrorCode } from '../../../shared/error-codes';
 import type { LiveCard } from '../../../shared/live-card';
@@ -62,6 +62,7 @@ export function createBffStandIn() {
   const sessions: SessionResponse[] = [];
   const codes: LivingCodeResponse[] = [];
   let serial = 0;
+  const visitors: string[] = [];
 
   const find = (livingId: string) => lives.find((live) => live.livingId === livingId);
   const etag = (livingId: string) => `W/"${livingId}-${versions.get(livingId) ?? 0}"`;
@@ -100,6 +101,13 @@ export function createBffStandIn() {
       }
       return answer;
     }
+    if (method === 'POST' && path === '/api/visitors') {
+      // A signed visitor id as the BFF issues them (the signature is not checked here: the stand-in is no verifier).
+      const visitor: VisitorResponse = { visitor: `install${String(++serial).padStart(12, '0')}.${'s'.repeat(22)}` };
+      visitors.push(visitor.visitor);
+      return json(201, visitor);
+    }
+    if (method === 'POST' && /^\/api\/lives\/[^/]+\/(views|opens)$/.test(path)) return json(204, undefined);
     if (method === 'POST' && path === '/api/session/weapp') {
       if (typeof body.code !== 'string' || body.code === '') return failure(400, 'INVALID_BODY');
       const session: SessionResponse = {
@@ -144,6 +152,8 @@ export function createBffStandIn() {
     sessions,
     /** Living codes handed out by `POST /api/lives/:id/code`, in order. */
     codes,
+    /** Install ids handed out by `POST /api/visitors`, in order. */
+    visitors,
     /** The cards `GET /api/lives` lists, in this order, and `GET /api/lives/:id` serves. */
     setLives(cards: LiveCard[]) {
       lives = [...cards];
@@ -171,6 +181,7 @@ export function createBffStandIn() {
       requests.length = 0;
       sessions.length = 0;
       codes.length = 0;
+      visitors.length = 0;
     },
     /** Answers one `wx.request` as the BFF would. */
     handle({ url, method = 'GET', header = {}, data }: WxRequest): WxResponse {

@@ -28,13 +28,13 @@ export default function LivePage() {
   const { livingId, replay, from, state, refresh } = useLivePage(router.params, visible);
   const live = state.status === 'ready' ? state.live : undefined;
   const theme = live?.theme;
-  const { api } = useServices();
+  const { api, http } = useServices();
   const shown = live !== undefined;
 
   useEffect(() => {
     // Our funnel: the live page showed this live (once per live shown, whatever refreshes follow).
-    if (shown && livingId) sendViewBeacon(api, livingId, from);
-  }, [api, livingId, from, shown]);
+    if (shown && livingId) sendViewBeacon({ api, http }, livingId, from);
+  }, [api, http, livingId, from, shown]);
 
   useEffect(() => {
     if (theme) void Taro.setNavigationBarTitle({ title: theme }).catch(() => undefined);

@@ -1,5 +1,10 @@
 import { useMemo } from 'react';
-import type { FunnelCounts, StaffFunnel, StaffWatchStats } from '../../../../shared/staff-api';
+import {
+  FUNNEL_OTHER_TAGS,
+  type FunnelCounts,
+  type StaffFunnel,
+  type StaffWatchStats,
+} from '../../../../shared/staff-api';
 import { STATUS_LABEL } from '../../components/live-card/labels';
 import { ChartCanvas } from '../charts/chart-canvas';
 import { TOP_INVITERS, histogramChart, invitersChart, splitChart } from '../charts/stats-charts';
@@ -178,12 +183,18 @@ function Funnel({ funnel, wecomViewers }: { funnel: StaffFunnel; wecomViewers?: 
                 <th className="num">进入直播</th>
               </tr>
             </thead>
-            <tbody>{funnel.byTag.map((tag) => row(tag.from || '（无标记）', tag))}</tbody>
+            <tbody>{funnel.byTag.map((tag) => row(tagLabel(tag.from), tag))}</tbody>
           </table>
         </div>
       )}
     </>
   );
+}
+
+/** The row's name: the tag, or what stands for no tag and for the tags past the per-live cap. */
+function tagLabel(from: string): string {
+  if (from === FUNNEL_OTHER_TAGS) return '（其他标记：超出每场上限的标记合计）';
+  return from || '（无标记）';
 }
 
 function FunnelStep({ label, value, rate }: { label: string; value: number; rate?: string }) {
