@@ -6,7 +6,7 @@ import supertest from 'supertest';
 import { SANDBOX_ANCHORS, SANDBOX_LIVES } from '../../../sandbox';
 import { loadConfig } from '../../../server/config/config';
 import { SESSION_SECRET, startHarness, type Harness } from '../harness';
-import { staffSessionCookie } from '../staff/staff-session';
+import { staffSignIn } from '../staff/staff-session';
 import type { CredentialKind, FuzzRequest, KnownValues, OpenApiDocument } from './openapi-arbitraries';
 
 /**
@@ -91,6 +91,13 @@ export async function startFuzzTarget() {
     .expect(302);
   const viewerCookie = cookiePair(h5Landed, 'wlv_session')!;
   const staffTarget = { http, sandbox: h.sandbox };
+  // staffSessionCookie's own check uses jest's expect; the bench runs this outside jest.
+  const staffSessionCookie = async (...args: Parameters<typeof staffSignIn>) => {
+    const callback = await staffSignIn(...args);
+    const cookie = callback.status === 302 ? cookiePair(callback, 'wlv_staff') : undefined;
+    if (!cookie) throw new Error(`staff sign-in of ${args[1]} answered ${callback.status}`);
+    return cookie;
+  };
   let staffCookie = await staffSessionCookie(staffTarget, 'zhaomin');
   let managerCookie = await staffSessionCookie(staffTarget, 'lifang');
   const staffToken = () => staffCookie.slice('wlv_staff='.length);
@@ -185,8 +192,10 @@ export async function startFuzzTarget() {
     let test = http[method](url).timeout(15_000).buffer(true);
     const headers = { ...request.headers, ...credentialHeaders(request.credential) };
     for (const [name, value] of Object.entries(headers)) test = test.set(name, value);
-    // A Buffer goes out as it is: superagent neither serializes it nor picks a content type for it.
-    if (request.body !== undefined) test = test.send(Buffer.from(request.body));
+    // Exactly these bytes: superagent would serialize a JSON-typed body again (a Buffer as {"type":"Buffer",…}) and
+    // give an untyped string body a form content type.
+    if (request.body !== undefined)
+      test = test.serialize((raw: unknown) => raw as string).send(Buffer.from(request.body));
     try {
       const res = await test.ok(() => true);
       const body: unknown = res.body;

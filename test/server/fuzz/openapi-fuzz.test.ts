@@ -10,9 +10,9 @@ import { operationsOf, requestArbitrary } from './openapi-arbitraries';
  * nobody picked. FUZZ_SEED and FUZZ_RUNS change the run (the seed is printed on failure); `npm run bench` runs a larger one.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
 describe('fuzzing every route in /openapi.json', () => {
   let target: FuzzTarget;
