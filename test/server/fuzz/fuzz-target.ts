@@ -10,8 +10,8 @@ import { staffSignIn } from '../staff/staff-session';
 import type { CredentialKind, FuzzRequest, KnownValues, OpenApiDocument } from './openapi-arbitraries';
 
 /**
- * The BFF the fuzzer talks to: the in-process harness (createApp + sandbox over loopback) with push on, the hot card
- * path on (`info` logging, as in production), our per-client limits raised so that requests reach the handlers
+ * The BFF the fuzzer talks to: the in-process harness (createApp + sandbox over loopback) with push on, an https
+ * public origin reached over http (TLS terminated in front, as in production), the hot card path on (`info` logging, as in production), our per-client limits raised so that requests reach the handlers
  * rather than stopping at a 429, and a real viewer (mini program bearer, H5 cookie), staff member and manager signed
  * in. `send` turns a generated request into a real one; `problemsWith` is the property.
  */
@@ -56,11 +56,20 @@ function cookiePair(res: { headers: Record<string, unknown> }, name: string): st
   return all.map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${name}=`));
 }
 
-export async function startFuzzTarget() {
+export interface FuzzTargetOptions {
+  /**
+   * PUBLIC_ORIGIN. https by default, as in production, while requests reach the BFF over plain http: the BFF behind
+   * TLS termination.
+   */
+  publicOrigin?: string;
+}
+
+export async function startFuzzTarget({ publicOrigin = 'https://live.example.com' }: FuzzTargetOptions = {}) {
   const base = loadConfig({ SANDBOX: '1' });
   const h: Harness = await startHarness({
     logLevel: 'info',
     config: {
+      publicOrigin,
       liveAnchors: [...SANDBOX_ANCHORS],
       callback: CALLBACK,
       staff: { ...base.staff, agentId: '1000002', userIds: ['zhaomin', 'lifang'], managers: ['lifang'] },
