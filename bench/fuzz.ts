@@ -44,6 +44,11 @@ export async function runFuzz({ requests = 50_000, seed = 20261204, concurrency 
           if (failures.length < 20) failures.push({ request, problems });
         }
       });
+      // Progress on stderr (the figures go to stdout at the end): a long run on a busy machine shows it is moving.
+      const elapsed = (performance.now() - started) / 1000;
+      console.error(
+        `fuzz: ${target.requestsSent()} requests, ${elapsed.toFixed(0)} s, failing ${failing}, ${JSON.stringify(byStatus)}`,
+      );
     }
     const seconds = (performance.now() - started) / 1000;
     // Unexpected errors, one line per distinct stack top (the log has every occurrence).
