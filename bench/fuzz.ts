@@ -42,6 +42,7 @@ export async function runFuzz({ requests = 50_000, seed = 20261204, concurrency 
         if (problems.length) {
           failing += 1;
           if (failures.length < 20) failures.push({ request, problems });
+          console.error(`FAILING: ${describeRequest(request)} → ${problems.join('; ').slice(0, 500)}`);
         }
       });
       // Progress on stderr (the figures go to stdout at the end): a long run on a busy machine shows it is moving.
