@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints the BFF's figures (see docs/benchmarks.md for the targets and recorded results).
  * Measures ratios within one run, since these machines are noisy. Needs the server build for the workers figure
- * (`npm run build:server`) and redis-server on PATH (or REDIS_URL_TEST).
+ * (`npm run build:server`) and redis-server on PATH (or REDIS_URL_TEST). `--fuzz-requests N` sizes the fuzzing run.
  *
  * `npm run bench -- --soak [--soak-minutes 10]` adds the soak (bench/soak.ts) at the end: ten minutes of mixed
  * traffic and faults on two instances, opt-in because of its length; a missed soak target makes the run exit 1.
@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { measureThroughput } from './bff-throughput';
 import { measureWorkers } from './cluster-throughput';
+import { runFuzz } from './fuzz';
 import { measureFanout } from './push-fanout';
 import { measureStaffStats } from './staff-stats';
 import { runSoak } from './soak';
@@ -110,6 +111,15 @@ async function main() {
   console.log(JSON.stringify(s, null, 2));
   const surgeOk = s.everyViewerGotACode && s.errcode45009 === 0 && s.maxCodesInAnySixtySeconds <= 10_000;
   console.log(`target: 0 × 45009, ≤ 10,000 codes in any 60 s, every viewer a code → ${verdict(surgeOk)}`);
+
+  const fuzzRequests = Number(argument('--fuzz-requests') ?? 50_000);
+  console.log(
+    `\n## Fuzz: ${fuzzRequests} generated requests to every route in /openapi.json (in-process BFF + sandbox)`,
+  );
+  const z = await runFuzz({ requests: fuzzRequests });
+  console.log(JSON.stringify(z, null, 2));
+  const fuzzOk = z.failing === 0 && z.alive.healthz === 200 && z.alive.card === 200;
+  console.log(`target: no answer ≥ 500 but 503 with Retry-After, no secret shown, alive after → ${verdict(fuzzOk)}`);
 
   if (process.argv.includes('--soak')) {
     const minutes = Number(argument('--soak-minutes') ?? 10);
