@@ -85,10 +85,13 @@ export function staffSessionRoutes({ staffSignIn, publicOrigin }: { staffSignIn:
       path: '/api/staff/session/logout',
       summary: 'Sign the staff member out (a request from our own pages only)',
       auth: 'staff',
+      // Nothing to say, but said as JSON (`{}`), like every request that changes something.
+      body: z.object({}),
       responses: {
         204: { description: 'Signed out' },
         401: { description: 'No staff session', schema: ErrorBodySchema },
         403: { description: 'A cross-site request', schema: ErrorBodySchema },
+        415: { description: 'No JSON body', schema: ErrorBodySchema },
       },
       handler(ctx) {
         ctx.cookies.secure = base.secure;
