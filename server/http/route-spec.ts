@@ -36,8 +36,8 @@ export interface RouteGuards {
   /** Spends from one of our per-client limits; rejects with 429 when it is used up. */
   limits: Record<ClientLimit, (ctx: Context, viewer: Session | undefined) => Promise<void>>;
   /**
-   * Refuses (403) a request that changes something and comes from another site (`same-origin.ts`), before anything
-   * else runs. `cookieOnly`: the route's caller can only be authenticated by cookie (staff).
+   * Refuses (403) a request that changes something and comes from another site (`same-origin.ts`), once the caller
+   * is known and before anything else runs. `cookieOnly`: the route's caller can only come by cookie (staff).
    */
   sameOrigin(ctx: Context, options: { cookieOnly: boolean }): void;
 }
@@ -115,11 +115,15 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
       throw new Error(`${spec.method.toUpperCase()} ${spec.path} changes something: give it a body schema`);
     }
     const cookieOnly = spec.auth === 'staff' || spec.auth === 'manager';
+    // After the caller is known (nobody, or a forged session, is a 401 whatever the origin), before anything runs.
+    const sameOrigin = (ctx: Context) => {
+      if (fromBrowsers) guards.sameOrigin(ctx, { cookieOnly });
+    };
     const before = [
-      ...(fromBrowsers
+      ...(spec.auth === 'public' && fromBrowsers
         ? [
             async (ctx: Context, next: () => Promise<unknown>) => {
-              guards.sameOrigin(ctx, { cookieOnly });
+              sameOrigin(ctx);
               await next();
             },
           ]
@@ -128,6 +132,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
         ? [
             async (ctx: Context, next: () => Promise<unknown>) => {
               ctx.state.viewer = await guards.viewer(ctx);
+              sameOrigin(ctx);
               await next();
             },
           ]
@@ -136,6 +141,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
         ? [
             async (ctx: Context, next: () => Promise<unknown>) => {
               const staff = await guards[spec.auth as 'staff' | 'manager'](ctx);
+              sameOrigin(ctx); // a forged request is not the member's action: refused before the audit
               ctx.state.staff = staff;
               // A refusal is answered further out (the error handler): until then ctx.status still reads 404.
               let failedWith: number | undefined;
