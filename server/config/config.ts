@@ -113,7 +113,10 @@ const hops = z
   .refine((v) => v !== 'true', {
     message: "say how many proxies stand in front of the BFF (1 for one nginx or load balancer), not 'true'",
   })
-  .refine((v) => ['true', 'false'].includes(v) || /^(10|[0-9])$/.test(v), 'must be the number of proxies in front, 0–10')
+  .refine(
+    (v) => ['true', 'false'].includes(v) || /^(10|[0-9])$/.test(v),
+    'must be the number of proxies in front, 0–10',
+  )
   .transform((v) => (v === 'false' ? 0 : Number(v)));
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -229,7 +232,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('WECOM_CALLBACK_TOKEN, WECOM_CALLBACK_AES_KEY: set both (push on) or neither (push off)');
   }
   if (parsed.success && parsed.data.SERVER_HEADERS_TIMEOUT_MS > parsed.data.SERVER_REQUEST_TIMEOUT_MS) {
-    problems.push('SERVER_HEADERS_TIMEOUT_MS: must not be longer than SERVER_REQUEST_TIMEOUT_MS (headers are part of the request)');
+    problems.push(
+      'SERVER_HEADERS_TIMEOUT_MS: must not be longer than SERVER_REQUEST_TIMEOUT_MS (headers are part of the request)',
+    );
   }
   if (parsed.success && parsed.data.SERVER_MAX_CONNECTIONS <= parsed.data.LIMIT_SOCKETS_PER_INSTANCE) {
     problems.push(

@@ -200,7 +200,9 @@ export function attachEventSocket({
     const ip = clientIp(req);
     const refusal = allowance.take(ip);
     if (refusal === 'instance') {
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 30\r\nContent-Length: 0\r\n\r\n');
+      socket.end(
+        'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 30\r\nContent-Length: 0\r\n\r\n',
+      );
       return;
     }
     if (refusal === 'address') {

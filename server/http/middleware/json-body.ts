@@ -29,7 +29,10 @@ export function jsonBody({ limit = '16kb' }: JsonBodyOptions = {}): Middleware {
   return async (ctx, next) => {
     const hasBody = Number(ctx.get('content-length') || 0) > 0 || ctx.get('transfer-encoding') !== '';
     if (!hasBody || !ctx.is('application/json')) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send a JSON body (application/json; {} when there is nothing to say)');
+      throw new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send a JSON body (application/json; {} when there is nothing to say)',
+      );
     }
     await parse(ctx, next);
   };

@@ -57,7 +57,9 @@ it('counts one funnel on two instances sharing a Redis, and both read the same e
   const first = await post(a, `/api/lives/${LIVE}/views`, { from: 'poster' });
   expect(first.status).toBe(204);
   const visitor = cookieOf(first, 'wlv_visitor')!;
-  expect((await post(b, `/api/lives/${LIVE}/views`, { from: 'poster' }, { cookie: visitor, origin: publicOrigin })).status).toBe(204);
+  expect(
+    (await post(b, `/api/lives/${LIVE}/views`, { from: 'poster' }, { cookie: visitor, origin: publicOrigin })).status,
+  ).toBe(204);
   expect((await post(b, `/api/lives/${LIVE}/views`, { from: 'wx-article' })).status).toBe(204);
   for (const base of [a, b]) {
     const res = await post(base, `/api/lives/${LIVE}/views`, { visitor: 'install-abcdefghijklmnop' });

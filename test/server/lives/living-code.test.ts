@@ -72,7 +72,11 @@ describe('POST /api/lives/:livingId/code', () => {
   it("reuses a viewer's code for repeated taps, and fetches a new one near the end of its validity", async () => {
     const { token } = await h.login();
     const tap = () =>
-      h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+      h.http
+        .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({})
+        .expect(200);
     const first = await tap();
     clock.advance(3.5 * 60_000);
     h.sandbox.lives.setStatus(SANDBOX_LIVES.living, 1); // keep it live

@@ -35,11 +35,19 @@ describe('reserved lives for managers', () => {
   const as = (cookie: string) => ({
     post: (path: string, body?: object) => {
       // Always a JSON body, `{}` when there is nothing to say (no body at all is 415, like the console never sends).
-      return h.http.post(path).set('Cookie', cookie).set('Origin', OURS).send(body ?? {});
+      return h.http
+        .post(path)
+        .set('Cookie', cookie)
+        .set('Origin', OURS)
+        .send(body ?? {});
     },
     patch: (path: string, body: object) => h.http.patch(path).set('Cookie', cookie).set('Origin', OURS).send(body),
     delete: (path: string, body?: object) => {
-      return h.http.delete(path).set('Cookie', cookie).set('Origin', OURS).send(body ?? {});
+      return h.http
+        .delete(path)
+        .set('Cookie', cookie)
+        .set('Origin', OURS)
+        .send(body ?? {});
     },
     get: (path: string) => h.http.get(path).set('Cookie', cookie),
   });

@@ -178,7 +178,9 @@ export function createBffStandIn() {
       const body = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
       // Like the BFF: a POST must carry a JSON body (`{}` when there is nothing to say), or it is refused with 415.
       const jsonBody =
-        typeof data === 'object' && data !== null && /^application\/json\b/i.test(headerValue(header, 'content-type') ?? '');
+        typeof data === 'object' &&
+        data !== null &&
+        /^application\/json\b/i.test(headerValue(header, 'content-type') ?? '');
       const answer =
         method.toUpperCase() === 'POST' && !jsonBody
           ? failure(415, 'UNSUPPORTED_MEDIA_TYPE')
