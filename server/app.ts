@@ -44,6 +44,9 @@ import type { ReservedLives } from './staff/reserved-lives';
 import { requestMetrics } from './http/middleware/request-metrics';
 import { createHotCards, type HotCards } from './http/hot-cards';
 import { securityHeaders } from './http/middleware/security-headers';
+import { trustProxies } from './http/forwarded-client-ip';
+import { sameOriginGuard } from './http/middleware/same-origin';
+import { secureCookies } from './http/middleware/secure-cookies';
 
 export interface AppDeps {
   logger: Logger;
@@ -53,6 +56,8 @@ export interface AppDeps {
   signIn: ViewerSignIn;
   officialAccount: OfficialAccount;
   publicOrigin: string;
+  /** Proxies in front (`TRUST_PROXY`): who the client is, for `ctx.ip` and `ctx.protocol`. 0 when not given. */
+  trustProxy?: number;
   clientLimits: ClientLimits;
   /** Whether this instance should take traffic (`/readyz`). */
   readiness: Readiness;
@@ -105,7 +110,8 @@ export function apiRoutes(deps: AppDeps, hotCards?: HotCards): RouteSpec[] {
 
 /** The Koa application, built from its collaborators; tests drive `app.callback()` without a port. */
 export function createApp(deps: AppDeps): Koa {
-  const app = new Koa({ proxy: false });
+  const app = new Koa();
+  trustProxies(app, deps.trustProxy ?? 0);
   // Errors are turned into responses by errorHandler; Koa's default handler would print them to stderr.
   app.silent = true;
   const headers = securityHeaders({ publicOrigin: deps.publicOrigin, h5Dir: deps.h5Dir });
@@ -124,7 +130,8 @@ export function createApp(deps: AppDeps): Koa {
   const router = new Router();
   mountRoutes(router, routes, {
     viewer: viewerGuard(deps.signIn),
-    ...staffGuards({ signIn: deps.staffSignIn, publicOrigin: deps.publicOrigin }),
+    ...staffGuards({ signIn: deps.staffSignIn }),
+    sameOrigin: sameOriginGuard(deps.publicOrigin),
     audit: (entry) => deps.logger.info({ event: 'staff_action', ...entry }, 'staff action'),
     limits: deps.clientLimits,
   });
@@ -136,6 +143,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(headers.middleware);
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
+  app.use(secureCookies(deps.publicOrigin));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true }));
   // Before the viewer app: its fallback would answer /staff/… with the viewer's own page.

@@ -10,6 +10,7 @@ import { createServices } from './services';
 import { createSharedState, sharedServiceOptions } from './shared-state';
 import { attachEventSocket } from './push/event-socket';
 import { forwardedClientIp } from './http/forwarded-client-ip';
+import { createHttpServer } from './http/http-server';
 import { AggregatorRegistry } from 'prom-client';
 import { createMetrics } from './metrics/metrics';
 import { serveMetrics } from './metrics/metrics-server';
@@ -66,9 +67,9 @@ export async function runInstance({
   const h5Dir = config.h5Dir ?? (existsSync(resolve('dist/h5/index.html')) ? resolve('dist/h5') : undefined);
   const staffDir = existsSync(resolve('dist/staff/index.html')) ? resolve('dist/staff') : undefined;
   const app = createApp({ ...services, h5Dir, staffDir });
-  app.proxy = config.trustProxy;
 
-  const server = app.listen(config.port, config.host);
+  const server = createHttpServer(app.callback(), config.server);
+  server.listen(config.port, config.host);
   const events = attachEventSocket({
     server,
     bus: shared.cardBus,
@@ -76,7 +77,9 @@ export async function runInstance({
     logger,
     enabled: config.callback !== undefined,
     maxSocketsPerIp: config.limits.socketsPerIp,
-    ...(config.trustProxy ? { clientIp: forwardedClientIp } : {}),
+    maxSockets: config.server.maxEventSockets,
+    // The same rule as Koa's ctx.ip (createApp): one answer to "who is this client" for requests and sockets.
+    clientIp: (req) => forwardedClientIp(req, config.trustProxy),
   });
   metrics.watchSockets(events.size);
   if (!config.callback) {

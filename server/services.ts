@@ -219,6 +219,7 @@ export function createServices({
     }),
     officialAccount: createOfficialAccount({ wechat: serviceAccount, appId: config.officialAccount.appId }),
     publicOrigin: config.publicOrigin,
+    trustProxy: config.trustProxy,
     clientLimits: createClientLimits({
       limits: config.limits,
       redis,

@@ -67,10 +67,27 @@ export interface Config {
     /** Distinct campaign tags kept per live; views, taps and opens of any further tag go to the one "other" row. */
     tagsPerLive: number;
   };
+  /**
+   * The HTTP server's own guards (Node's `headersTimeout`, `requestTimeout`, `keepAliveTimeout`, `maxConnections`):
+   * a client that trickles its headers or body, or idles on a connection, is dropped, and no more than
+   * `maxConnections` sockets (event sockets included) are open at once. `maxEventSockets`: event sockets this
+   * instance holds at once, whoever holds them; more are refused (503) at the upgrade.
+   */
+  server: {
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxConnections: number;
+    maxEventSockets: number;
+  };
   /** Prometheus `/metrics` on its own port (loopback by default); undefined = not served. */
   metrics: { port: number; host: string } | undefined;
-  /** Behind a load balancer: take the client address from `X-Forwarded-For`. */
-  trustProxy: boolean;
+  /**
+   * How many proxies stand in front of the BFF (0 = none: the socket's peer is the client). With N, the client is
+   * the Nth address from the right of `X-Forwarded-For` and `X-Forwarded-Proto` is read by the same rule
+   * (`server/http/forwarded-client-ip.ts`); whatever the client wrote further left is never believed.
+   */
+  trustProxy: number;
   /** Staff sign-in and roles: the app's agent id, who may see stats and share kits, who may also manage lives. */
   staff: { agentId: string; userIds: string[]; managers: string[]; loginBase: string };
   /** WeCom's event callback (live status pushed); undefined = push off. Sandbox mode makes up its own. */
@@ -105,6 +122,21 @@ const origin = z
   .url()
   .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL')
   .transform((u) => u.replace(/\/+$/, ''));
+
+/**
+ * `TRUST_PROXY`: a number of hops. `1` keeps meaning what it meant (one load balancer in front), now read from the
+ * right; `false` is 0; `true` is refused, because "trust whatever the header says" is exactly the hole.
+ */
+const hops = z
+  .string()
+  .refine((v) => v !== 'true', {
+    message: "say how many proxies stand in front of the BFF (1 for one nginx or load balancer), not 'true'",
+  })
+  .refine(
+    (v) => ['true', 'false'].includes(v) || /^(10|[0-9])$/.test(v),
+    'must be the number of proxies in front, 0–10',
+  )
+  .transform((v) => (v === 'false' ? 0 : Number(v)));
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -173,9 +205,14 @@ const envSchema = z.object({
   UNKNOWN_LIVES_REFUSED_SECONDS: count(1, 86_400).default(600),
   FUNNEL_NEW_VISITORS_PER_IP_PER_MINUTE: count(1, 1_000_000).default(60),
   FUNNEL_TAGS_PER_LIVE: count(1, 10_000).default(50),
+  LIMIT_SOCKETS_PER_INSTANCE: count(1, 1_000_000).default(10_000),
+  SERVER_HEADERS_TIMEOUT_MS: count(500, 120_000).default(10_000),
+  SERVER_REQUEST_TIMEOUT_MS: count(1000, 600_000).default(30_000),
+  SERVER_KEEP_ALIVE_TIMEOUT_MS: count(1000, 600_000).default(65_000),
+  SERVER_MAX_CONNECTIONS: count(2, 10_000_000).default(20_000),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
-  TRUST_PROXY: flag.default(false),
+  TRUST_PROXY: hops.default(0),
   WECOM_AGENT_ID: z
     .string()
     .regex(/^\d{1,10}$/, "must be the app's AgentId (digits)")
@@ -263,6 +300,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success && !parsed.data.WECOM_CALLBACK_TOKEN !== !parsed.data.WECOM_CALLBACK_AES_KEY) {
     problems.push('WECOM_CALLBACK_TOKEN, WECOM_CALLBACK_AES_KEY: set both (push on) or neither (push off)');
   }
+  if (parsed.success && parsed.data.SERVER_HEADERS_TIMEOUT_MS > parsed.data.SERVER_REQUEST_TIMEOUT_MS) {
+    problems.push(
+      'SERVER_HEADERS_TIMEOUT_MS: must not be longer than SERVER_REQUEST_TIMEOUT_MS (headers are part of the request)',
+    );
+  }
+  if (parsed.success && parsed.data.SERVER_MAX_CONNECTIONS <= parsed.data.LIMIT_SOCKETS_PER_INSTANCE) {
+    problems.push(
+      'SERVER_MAX_CONNECTIONS: must be more than LIMIT_SOCKETS_PER_INSTANCE (event sockets are connections too; leave room for requests)',
+    );
+  }
   if (problems.length || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -303,6 +350,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     funnel: {
       newVisitorsPerIpPerMinute: e.FUNNEL_NEW_VISITORS_PER_IP_PER_MINUTE,
       tagsPerLive: e.FUNNEL_TAGS_PER_LIVE,
+    },
+    server: {
+      headersTimeoutMs: e.SERVER_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.SERVER_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.SERVER_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.SERVER_MAX_CONNECTIONS,
+      maxEventSockets: e.LIMIT_SOCKETS_PER_INSTANCE,
     },
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     trustProxy: e.TRUST_PROXY,

@@ -35,6 +35,11 @@ export interface RouteGuards {
   audit(entry: { userId: string; role: string; method: string; route: string; status: number }): void;
   /** Spends from one of our per-client limits; rejects with 429 when it is used up. */
   limits: Record<ClientLimit, (ctx: Context, viewer: Session | undefined) => Promise<void>>;
+  /**
+   * Refuses (403) a request that changes something and comes from another site (`same-origin.ts`), once the caller
+   * is known and before anything else runs. `cookieOnly`: the route's caller can only come by cookie (staff).
+   */
+  sameOrigin(ctx: Context, options: { cookieOnly: boolean }): void;
 }
 
 /** What a handler is told about the caller: the viewer on `viewer` routes, the staff member on staff routes. */
@@ -66,6 +71,12 @@ export interface RouteSpec<
   auth: A;
   /** Which of our own per-client limits a call spends (after the caller is known, before anything else). */
   limit?: ClientLimit;
+  /**
+   * Called by another server, never by a browser, and authenticated by its own signature (WeCom's callback, with
+   * an XML body it reads itself): spared the same-origin check and the JSON body that every other route that
+   * changes something gets from the router.
+   */
+  serverToServer?: true;
   responses: Record<number, RouteResponse>;
   handler: (
     ctx: Context,
@@ -98,11 +109,30 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
     // Public routes get no guard at all: nothing to forget, and nothing added to the hot path.
     const limit = spec.limit ? guards.limits[spec.limit] : undefined;
     const mutates = spec.method !== 'get';
+    const fromBrowsers = mutates && !spec.serverToServer;
+    if (fromBrowsers && !spec.body) {
+      // Without a body schema the JSON body would not be required, and a cross-site form could reach the handler.
+      throw new Error(`${spec.method.toUpperCase()} ${spec.path} changes something: give it a body schema`);
+    }
+    const cookieOnly = spec.auth === 'staff' || spec.auth === 'manager';
+    // After the caller is known (nobody, or a forged session, is a 401 whatever the origin), before anything runs.
+    const sameOrigin = (ctx: Context) => {
+      if (fromBrowsers) guards.sameOrigin(ctx, { cookieOnly });
+    };
     const before = [
+      ...(spec.auth === 'public' && fromBrowsers
+        ? [
+            async (ctx: Context, next: () => Promise<unknown>) => {
+              sameOrigin(ctx);
+              await next();
+            },
+          ]
+        : []),
       ...(spec.auth === 'viewer'
         ? [
             async (ctx: Context, next: () => Promise<unknown>) => {
               ctx.state.viewer = await guards.viewer(ctx);
+              sameOrigin(ctx);
               await next();
             },
           ]
@@ -111,6 +141,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
         ? [
             async (ctx: Context, next: () => Promise<unknown>) => {
               const staff = await guards[spec.auth as 'staff' | 'manager'](ctx);
+              sameOrigin(ctx); // a forged request is not the member's action: refused before the audit
               ctx.state.staff = staff;
               // A refusal is answered further out (the error handler): until then ctx.status still reads 404.
               let failedWith: number | undefined;
@@ -175,6 +206,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
         staff: ctx.state.staff as StaffSession | undefined,
       } as never);
     };
+    // Every route that changes something, and takes a body, requires a JSON one (`{}` when there is nothing to say).
     if (spec.body) router[spec.method](spec.path, ...before, jsonBody(), handle);
     else router[spec.method](spec.path, ...before, handle);
   }
@@ -229,7 +261,8 @@ export function buildOpenApi(specs: RouteSpec[], info: { title: string; version:
     if (parameters.length) operation.parameters = parameters;
     if (spec.body) {
       operation.requestBody = {
-        required: false,
+        // Required: an absent body is 415, like any body that is not JSON.
+        required: true,
         content: { 'application/json': { schema: schemaOf(spec.body, 'input') } },
       };
     }

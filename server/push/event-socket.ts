@@ -27,6 +27,8 @@ export interface EventSocketOptions {
   maxFrameBytes?: number;
   /** Sockets one client address may hold at once; more are refused (429) at the upgrade. */
   maxSocketsPerIp?: number;
+  /** Sockets this instance holds at once, whoever holds them; more are refused (503 + Retry-After) at the upgrade. */
+  maxSockets?: number;
   /** Frames one socket may send in a second; a flood closes it (1008). */
   maxFramesPerSecond?: number;
   /**
@@ -74,6 +76,7 @@ export function attachEventSocket({
   logger,
   maxFrameBytes = MAX_FRAME_BYTES,
   maxSocketsPerIp = 50,
+  maxSockets = 10_000,
   maxFramesPerSecond = 10,
   maxNewLivesPerMinute = 100,
   heartbeatMs = 25_000,
@@ -83,8 +86,8 @@ export function attachEventSocket({
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
   /** Who watches each live: a change is sent to exactly those sockets. */
   const watchers = new Map<string, Set<Viewer>>();
-  const socketsPerIp = new Map<string, number>();
   const viewers = new Set<Viewer>();
+  const allowance = socketAllowance({ maxSocketsPerIp, maxSockets });
 
   const watch = (viewer: Viewer, livingId: string, on: boolean) => {
     let set = watchers.get(livingId);
@@ -196,9 +199,6 @@ export function attachEventSocket({
     socket.on('close', () => {
       viewers.delete(viewer);
       for (const id of viewer.lives) watch(viewer, id, false);
-      const left = (socketsPerIp.get(viewer.ip) ?? 1) - 1;
-      if (left > 0) socketsPerIp.set(viewer.ip, left);
-      else socketsPerIp.delete(viewer.ip);
     });
   });
 
@@ -209,13 +209,31 @@ export function attachEventSocket({
       return;
     }
     const ip = clientIp(req);
-    const open = socketsPerIp.get(ip) ?? 0;
-    if (open >= maxSocketsPerIp) {
+    const refusal = allowance.take(ip);
+    if (refusal === 'instance') {
+      socket.end(
+        'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 30\r\nContent-Length: 0\r\n\r\n',
+      );
+      return;
+    }
+    if (refusal === 'address') {
       socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nRetry-After: 30\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    socketsPerIp.set(ip, open + 1);
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    // The place is taken now (two upgrades at once cannot both slip under the limit) and given back exactly once,
+    // whichever way this ends: the upgraded socket closing, or `ws` refusing the handshake (no Sec-WebSocket-Key, a
+    // bad version…), in which case it destroys the raw socket and never emits a connection.
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      allowance.give(ip);
+    };
+    socket.once('close', release);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.once('close', release);
+      wss.emit('connection', ws, req);
+    });
   };
   server.on('upgrade', onUpgrade);
 
@@ -247,3 +265,28 @@ export function attachEventSocket({
 }
 
 export type EventSocket = ReturnType<typeof attachEventSocket>;
+
+/**
+ * Places for event sockets: per client address and for the whole instance. `take` answers why there is no place,
+ * or takes one; every place taken must be given back exactly once.
+ */
+function socketAllowance({ maxSocketsPerIp, maxSockets }: { maxSocketsPerIp: number; maxSockets: number }) {
+  const perIp = new Map<string, number>();
+  let total = 0;
+  return {
+    take(ip: string): 'instance' | 'address' | undefined {
+      if (total >= maxSockets) return 'instance';
+      const open = perIp.get(ip) ?? 0;
+      if (open >= maxSocketsPerIp) return 'address';
+      perIp.set(ip, open + 1);
+      total += 1;
+      return undefined;
+    },
+    give(ip: string): void {
+      total -= 1;
+      const left = (perIp.get(ip) ?? 1) - 1;
+      if (left > 0) perIp.set(ip, left);
+      else perIp.delete(ip);
+    },
+  };
+}

@@ -9,6 +9,7 @@ export interface HttpRequest {
   method: HttpMethod;
   /** Path below the base URL, starting with `/`. */
   path: string;
+  /** Sent as JSON; a POST without one sends `{}`. */
   body?: Record<string, unknown>;
   headers?: Record<string, string>;
 }
@@ -52,7 +53,9 @@ export function createHttpClient({
   request = defaultRequest,
   timeoutMs = 10_000,
 }: HttpClientOptions): HttpClient {
-  return async function send<T>({ method, path, body, headers = {} }: HttpRequest): Promise<HttpResponse<T>> {
+  return async function send<T>({ method, path, body: given, headers = {} }: HttpRequest): Promise<HttpResponse<T>> {
+    // A POST always carries a JSON body (`{}` when there is nothing to say): the BFF refuses any other (415).
+    const body = method === 'POST' ? (given ?? {}) : given;
     let res: Awaited<ReturnType<RequestFn>>;
     try {
       res = await request({

@@ -72,7 +72,9 @@ export function createStaffApi({
   onUnauthorized,
   timeoutMs = REQUEST_TIMEOUT_MS,
 }: StaffApiOptions = {}) {
-  async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: object): Promise<T> {
+  async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, given?: object): Promise<T> {
+    // Whatever changes something carries a JSON body (`{}` when there is nothing to say): the BFF refuses any other.
+    const body = method === 'GET' ? given : (given ?? {});
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
     let res: Response;

@@ -9,7 +9,9 @@ export interface JsonBodyOptions {
 
 /**
  * Parses a JSON body. A body of another type is 415, malformed JSON 400 and an oversized one 413, before any
- * handler runs. An absent body reads as `{}`.
+ * handler runs. An absent or empty body is 415 like any other body that is not JSON: a client with nothing to say
+ * sends `{}`. That is what makes a cross-site request impossible without a CORS preflight (which this BFF never
+ * grants): a page on another site can send only an empty, form or text/plain body without asking first.
  */
 export function jsonBody({ limit = '16kb' }: JsonBodyOptions = {}): Middleware {
   const parse = bodyParser({
@@ -26,8 +28,11 @@ export function jsonBody({ limit = '16kb' }: JsonBodyOptions = {}): Middleware {
   });
   return async (ctx, next) => {
     const hasBody = Number(ctx.get('content-length') || 0) > 0 || ctx.get('transfer-encoding') !== '';
-    if (hasBody && !ctx.is('application/json')) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+    if (!hasBody || !ctx.is('application/json')) {
+      throw new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send a JSON body (application/json; {} when there is nothing to say)',
+      );
     }
     await parse(ctx, next);
   };

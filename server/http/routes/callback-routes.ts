@@ -90,6 +90,7 @@ export function callbackRoutes({
       path: CALLBACK_PATH,
       summary: 'One WeCom event (living_status_change): verified, applied once, answered at once',
       auth: 'public',
+      serverToServer: true,
       query: z.object(signed),
       responses: {
         200: { description: '`success`, for every event WeCom sent (repeated and older ones too)' },

@@ -103,11 +103,14 @@ export function staffSessionRoutes({
       path: '/api/staff/session/logout',
       summary: 'Sign the staff member out: the session ends on the server at once (a request from our own pages only)',
       auth: 'staff',
+      // Nothing to say, but said as JSON (`{}`), like every request that changes something.
+      body: z.object({}),
       responses: {
         204: { description: 'Signed out: the same cookie is refused from now on' },
         401: { description: 'No staff session', schema: ErrorBodySchema },
         403: { description: 'A cross-site request', schema: ErrorBodySchema },
         503: { description: 'The session store cannot be reached', schema: ErrorBodySchema },
+        415: { description: 'No JSON body', schema: ErrorBodySchema },
       },
       async handler(ctx, { staff }) {
         await staffSessions.end(staff.sessionId);
@@ -122,9 +125,12 @@ export function staffSessionRoutes({
       summary: 'Managers only. Sign a member out everywhere: every session they hold ends, on every instance',
       auth: 'manager',
       params: UserIdParamsSchema,
+      // Nothing to say, but said as JSON (`{}`), like every request that changes something.
+      body: z.object({}),
       responses: {
         204: { description: 'Every session the member held is ended (also when there was none)' },
         400: { description: 'Not a WeCom userid', schema: ErrorBodySchema },
+        415: { description: 'No JSON body', schema: ErrorBodySchema },
         401: { description: 'No staff session', schema: ErrorBodySchema },
         403: { description: 'Not a manager, or a cross-site request', schema: ErrorBodySchema },
         503: { description: 'The session store cannot be reached', schema: ErrorBodySchema },

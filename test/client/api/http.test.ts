@@ -35,6 +35,18 @@ describe('http client', () => {
     );
   });
 
+  it('sends {} as JSON on a POST with nothing to say (the BFF refuses a POST without a JSON body), nothing on a GET', async () => {
+    const { request, http } = clientAnswering({ statusCode: 204, header: {}, data: '' });
+    await http({ method: 'POST', path: '/api/x' });
+    expect(request.mock.calls[0]?.[0]).toMatchObject({
+      data: {},
+      header: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    });
+    await http({ method: 'GET', path: '/api/x' });
+    expect(request.mock.calls[1]?.[0].data).toBeUndefined();
+    expect(request.mock.calls[1]?.[0].header).toEqual({ Accept: 'application/json' });
+  });
+
   it('resolves a 304 without data', async () => {
     const { http } = clientAnswering({ statusCode: 304, header: {}, data: '' });
     await expect(http({ method: 'GET', path: '/api/lives/lv_1' })).resolves.toEqual({

@@ -63,6 +63,17 @@ describe('the console API client', () => {
     expect(calls[0]!.init.headers).toEqual({ Accept: 'application/json', 'Content-Type': 'application/json' });
   });
 
+  it('signs out with {} as JSON: the BFF refuses a POST without a JSON body', async () => {
+    const { fetch, calls } = answering(204);
+    await createStaffApi({ fetch }).logout();
+    expect([calls[0]!.init.method, calls[0]!.url, calls[0]!.init.body]).toEqual([
+      'POST',
+      '/api/staff/session/logout',
+      '{}',
+    ]);
+    expect(calls[0]!.init.headers).toEqual({ Accept: 'application/json', 'Content-Type': 'application/json' });
+  });
+
   it('puts the campaign tag in the share kit query, encoded, and leaves it out when empty', async () => {
     const { fetch, calls } = answering(200, {});
     const api = createStaffApi({ fetch });

@@ -57,7 +57,7 @@ describe('staff rights end with their grant (one instance)', () => {
   it('refuses the same cookie the moment its holder logs out', async () => {
     const cookie = await staffSessionCookie(h, 'zhaomin');
     expect((await me(cookie)).status).toBe(200);
-    await h.http.post('/api/staff/session/logout').set('Cookie', cookie).set('Origin', ORIGIN).expect(204);
+    await h.http.post('/api/staff/session/logout').set('Cookie', cookie).set('Origin', ORIGIN).send({}).expect(204);
     const after = await me(cookie);
     expect([after.status, after.body.error?.code]).toEqual([401, 'SESSION_INVALID']);
   });
@@ -87,11 +87,17 @@ describe('staff rights end with their grant (one instance)', () => {
     const byStaff = await h.http
       .delete('/api/staff/members/lifang/sessions')
       .set('Cookie', other)
-      .set('Origin', ORIGIN);
+      .set('Origin', ORIGIN)
+      .send({});
     expect(byStaff.status).toBe(403);
     expect((await me(manager)).status).toBe(200);
 
-    await h.http.delete('/api/staff/members/zhaomin/sessions').set('Cookie', manager).set('Origin', ORIGIN).expect(204);
+    await h.http
+      .delete('/api/staff/members/zhaomin/sessions')
+      .set('Cookie', manager)
+      .set('Origin', ORIGIN)
+      .send({})
+      .expect(204);
     expect((await me(phone)).status).toBe(401);
     expect((await me(desktop)).status).toBe(401);
     expect((await me(other)).status).toBe(200);
@@ -148,7 +154,8 @@ describe('staff rights end with their grant (two instances, one Redis)', () => {
     expect((await me(b.url, cookie)).status).toBe(200);
     const out = await fetch(`${b.url}/api/staff/session/logout`, {
       method: 'POST',
-      headers: { cookie, origin: ORIGIN },
+      headers: { cookie, origin: ORIGIN, 'content-type': 'application/json' },
+      body: '{}',
     });
     expect(out.status).toBe(204);
     expect((await me(a.url, cookie)).status).toBe(401);

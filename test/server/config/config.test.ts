@@ -21,7 +21,7 @@ describe('configuration for several instances', () => {
       wecomBudget: { perMinute: 9000, perHour: 140_000 },
       shutdownGraceMs: 10_000,
       metrics: undefined,
-      trustProxy: false,
+      trustProxy: 0,
     });
   });
 

@@ -10,6 +10,7 @@ const LIVE = SANDBOX_LIVES.living;
 let redis: TestRedis;
 let sandbox: Sandbox;
 const instances: Array<{ url: string; close(): Promise<void> }> = [];
+let publicOrigin: string;
 
 beforeAll(async () => {
   redis = await startTestRedis();
@@ -20,6 +21,7 @@ beforeAll(async () => {
     redis: { url: redis.url, keyPrefix: 'funnel-two:', commandTimeoutMs: 1000 },
   };
   config.staff = { ...config.staff, userIds: ['zhaomin'], loginBase: base };
+  publicOrigin = config.publicOrigin;
   instances.push(
     await startInProcessInstance({ config, now: Date.now }),
     await startInProcessInstance({ config, now: Date.now }),
@@ -55,7 +57,9 @@ it('counts one funnel on two instances sharing a Redis, and both read the same e
   const first = await post(a, `/api/lives/${LIVE}/views`, { from: 'poster' });
   expect(first.status).toBe(204);
   const visitor = cookieOf(first, 'wlv_visitor')!;
-  expect((await post(b, `/api/lives/${LIVE}/views`, { from: 'poster' }, { cookie: visitor })).status).toBe(204);
+  expect(
+    (await post(b, `/api/lives/${LIVE}/views`, { from: 'poster' }, { cookie: visitor, origin: publicOrigin })).status,
+  ).toBe(204);
   expect((await post(b, `/api/lives/${LIVE}/views`, { from: 'wx-article' })).status).toBe(204);
   const issued = await post(b, '/api/visitors', {});
   expect(issued.status).toBe(201);

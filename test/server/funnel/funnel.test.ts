@@ -26,7 +26,8 @@ describe('our funnel, through the BFF', () => {
     (await h.http.get(`/api/staff/lives/${livingId}/funnel`).set('Cookie', staffCookie).expect(200)).body;
   const view = (body: object, cookie?: string) => {
     const req = h.http.post(`/api/lives/${LIVE}/views`).send(body);
-    return cookie ? req.set('Cookie', cookie) : req;
+    // A browser sends its own Origin with the cookie (the BFF refuses a cookie without one).
+    return cookie ? req.set('Cookie', cookie).set('Origin', 'http://live.test') : req;
   };
   const code = (token: string, body: object = {}, livingId = LIVE) =>
     h.http.post(`/api/lives/${livingId}/code`).set('Authorization', `Bearer ${token}`).send(body);

@@ -97,6 +97,7 @@ describe('GET /openapi.json', () => {
         await h.http
           .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
           .set('Authorization', `Bearer ${session.token}`)
+          .send({})
           .expect(200)
       ).body,
     );

@@ -129,6 +129,7 @@ describe('auth the router enforces', () => {
         staff: async () => Promise.reject(new Error('not used')),
         manager: async () => Promise.reject(new Error('not used')),
         audit: () => undefined,
+        sameOrigin: () => undefined,
       },
     );
     const app = new Koa();

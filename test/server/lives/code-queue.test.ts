@@ -98,15 +98,18 @@ describe('per-client limits', () => {
       await h.http
         .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
         .set('Authorization', `Bearer ${first!.token}`)
+        .send({})
         .expect(200);
     await h.http
       .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
       .set('Authorization', `Bearer ${first!.token}`)
+      .send({})
       .expect(429);
     for (let i = 0; i < 5; i++) {
       const res = await h.http
         .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
-        .set('Authorization', `Bearer ${waiting!.token}`);
+        .set('Authorization', `Bearer ${waiting!.token}`)
+        .send({});
       expect([res.status, res.body.error.code]).toEqual([503, 'UPSTREAM_BUSY']);
     }
   });

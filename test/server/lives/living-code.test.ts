@@ -32,6 +32,7 @@ describe('POST /api/lives/:livingId/code', () => {
     const res = await h.http
       .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
       .set('Authorization', `Bearer ${token}`)
+      .send({})
       .expect(200);
     const code: string = res.body.livingCode;
     expect(code).toMatch(/\+/);
@@ -71,7 +72,11 @@ describe('POST /api/lives/:livingId/code', () => {
   it("reuses a viewer's code for repeated taps, and fetches a new one near the end of its validity", async () => {
     const { token } = await h.login();
     const tap = () =>
-      h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', `Bearer ${token}`).expect(200);
+      h.http
+        .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({})
+        .expect(200);
     const first = await tap();
     clock.advance(3.5 * 60_000);
     h.sandbox.lives.setStatus(SANDBOX_LIVES.living, 1); // keep it live
@@ -92,10 +97,12 @@ describe('POST /api/lives/:livingId/code', () => {
     const a = await h.http
       .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
       .set('Authorization', `Bearer ${alice.token}`)
+      .send({})
       .expect(200);
     const b = await h.http
       .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
       .set('Authorization', `Bearer ${bob.token}`)
+      .send({})
       .expect(200);
     expect(a.body.livingCode).not.toBe(b.body.livingCode);
     expect(h.sandbox.callsTo('living/get_living_code').map((c) => (c.body as { openid: string }).openid)).toEqual([
@@ -129,7 +136,7 @@ describe('POST /api/lives/:livingId/code', () => {
 
   it('answers 404 for an unknown live', async () => {
     const { token } = await h.login();
-    const res = await h.http.post('/api/lives/lvNoSuchLive/code').set('Authorization', `Bearer ${token}`);
+    const res = await h.http.post('/api/lives/lvNoSuchLive/code').set('Authorization', `Bearer ${token}`).send({});
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('LIVE_NOT_FOUND');
   });

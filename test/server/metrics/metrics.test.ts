@@ -24,9 +24,21 @@ describe('/metrics', () => {
     await h.http.get(`/api/lives/${SANDBOX_LIVES.living}`).expect(200);
     await h.http.get('/api/lives/lvNoSuchLive123').expect(404);
     const [a, b, c] = await Promise.all([h.login(), h.login(), h.login()]);
-    await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', `Bearer ${a!.token}`).expect(200);
-    await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', `Bearer ${b!.token}`).expect(200);
-    await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Authorization', `Bearer ${c!.token}`).expect(503);
+    await h.http
+      .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
+      .set('Authorization', `Bearer ${a!.token}`)
+      .send({})
+      .expect(200);
+    await h.http
+      .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
+      .set('Authorization', `Bearer ${b!.token}`)
+      .send({})
+      .expect(200);
+    await h.http
+      .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
+      .set('Authorization', `Bearer ${c!.token}`)
+      .send({})
+      .expect(503);
     const text = await metrics.registry.metrics();
 
     expect(text).toContain('bff_http_requests_total{route="/api/lives/:livingId",method="GET",status="200"} 2');

@@ -34,13 +34,20 @@ describe('reserved lives for managers', () => {
   });
   const as = (cookie: string) => ({
     post: (path: string, body?: object) => {
-      const req = h.http.post(path).set('Cookie', cookie).set('Origin', OURS);
-      return body ? req.send(body) : req;
+      // Always a JSON body, `{}` when there is nothing to say (no body at all is 415, like the console never sends).
+      return h.http
+        .post(path)
+        .set('Cookie', cookie)
+        .set('Origin', OURS)
+        .send(body ?? {});
     },
     patch: (path: string, body: object) => h.http.patch(path).set('Cookie', cookie).set('Origin', OURS).send(body),
     delete: (path: string, body?: object) => {
-      const req = h.http.delete(path).set('Cookie', cookie).set('Origin', OURS);
-      return body ? req.send(body) : req;
+      return h.http
+        .delete(path)
+        .set('Cookie', cookie)
+        .set('Origin', OURS)
+        .send(body ?? {});
     },
     get: (path: string) => h.http.get(path).set('Cookie', cookie),
   });

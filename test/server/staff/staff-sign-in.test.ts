@@ -104,7 +104,8 @@ describe('staff sign-in with WeCom', () => {
     const ours = await h.http
       .post('/api/staff/session/logout')
       .set('Cookie', session)
-      .set('Origin', 'http://live.test');
+      .set('Origin', 'http://live.test')
+      .send({});
     expect(ours.status).toBe(204);
     expect(String(ours.headers['set-cookie'])).toMatch(/wlv_staff=;/);
     const audit = h.logs.parsed().filter((l) => l.event === 'staff_action');

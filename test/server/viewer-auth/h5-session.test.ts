@@ -63,7 +63,12 @@ describe('H5 sign-in (silent WeChat OAuth)', () => {
     expect(session.attributes).toContain('samesite=lax');
     expect(session.attributes).not.toContain('secure');
 
-    await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).set('Cookie', session.pair).send({}).expect(200);
+    await h.http
+      .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
+      .set('Cookie', session.pair)
+      .set('Origin', 'http://live.test')
+      .send({})
+      .expect(200);
     const [call] = h.sandbox.callsTo('living/get_living_code');
     expect(call?.body).toEqual({ livingid: SANDBOX_LIVES.living, openid: h.sandbox.oauth.openidForUser('viewer') });
     expect(h.sandbox.callsTo('sns/oauth2/access_token')[0]?.query).toMatchObject({
@@ -167,10 +172,16 @@ describe('H5 sign-in (silent WeChat OAuth)', () => {
     const store = createMemoryStore({ maxEntries: 50, now: clock.now });
     h = await startHarness({ now: clock.now, stores: { store, signInStore: createMemoryStore({ maxEntries: 50 }) } });
     const viewer = await h.login();
-    const code = await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).auth(viewer.token, { type: 'bearer' });
+    const code = await h.http
+      .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
+      .auth(viewer.token, { type: 'bearer' })
+      .send({});
     expect(code.status).toBe(200);
     for (let i = 0; i < 200; i++) await h.http.get('/api/session/h5').expect(302);
-    const again = await h.http.post(`/api/lives/${SANDBOX_LIVES.living}/code`).auth(viewer.token, { type: 'bearer' });
+    const again = await h.http
+      .post(`/api/lives/${SANDBOX_LIVES.living}/code`)
+      .auth(viewer.token, { type: 'bearer' })
+      .send({});
     expect(again.body.launch).toEqual(code.body.launch);
     expect(h.sandbox.callsTo('gettoken')).toHaveLength(1);
     expect(h.sandbox.callsTo('living/get_living_code')).toHaveLength(1);

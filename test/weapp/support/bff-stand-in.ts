@@ -187,7 +187,15 @@ export function createBffStandIn() {
     handle({ url, method = 'GET', header = {}, data }: WxRequest): WxResponse {
       const { pathname } = new URL(url);
       const body = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-      const answer = route(method.toUpperCase(), pathname, header, body);
+      // Like the BFF: a POST must carry a JSON body (`{}` when there is nothing to say), or it is refused with 415.
+      const jsonBody =
+        typeof data === 'object' &&
+        data !== null &&
+        /^application\/json\b/i.test(headerValue(header, 'content-type') ?? '');
+      const answer =
+        method.toUpperCase() === 'POST' && !jsonBody
+          ? failure(415, 'UNSUPPORTED_MEDIA_TYPE')
+          : route(method.toUpperCase(), pathname, header, body);
       requests.push({
         method: method.toUpperCase(),
         path: pathname,
