@@ -25,6 +25,15 @@ describe('safeReturnTo at its edges', () => {
     },
   );
 
+  it.each([
+    // The query is written back as URLSearchParams writes it (after the OAuth parameters are taken out).
+    ['/share?from=https://other.example/page', '/share?from=https%3A%2F%2Fother.example%2Fpage'],
+    ['/share?from=https%3A%2F%2Fother.example%2Fpage', '/share?from=https%3A%2F%2Fother.example%2Fpage'],
+    ['/live//lvABC', '/live//lvABC'],
+  ])('keeps %p, whose double slash is not at the start, as %p', (raw, expected) => {
+    expect(safeReturnTo(raw, ORIGIN)).toBe(expected);
+  });
+
   it('drops each OAuth parameter alone, keeps the rest and any fragment-free query as is', () => {
     expect(safeReturnTo('/live/lvA?code=spent', ORIGIN)).toBe('/live/lvA');
     expect(safeReturnTo('/live/lvA?state=old&x=1', ORIGIN)).toBe('/live/lvA?x=1');
