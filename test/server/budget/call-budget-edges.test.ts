@@ -89,12 +89,28 @@ describe.each(implementations)('%s call budget at its edges', (_name, make) => {
     expect(await budget.admit(API, 'b')).toEqual({ admitted: true });
   });
 
+  it('when one place is given up, keeps the others in their order and their holds', async () => {
+    const budget = make({ perMinute: 1, perHour: 100 }, now);
+    expect(await budget.admit(API, 'first')).toEqual({ admitted: true });
+    expect(await budget.admit(API, 'slow')).toEqual({ admitted: false, position: 1, etaMs: 60_000 });
+    expect(await budget.admit(API, 'next')).toEqual({ admitted: false, position: 2, etaMs: 120_000 });
+    expect(await budget.admit(API, 'third')).toEqual({ admitted: false, position: 3, etaMs: 180_000 });
+    t += 120_001; // slow's hold is over; next's and third's are not. The window is empty: one call is free.
+    expect(await budget.holdsPlace(API, 'slow')).toBe(false);
+    expect(await budget.holdsPlace(API, 'next')).toBe(true);
+    // third comes back before next: still behind it.
+    expect(await budget.admit(API, 'third')).toMatchObject({ admitted: false, position: 2 });
+    expect(await budget.admit(API, 'next')).toEqual({ admitted: true });
+  });
+
   it('holds no place for a caller once admitted, one who never queued, or one queued for another API', async () => {
     const budget = make({ perMinute: 2, perHour: 100 }, now);
     expect(await budget.admit(API)).toEqual({ admitted: true });
     expect(await budget.admit(API, 'queued')).toEqual({ admitted: true });
     expect(await budget.holdsPlace(API, 'queued')).toBe(false);
     expect(await budget.holdsPlace(API, 'never-asked')).toBe(false);
-    expect(await budget.holdsPlace('living/get_living_info', 'queued')).toBe(false);
+    expect(await budget.admit(API, 'waiting')).toMatchObject({ admitted: false, position: 1 });
+    expect(await budget.holdsPlace(API, 'waiting')).toBe(true);
+    expect(await budget.holdsPlace('living/get_living_info', 'waiting')).toBe(false);
   });
 });
