@@ -28,7 +28,6 @@ export default {
   incremental: false,
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   // A harness test starts a whole BFF and sometimes a redis-server: give a slow, shared machine room.

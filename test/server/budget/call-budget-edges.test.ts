@@ -68,6 +68,15 @@ describe.each(implementations)('%s call budget at its edges', (_name, make) => {
     expect(await budget.holdsPlace(API, 'second')).toBe(false);
   });
 
+  it('moves the line up at the very millisecond a hold ends', async () => {
+    const budget = make({ perMinute: 1, perHour: 100 }, now);
+    await budget.admit(API, 'first');
+    expect(await budget.admit(API, 'slow')).toEqual({ admitted: false, position: 1, etaMs: 60_000 });
+    expect(await budget.admit(API, 'next')).toEqual({ admitted: false, position: 2, etaMs: 120_000 });
+    t += 120_000; // slow's hold ends now; the window is empty, so the one free call is next's
+    expect(await budget.admit(API, 'next')).toEqual({ admitted: true });
+  });
+
   it('holds a place at least 10 s, however short the wait', async () => {
     const budget = make({ perMinute: 1, perHour: 100 }, now);
     await budget.admit(API, 'first');
