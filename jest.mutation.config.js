@@ -1,0 +1,23 @@
+/**
+ * The jest config of `npm run mutation` (stryker.config.mjs): the node project only (Stryker's jest runner wraps one
+ * test environment for its per-test coverage, not a list of projects), and only the tests that reach the mutated
+ * modules, so a mutant runs in seconds rather than the whole suite's minutes.
+ */
+const node = require('./jest.config.js').projects.find((p) => p.displayName === 'node');
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: node.testEnvironment,
+  transform: node.transform,
+  roots: ['<rootDir>/test/server'],
+  testMatch: [
+    '<rootDir>/test/server/callback/*.test.ts',
+    '<rootDir>/test/server/viewer-auth/*.test.ts',
+    '<rootDir>/test/server/budget/*.test.ts',
+    '<rootDir>/test/server/http/hot-cards.test.ts',
+    '<rootDir>/test/server/staff/staff-sign-in.test.ts',
+    '<rootDir>/test/server/staff/watch-stats.test.ts',
+    '<rootDir>/test/server/lives/code-queue.test.ts',
+    '<rootDir>/test/server/funnel/funnel.test.ts',
+  ],
+};

@@ -1,0 +1,36 @@
+// @ts-check
+/**
+ * `npm run mutation`: Stryker over the security-critical modules, each mutant run against the tests that reach it
+ * (jest.mutation.config.js). Not in CI (minutes to tens of minutes); figures and survivors in docs/mutation.md.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.mutation.config.js',
+    enableFindRelatedTests: false,
+  },
+  mutate: [
+    'server/callback/callback-crypto.ts',
+    'server/callback/callback-service.ts',
+    'server/viewer-auth/session-tokens.ts',
+    'server/viewer-auth/return-to.ts',
+    'server/staff/staff-sessions.ts',
+    'server/budget/memory-call-budget.ts',
+    'server/budget/redis-call-budget.ts',
+    'server/http/middleware/client-limits.ts',
+    'server/staff/watchers-csv.ts',
+    'server/http/hot-cards.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  incremental: false,
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+  // A harness test starts a whole BFF and sometimes a redis-server: give a slow, shared machine room.
+  timeoutMS: 20_000,
+  thresholds: { high: 90, low: 85, break: null },
+};
