@@ -39,6 +39,7 @@ describe.each(['memory', 'redis'])('adversary: the funnel believes the client (%
   let instance: { url: string; close(): Promise<void> };
   let http: ReturnType<typeof supertest>;
   let staffCookie: string;
+  let origin: string;
   beforeEach(async () => {
     const plain = pointAtSandbox(loadConfig({ SANDBOX: '1', LOG_LEVEL: 'silent' }), base, sandbox.credentials);
     const config: Config = {
@@ -51,13 +52,15 @@ describe.each(['memory', 'redis'])('adversary: the funnel believes the client (%
       funnel: { newVisitorsPerIpPerMinute: NEW_VISITORS_PER_MINUTE, tagsPerLive: TAGS_PER_LIVE },
     };
     config.staff = { ...config.staff, userIds: ['zhaomin'], loginBase: base };
+    origin = config.publicOrigin;
     instance = await startInProcessInstance({ config, now: Date.now });
     http = supertest(instance.url);
     staffCookie = await staffSessionCookie({ url: instance.url, sandbox });
   });
   afterEach(() => instance.close());
 
-  const view = (body: object) => http.post(`/api/lives/${LIVE}/views`).send(body);
+  // From our own page, as a browser sends it (a beacon with a cookie must come from PUBLIC_ORIGIN).
+  const view = (body: object) => http.post(`/api/lives/${LIVE}/views`).set('Origin', origin).send(body);
   /** The staff read, once the counters (which never make a beacon wait) have taken the last event. */
   const funnel = async () => {
     await new Promise((r) => setTimeout(r, 50));
