@@ -75,8 +75,8 @@ describe('budget lanes: lookups of unknown lives', () => {
   });
 
   it('several addresses together take no more than the lane share of the budget', async () => {
-    const h = await start({ config: budget(60) });
-    h.app.proxy = true; // each request names its own client address
+    // Behind one proxy, so each request names its own client address.
+    const h = await start({ config: { ...budget(60), trustProxy: 1 } });
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, a) =>
         (async () => {
