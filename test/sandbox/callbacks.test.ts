@@ -13,7 +13,7 @@ import { startSandbox, type Harness } from './sandbox-harness';
  * Long enough that a loaded CI machine never makes an answered delivery count as timed out (a retry would add a
  * delivery a test does not expect), short enough that the tests of the timeout itself stay quick.
  */
-const TIMEOUT_MS = 600;
+const TIMEOUT_MS = 1200;
 const RETRY_DELAY_MS = 20;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
