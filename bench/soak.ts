@@ -281,6 +281,9 @@ export async function runSoak({
         METRICS_PORT: String(metricsPort),
         METRICS_HOST: '127.0.0.1',
         LIMIT_SOCKETS_PER_IP: String(SOCKETS_PER_IP),
+        // Every soak client is one loopback address, like a crowd behind one NAT: its new funnel visitors are not
+        // what is measured here.
+        FUNNEL_NEW_VISITORS_PER_IP_PER_MINUTE: '100000',
         LOG_LEVEL: 'info',
       },
     });
@@ -390,9 +393,18 @@ export async function runSoak({
     }
   });
 
-  // View beacons: H5 browsers (each keeps the visitor cookie it was given) and mini programs (an install id).
+  // View beacons: H5 browsers (each keeps the visitor cookie it was given) and mini programs (each asks the BFF for
+  // its install id once and keeps it).
   const browsers: Array<string | undefined> = Array.from({ length: 150 });
-  const installs = Array.from({ length: 150 }, (_, i) => `soakinstall${String(i).padStart(8, '0')}`);
+  const installs: Array<string | undefined> = Array.from({ length: 150 });
+  async function installId(): Promise<string | undefined> {
+    const i = Math.floor(Math.random() * installs.length);
+    if (installs[i]) return installs[i];
+    const res = await call('view', instanceFor(), '/api/visitors', { method: 'POST', body: {} });
+    if (res?.status === 201) installs[i] = ((await res.json()) as { visitor: string }).visitor;
+    else await drain(res);
+    return installs[i];
+  }
   const views = loop('views', 200, 20, running, async () => {
     const live = pick(LIVES);
     const from = pick(TAGS);
@@ -408,10 +420,12 @@ export async function runSoak({
       if (set?.length) browsers[b] = set.join('; ');
       await drain(res);
     } else {
+      const visitor = await installId();
+      if (!visitor) return;
       await drain(
         await call('view', instanceFor(), `/api/lives/${live}/views`, {
           method: 'POST',
-          body: { visitor: pick(installs), ...(from ? { from } : {}) },
+          body: { visitor, ...(from ? { from } : {}) },
         }),
       );
     }
