@@ -76,6 +76,8 @@ const mmss = (ms: number) => {
 interface Sample {
   atMs: number;
   rssKb: number;
+  /** V8's heap in use (prom-client's default metric): what a leak of objects would grow, without RSS's GC swings. */
+  heapUsedBytes: number;
   fds: number;
   socketFds: number;
   handles: number;
@@ -136,6 +138,7 @@ async function sample(instance: Instance, atMs: number): Promise<Sample> {
     // The scrape's own socket is one of the handles while it is answered: not counted.
     handles: metric(text, 'nodejs_active_handles_total') - 1,
     pushSockets: metric(text, 'bff_push_sockets'),
+    heapUsedBytes: metric(text, 'nodejs_heap_size_used_bytes'),
     storeDegraded: metric(text, 'bff_store_degraded'),
   };
   instance.samples.push(s);
@@ -785,7 +788,17 @@ export async function runSoak({
     const from = median(afterWarmup);
     const to = median(end);
     const peak = Math.max(...inst.samples.map((s) => s.rssKb));
-    return { name: inst.name, from, to, peak, growth: to / from - 1 };
+    // The floor of each minute (its smallest sample, just after a collection) is what retained memory would raise;
+    // the median moves with where the minute falls in V8's collection cycle.
+    const during = (fromMs: number, toMs: number, of: (s: Sample) => number) =>
+      inst.samples.filter((s) => s.atMs >= fromMs && s.atMs <= toMs).map(of);
+    const floor = (of: (s: Sample) => number) => ({
+      from: Math.min(...during(warmupMs - 60_000, warmupMs, of)),
+      to: Math.min(...during(durationMs - 60_000, durationMs + 1, of)),
+    });
+    const heap = floor((s) => s.heapUsedBytes / 1024);
+    const rssFloor = floor((s) => s.rssKb);
+    return { name: inst.name, from, to, peak, growth: to / from - 1, heap, rssFloor };
   });
   for (const r of rssFigures) {
     const met = r.growth <= 0.1;
@@ -793,7 +806,10 @@ export async function runSoak({
     out(
       `RSS ${r.name} (median of each minute's samples): ${mb(r.from)} MB in the last minute of warm-up → ` +
         `${mb(r.to)} MB in the last minute of traffic (peak ${mb(r.peak)} MB): ` +
-        `${(r.growth * 100).toFixed(1)} % (target ≤ 10 %) → ${verdict(met)}`,
+        `${(r.growth * 100).toFixed(1)} % (target ≤ 10 %) → ${verdict(met)}; ` +
+        `floors (smallest sample of each minute): RSS ${mb(r.rssFloor.from)} → ${mb(r.rssFloor.to)} MB ` +
+        `(${((r.rssFloor.to / r.rssFloor.from - 1) * 100).toFixed(1)} %), heap used ${mb(r.heap.from)} → ` +
+        `${mb(r.heap.to)} MB (${((r.heap.to / r.heap.from - 1) * 100).toFixed(1)} %)`,
     );
   }
   instances.forEach((inst, i) => {
