@@ -48,6 +48,14 @@ describe('hot cards: edges', () => {
     expect(await status('/api/lives/lv2')).toBe(ROUTER); // never served by the router
   });
 
+  it('never answers a malformed id, even one it was given', async () => {
+    await start();
+    for (const id of ['a.b', 'a%20b', 'x'.repeat(129)]) {
+      hot.remember(id, '{}', '"e"', clock.now() + 5000);
+      expect([id, await status(`/api/lives/${id}`)]).toEqual([id, ROUTER]);
+    }
+  });
+
   it('sends the body byte for byte with its ETag, length, type and no-cache, and the security headers', async () => {
     await start({
       securityHeaders: [
@@ -94,6 +102,10 @@ describe('hot cards: edges', () => {
     await start();
     hot.remember('weak', '{"w":1}', 'W/"e1"', clock.now() + 5000);
     hot.remember('strong', '{"s":1}', '"e2"', clock.now() + 5000);
+    hot.remember('inner', '{"i":1}', '"xW/y"', clock.now() + 5000);
+    hot.remember('plain', '{"p":1}', '"xy"', clock.now() + 5000);
+    const ETAGS: Record<string, string> = { weak: 'W/"e1"', strong: '"e2"', inner: '"xW/y"', plain: '"xy"' };
+    const BODIES: Record<string, string> = { weak: '{"w":1}', strong: '{"s":1}', inner: '{"i":1}', plain: '{"p":1}' };
     const cases: Array<[string, string, number]> = [
       ['weak', '*', 304],
       ['weak', '  *  ', 304],
@@ -107,26 +119,36 @@ describe('hot cards: edges', () => {
       ['strong', 'W/"e2"', 304],
       ['strong', '"e2"', 304],
       ['strong', '"e1"', 200],
+      // W/ only as a prefix: Koa's ETags are base64, which may hold a "W/" of its own.
+      ['inner', '"xy"', 200],
+      ['plain', '"xW/y"', 200],
+      ['inner', '"xW/y"', 304],
     ];
     for (const [id, header, expected] of cases) {
       const res = await get(`/api/lives/${id}`, { 'If-None-Match': header });
       expect([id, header, res.status]).toEqual([id, header, expected]);
-      expect(res.headers.get('etag')).toBe(id === 'weak' ? 'W/"e1"' : '"e2"');
+      expect(res.headers.get('etag')).toBe(ETAGS[id]);
       if (expected === 304) {
         expect(await res.text()).toBe('');
         expect(res.headers.get('content-type')).toBeNull();
         expect(res.headers.get('cache-control')).toBe('no-cache');
-      } else expect(await res.text()).toBe(id === 'weak' ? '{"w":1}' : '{"s":1}');
+      } else expect(await res.text()).toBe(BODIES[id]);
     }
     expect(await metrics.registry.metrics()).toContain(
-      'bff_http_requests_total{route="/api/lives/:livingId",method="GET",status="304"} 8',
+      'bff_http_requests_total{route="/api/lives/:livingId",method="GET",status="304"} 9',
     );
     expect(await metrics.registry.metrics()).toContain(
-      'bff_http_requests_total{route="/api/lives/:livingId",method="GET",status="200"} 4',
+      'bff_http_requests_total{route="/api/lives/:livingId",method="GET",status="200"} 6',
     );
     expect(await metrics.registry.metrics()).toContain(
-      'bff_http_request_duration_seconds_count{route="/api/lives/:livingId",method="GET"} 12',
+      'bff_http_request_duration_seconds_count{route="/api/lives/:livingId",method="GET"} 15',
     );
+    // Each answer took well under a second, and is observed in seconds.
+    const sum = /bff_http_request_duration_seconds_sum\{route="\/api\/lives\/:livingId",method="GET"\} (\S+)/.exec(
+      await metrics.registry.metrics(),
+    );
+    expect(Number(sum![1])).toBeGreaterThan(0);
+    expect(Number(sum![1])).toBeLessThan(1);
   });
 
   it('answers a card until its own freshness or maxAgeMs after it was remembered, whichever is first', async () => {
@@ -181,6 +203,13 @@ describe('hot cards: edges', () => {
     for (let i = 0; i <= 1000; i++) hot.remember(`lv${i}`, '{}', '"e"', clock.now() + 5000);
     expect([await status('/api/lives/lv0'), await status('/api/lives/lv1')]).toEqual([ROUTER, 200]);
     expect(await status('/api/lives/lv1000')).toBe(200);
+  });
+
+  it('answers without metrics to count in', async () => {
+    await start({ metrics: undefined });
+    hot.remember('lv1', '{"a":1}', '"e"', clock.now() + 5000);
+    const res = await get('/api/lives/lv1');
+    expect([res.status, await res.text()]).toEqual([200, '{"a":1}']);
   });
 
   it('answers nothing when disabled', async () => {
