@@ -42,7 +42,7 @@ describe('the transports to WeCom and WeChat', () => {
   });
 
   it('names each failure: HTTP status, not JSON, too large (declared or streamed), timeout, no connection', async () => {
-    const json = createJsonTransport({ timeoutMs: 300, maxBodyBytes: 1000 });
+    const json = createJsonTransport({ timeoutMs: 2000, maxBodyBytes: 1000 });
     const status = await serve((_req, res) => {
       res.statusCode = 502;
       res.end('{}');
