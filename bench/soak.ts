@@ -791,13 +791,14 @@ export async function runSoak({
     // end of warm-up on, first against last. Retained memory would raise every such trough.
     const series = inst.samples.filter((s) => s.atMs >= warmupMs - 60_000 && s.atMs <= durationMs + 1);
     const troughs: Array<{ atMs: number; rssKb: number }> = [];
-    series.forEach((s, i) => {
+    for (let i = 1; i < series.length; i++) {
       const before = series.slice(Math.max(0, i - 6), i).map((x) => x.rssKb);
-      if (before.length && s.rssKb < 0.85 * Math.max(...before)) {
-        const next = series.slice(i, i + 3);
-        troughs.push({ atMs: s.atMs, rssKb: Math.min(...next.map((x) => x.rssKb)) });
-      }
-    });
+      if (series[i]!.rssKb >= 0.85 * Math.max(...before)) continue;
+      // One trough per collection: the lowest sample of the 30 s from the drop on, then past them.
+      const after = series.slice(i, i + 6);
+      troughs.push({ atMs: series[i]!.atMs, rssKb: Math.min(...after.map((x) => x.rssKb)) });
+      i += 5;
+    }
     return { name: inst.name, from, to, peak, growth: to / from - 1, troughs };
   });
   for (const r of rssFigures) {
