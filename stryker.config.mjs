@@ -20,6 +20,8 @@ export default {
     'server/budget/memory-call-budget.ts',
     'server/budget/redis-call-budget.ts',
     'server/http/middleware/client-limits.ts',
+    // The per-minute counters client-limits.ts (and the unknown-lives lane) are built from.
+    'server/store/per-minute-limiter.ts',
     'server/staff/watchers-csv.ts',
     'server/http/hot-cards.ts',
   ],

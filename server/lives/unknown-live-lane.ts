@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { BudgetLimits, CallBudget } from '../budget/call-budget';
 import { AppError } from '../errors/app-error';
+import { perMinuteLimiter } from '../store/per-minute-limiter';
 
 export interface UnknownLiveLaneOptions {
   /**
@@ -22,26 +23,13 @@ export function unknownLaneLimits(limits: BudgetLimits, share: number): BudgetLi
   return { perMinute: part(limits.perMinute), perHour: part(limits.perHour) };
 }
 
-function perIpLimiter(points: number, redis: Redis | undefined, keyPrefix: string): RateLimiterAbstract {
-  const memory = new RateLimiterMemory({ points, duration: 60, keyPrefix: 'unknown-lives-ip' });
-  if (!redis) return memory;
-  return new RateLimiterRedis({
-    storeClient: redis,
-    keyPrefix: `${keyPrefix}limit:unknown-lives-ip`,
-    points,
-    duration: 60,
-    rejectIfRedisNotReady: true,
-    insuranceLimiter: memory,
-  });
-}
-
 /**
  * The lane every WeCom call for a live the deployment does not know goes through (`known-lives.ts`): made-up ids
  * from one client are capped per address (429), and all of them together spend at most a share of each API's
  * budget (503), so the rest of the budget is always there for known lives, which never enter this lane.
  */
 export function createUnknownLiveLane({ budget, perIpPerMinute, redis, keyPrefix = '' }: UnknownLiveLaneOptions) {
-  const perIp = perIpLimiter(perIpPerMinute, redis, keyPrefix);
+  const perIp = perMinuteLimiter(perIpPerMinute, 'unknown-lives-ip', redis, keyPrefix);
   return {
     /**
      * A client asks for a live nobody knows: one of its address's cold lookups (429 past the cap). Without an

@@ -1,9 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { Context } from 'koa';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../../config/config';
 import { AppError } from '../../errors/app-error';
 import type { Session } from '../../viewer-auth/session-tokens';
+import { perMinuteLimiter as perMinute } from '../../store/per-minute-limiter';
 
 /** Which of our own limits a route spends from. */
 export type ClientLimit = 'login' | 'code' | 'beacon';
@@ -17,20 +18,6 @@ export interface ClientLimitsOptions {
   waitsInLine?: (viewer: Session) => Promise<boolean>;
   /** Funnel visitor ids issued per client address per minute (`FUNNEL_NEW_VISITORS_PER_IP_PER_MINUTE`). */
   newVisitorsPerIpPerMinute?: number;
-}
-
-/** One counter per minute: in Redis when there is one, with a memory counter insuring it while Redis is away. */
-function perMinute(points: number, name: string, redis: Redis | undefined, keyPrefix: string): RateLimiterAbstract {
-  const memory = new RateLimiterMemory({ points, duration: 60, keyPrefix: name });
-  if (!redis) return memory;
-  return new RateLimiterRedis({
-    storeClient: redis,
-    keyPrefix: `${keyPrefix}limit:${name}`,
-    points,
-    duration: 60,
-    rejectIfRedisNotReady: true,
-    insuranceLimiter: memory,
-  });
 }
 
 /**
