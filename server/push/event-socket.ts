@@ -203,6 +203,9 @@ export function attachEventSocket({
   });
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node takes its own error listener off a socket it hands to 'upgrade': without one, a client that resets the
+    // connection while it is being refused (or before `ws` takes it) would be an uncaught error, ending the process.
+    socket.on('error', () => undefined);
     const path = (req.url ?? '').split('?')[0];
     if (path !== EVENTS_PATH || !enabled) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
