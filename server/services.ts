@@ -43,7 +43,9 @@ import { createMiniProgramLogin } from './wechat/mini-program-login';
 import { createOAuthLogin } from './wechat/oauth-login';
 import { createOfficialAccount } from './wechat/official-account';
 import { createWechatClient } from './wechat/wechat-client';
-import { LIVING_CODE_API, createLivingApi } from './wecom/living-api';
+import { createLivingManageApi } from './wecom/living-manage-api';
+import { LIVING_CODE_API, createLivingReadApi } from './wecom/living-read-api';
+import { createWatchStatApi } from './wecom/watch-stat-api';
 import { createWecomClient } from './wecom/wecom-client';
 
 export interface ServiceOptions {
@@ -149,7 +151,7 @@ export function createServices({
     apiBase: config.wechat.apiBase,
     ...platform,
   });
-  const livingApi = createLivingApi(wecom);
+  const livingApi = createLivingReadApi(wecom);
   const staffSessions = createStaffSessions({
     secret: sessionSecret,
     store: staffStore ?? createMemoryStore({ maxEntries: 20_000, now }),
@@ -244,7 +246,7 @@ export function createServices({
       loginBase: config.staff.loginBase,
       publicOrigin: config.publicOrigin,
     }),
-    watchStats: createWatchStatsService({ livingApi, cards, store, now }),
+    watchStats: createWatchStatsService({ watchStatApi: createWatchStatApi(wecom), cards, store, now }),
     sceneAliases,
     shareKit: createShareKit({
       cards,
@@ -256,7 +258,14 @@ export function createServices({
       renderPoster: createPosterRenderer({ fontFile: config.posterFont }),
       publicOrigin: config.publicOrigin,
     }),
-    reservedLives: createReservedLives({ livingApi, cards, bus: cardBus, createdLives, logger, now }),
+    reservedLives: createReservedLives({
+      livingManageApi: createLivingManageApi(wecom),
+      cards,
+      bus: cardBus,
+      createdLives,
+      logger,
+      now,
+    }),
     funnel: createFunnelService({
       counters: redis
         ? createRedisAudienceCounters({ redis, keyPrefix: config.redis?.keyPrefix, logger, now })

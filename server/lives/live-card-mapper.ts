@@ -1,7 +1,7 @@
 import type { LiveCard } from '../../shared/live-card';
 import { liveStatusFromCode, liveTypeFromCode, replayStateFrom } from '../../shared/live-status';
 import { malformedAnswer } from '../errors/upstream-error';
-import type { WecomLivingInfo } from '../wecom/living-api';
+import type { WecomLivingInfo } from '../wecom/living-read-api';
 
 const count = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.floor(n) : 0);
 const seconds = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0);

@@ -3,7 +3,7 @@ import type { LiveCard } from '../../shared/live-card';
 import { AppError, isAppError } from '../errors/app-error';
 import { isUpstreamError } from '../errors/upstream-error';
 import type { Store } from '../store/store';
-import type { LivingApi } from '../wecom/living-api';
+import type { LivingReadApi } from '../wecom/living-read-api';
 import { toLiveCard } from './live-card-mapper';
 import { liveStatusFromCode } from '../../shared/live-status';
 import type { CardLookup } from '../metrics/metrics';
@@ -11,7 +11,7 @@ import type { KnownLives } from './known-lives';
 import type { UnknownLiveLane } from './unknown-live-lane';
 
 export interface LiveCardServiceOptions {
-  livingApi: LivingApi;
+  livingApi: LivingReadApi;
   store: Store;
   logger: Logger;
   now?: () => number;

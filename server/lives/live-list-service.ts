@@ -4,7 +4,7 @@ import type { StaffLive } from '../../shared/staff-api';
 import { isAppError } from '../errors/app-error';
 import type { IdSet } from '../store/id-set';
 import type { Store } from '../store/store';
-import type { LivingApi } from '../wecom/living-api';
+import type { LivingReadApi } from '../wecom/living-read-api';
 import type { LiveCardService } from './live-card-service';
 import type { KnownLives } from './known-lives';
 import { compareLiveCards } from './live-order';
@@ -12,7 +12,7 @@ import { compareLiveCards } from './live-order';
 export interface LiveListServiceOptions {
   liveIds: string[];
   anchors: string[];
-  livingApi: LivingApi;
+  livingApi: LivingReadApi;
   cards: LiveCardService;
   store: Store;
   logger: Logger;

@@ -4,11 +4,11 @@ import { watchAccess } from '../../shared/watch-access';
 import { buildWatchPath } from '../../shared/watch-path';
 import { AppError } from '../errors/app-error';
 import type { Store } from '../store/store';
-import type { LivingApi } from '../wecom/living-api';
+import type { LivingReadApi } from '../wecom/living-read-api';
 import type { CardCaller, LiveCardService } from './live-card-service';
 
 export interface LivingCodeServiceOptions {
-  livingApi: LivingApi;
+  livingApi: LivingReadApi;
   cards: LiveCardService;
   store: Store;
   now?: () => number;

@@ -5,10 +5,10 @@ import { AppError } from '../errors/app-error';
 import type { LiveCardService } from '../lives/live-card-service';
 import type { CardBus } from '../push/card-bus';
 import type { IdSet } from '../store/id-set';
-import type { LiveRefusal, LivingApi, WecomLiveChanges } from '../wecom/living-api';
+import type { LiveRefusal, LivingManageApi, WecomLiveChanges } from '../wecom/living-manage-api';
 
 export interface ReservedLivesOptions {
-  livingApi: Pick<LivingApi, 'createLiving' | 'modifyLiving' | 'cancelLiving' | 'deleteReplay'>;
+  livingManageApi: LivingManageApi;
   cards: Pick<LiveCardService, 'refresh'>;
   bus: CardBus;
   /** Where the ids of created lives are kept for every instance (the home list reads them). */
@@ -72,7 +72,7 @@ function requireConfirmation(livingId: string, confirm: string | undefined): voi
  * cache to age; a created live's id is kept where every instance's home list finds it.
  */
 export function createReservedLives({
-  livingApi,
+  livingManageApi,
   cards,
   bus,
   createdLives,
@@ -100,7 +100,7 @@ export function createReservedLives({
     async create(request: CreateLiveRequest): Promise<CreateLiveResponse> {
       const { anchorUserId, ...fields } = request;
       const changes = toWecom(fields, now());
-      const result = await livingApi.createLiving({
+      const result = await livingManageApi.createLiving({
         anchor_userid: anchorUserId,
         theme: request.theme,
         living_start: changes.living_start as number,
@@ -124,17 +124,17 @@ export function createReservedLives({
     async modify(livingId: string, request: ModifyLiveRequest): Promise<void> {
       const changes = toWecom(request, now());
       if (Object.keys(changes).length === 0) throw new AppError('INVALID_BODY', 'Nothing to change');
-      await done(livingId, await livingApi.modifyLiving(livingId, changes));
+      await done(livingId, await livingManageApi.modifyLiving(livingId, changes));
     },
 
     async cancel(livingId: string, confirm: string | undefined): Promise<void> {
       requireConfirmation(livingId, confirm);
-      await done(livingId, await livingApi.cancelLiving(livingId));
+      await done(livingId, await livingManageApi.cancelLiving(livingId));
     },
 
     async deleteReplay(livingId: string, confirm: string | undefined): Promise<void> {
       requireConfirmation(livingId, confirm);
-      await done(livingId, await livingApi.deleteReplay(livingId));
+      await done(livingId, await livingManageApi.deleteReplay(livingId));
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { StaffWatchStats } from '../../shared/staff-api';
-import type { WecomWatcher } from '../wecom/living-api';
+import type { WecomWatcher } from '../wecom/watch-stat-api';
 
 /** Watch-time buckets of the histogram, in minutes: [from, to). */
 export const WATCH_TIME_BUCKETS = [

@@ -1,7 +1,7 @@
 import type { LiveCardService } from '../lives/live-card-service';
 import { AppError } from '../errors/app-error';
 import type { Store } from '../store/store';
-import type { LivingApi, WecomWatcher } from '../wecom/living-api';
+import type { WatchStatApi, WecomWatcher } from '../wecom/watch-stat-api';
 import { aggregateWatchers, type WatchAggregates } from './watch-aggregates';
 
 interface CachedWatchers {
@@ -10,7 +10,7 @@ interface CachedWatchers {
 }
 
 export interface WatchStatsServiceOptions {
-  livingApi: Pick<LivingApi, 'getWatchers'>;
+  watchStatApi: WatchStatApi;
   cards: Pick<LiveCardService, 'get'>;
   store: Store;
   now?: () => number;
@@ -25,7 +25,7 @@ export interface WatchStatsServiceOptions {
  * live can still change, refreshed every few minutes at most; once it has ended, kept.
  */
 export function createWatchStatsService({
-  livingApi,
+  watchStatApi,
   cards,
   store,
   now = Date.now,
@@ -44,7 +44,7 @@ export function createWatchStatsService({
     return store.singleFlight(key(livingId), async () => {
       const again = await store.get<CachedWatchers>(key(livingId));
       if (fresh(again)) return again;
-      const list = await livingApi.getWatchers(livingId);
+      const list = await watchStatApi.getWatchers(livingId);
       if (!list) throw new AppError('LIVE_NOT_FOUND', `No live with id ${livingId}`);
       const entry: CachedWatchers = { watchers: list, fetchedAt: now() };
       await store.set(key(livingId), entry, done ? endedKeepMs : liveRefreshMs);

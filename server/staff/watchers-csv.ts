@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import type { WecomWatcher } from '../wecom/living-api';
+import type { WecomWatcher } from '../wecom/watch-stat-api';
 
 /** Column headers a person reads (Excel opens it as is), in this order. */
 const COLUMNS = [

@@ -1,6 +1,6 @@
 import { buffer } from 'node:stream/consumers';
 import { watchersCsv } from '../../../server/staff/watchers-csv';
-import type { WecomWatcher } from '../../../server/wecom/living-api';
+import type { WecomWatcher } from '../../../server/wecom/watch-stat-api';
 import { csvRecords } from '../../support/csv-records';
 
 /**

@@ -4,7 +4,7 @@ import { createMemoryStore } from '../../../server/store/memory-store';
 import { TransportError, type JsonRequest, type JsonTransport } from '../../../server/upstream/json-transport';
 import { createOfficialAccount } from '../../../server/wechat/official-account';
 import { createWechatClient } from '../../../server/wechat/wechat-client';
-import { createLivingApi } from '../../../server/wecom/living-api';
+import { createLivingReadApi } from '../../../server/wecom/living-read-api';
 import { createWecomClient } from '../../../server/wecom/wecom-client';
 import { logCapture } from '../harness';
 
@@ -59,22 +59,22 @@ describe('the platform call core', () => {
     ]);
 
     const q = scriptedPlatform({ gettoken: [token], get_living_code: [{ errcode: 0 }] });
-    const living = createLivingApi(wecomOver(q.transport).wecom);
+    const living = createLivingReadApi(wecomOver(q.transport).wecom);
     const malformed = await failure(living.getLivingCode('lv1', 'openid'));
     expect([malformed.code, malformed.errcode, malformed.isRefusal]).toEqual(['UPSTREAM_ERROR', undefined, false]);
   });
 
   it('lets the WeCom client decide that a refused living id is an unknown live, and a malformed answer is not', async () => {
     const refusing = scriptedPlatform({ gettoken: [token], get_living_info: [{ errcode: 40058, errmsg: 'invalid' }] });
-    await expect(createLivingApi(wecomOver(refusing.transport).wecom).getLivingInfo('lv1')).resolves.toBeUndefined();
+    await expect(createLivingReadApi(wecomOver(refusing.transport).wecom).getLivingInfo('lv1')).resolves.toBeUndefined();
 
     const garbled = scriptedPlatform({ gettoken: [token], get_living_info: [{ errcode: 0, living_info: 'nope' }] });
-    const err = await failure(createLivingApi(wecomOver(garbled.transport).wecom).getLivingInfo('lv1'));
+    const err = await failure(createLivingReadApi(wecomOver(garbled.transport).wecom).getLivingInfo('lv1'));
     expect([err.code, err.isRefusal]).toEqual(['UPSTREAM_ERROR', false]);
 
     // A limit is no verdict on the live either.
     const limited = scriptedPlatform({ gettoken: [token], get_living_info: [{ errcode: 45009, errmsg: 'freq' }] });
-    const held = await failure(createLivingApi(wecomOver(limited.transport).wecom).getLivingInfo('lv1'));
+    const held = await failure(createLivingReadApi(wecomOver(limited.transport).wecom).getLivingInfo('lv1'));
     expect(held.code).toBe('UPSTREAM_RATE_LIMITED');
   });
 
@@ -144,7 +144,7 @@ describe('the platform call core', () => {
   it('logs each call with its platform and errcode, never its URL (it carries the token or the secret)', async () => {
     const p = scriptedPlatform({ gettoken: [token], get_living_info: [{ errcode: 0, living_info: { status: 1 } }] });
     const { wecom, logs } = wecomOver(p.transport);
-    await createLivingApi(wecom).getLivingInfo('lv1');
+    await createLivingReadApi(wecom).getLivingInfo('lv1');
     const calls = logs.parsed().filter((l) => l.event === 'upstream');
     expect(calls.map((l) => [l.platform, l.api, l.errcode])).toEqual([
       ['wecom', 'gettoken', 0],
