@@ -22,7 +22,7 @@ export default {
     'server/http/middleware/client-limits.ts',
     // The per-minute counters client-limits.ts (and the unknown-lives lane) are built from.
     'server/store/per-minute-limiter.ts',
-    'server/staff/watchers-csv.ts',
+    'server/watch-stats/watchers-csv.ts',
     'server/http/hot-cards.ts',
   ],
   coverageAnalysis: 'perTest',

@@ -11,11 +11,11 @@ import type { Metrics } from './metrics/metrics';
 import { createCallbackService } from './callback/callback-service';
 import { createStaffSessions } from './staff/staff-sessions';
 import { createStaffSignIn } from './staff/staff-sign-in';
-import { createWatchStatsService } from './staff/watch-stats-service';
-import { createMiniProgramCodes } from './staff/mini-program-codes';
-import { createPosterRenderer } from './staff/poster';
-import { createSceneAliases } from './staff/scene-aliases';
-import { createShareKit } from './staff/share-kit';
+import { createWatchStatsService } from './watch-stats/watch-stats-service';
+import { createLivePageCodes } from './share-kit/live-page-codes';
+import { createPosterRenderer } from './share-kit/poster';
+import { createSceneAliases } from './share-kit/scene-aliases';
+import { createShareKit } from './share-kit/share-kit';
 import { createImageAnswerTransport } from './wechat/image-answer-transport';
 import { createMiniProgramCode } from './wechat/mini-program-code';
 import { createFunnelService } from './funnel/funnel-service';
@@ -29,7 +29,7 @@ import { createLiveListService } from './lives/live-list-service';
 import { createCreatedLives } from './lives/created-lives';
 import { createKnownLives } from './lives/known-lives';
 import { createUnknownLiveLane, unknownLaneLimits } from './lives/unknown-live-lane';
-import { createReservedLives } from './staff/reserved-lives';
+import { createReservedLives } from './lives/reserved-lives';
 import { createLivingCodeService, viewerKey } from './lives/living-code-service';
 import type { SecretScrubber } from './logging/secret-scrubber';
 import { createMemoryStore } from './store/memory-store';
@@ -251,7 +251,7 @@ export function createServices({
     shareKit: createShareKit({
       cards,
       aliases: sceneAliases,
-      codes: createMiniProgramCodes({
+      codes: createLivePageCodes({
         miniProgramCode: createMiniProgramCode({ wechat: miniProgramImages }),
         store,
       }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SCENE_MAX_LENGTH, decodeScene } from '../../../shared/mini-program-scene';
 import type { SceneTarget } from '../../../shared/staff-api';
 import { AppError } from '../../errors/app-error';
-import type { SceneAliases } from '../../staff/scene-aliases';
+import type { SceneAliases } from '../../share-kit/scene-aliases';
 import { ErrorBodySchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';

@@ -8,7 +8,7 @@ import type {
   StaffLivesResponse,
 } from '../../../shared/staff-api';
 import type { LiveListService } from '../../lives/live-list-service';
-import type { ReservedLives } from '../../staff/reserved-lives';
+import type { ReservedLives } from '../../lives/reserved-lives';
 import { ErrorBodySchema, LiveCardSchema, LiveParamsSchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { StaffShareKit } from '../../../shared/staff-api';
-import type { ShareKit, ShareTarget } from '../../staff/share-kit';
+import type { ShareKit, ShareTarget } from '../../share-kit/share-kit';
 import { CampaignTagSchema, ErrorBodySchema, LiveParamsSchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';

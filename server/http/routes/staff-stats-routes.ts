@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { WatchAggregates } from '../../staff/watch-aggregates';
-import type { WatchStatsService } from '../../staff/watch-stats-service';
-import { watchersCsv } from '../../staff/watchers-csv';
+import type { WatchAggregates } from '../../watch-stats/watch-aggregates';
+import type { WatchStatsService } from '../../watch-stats/watch-stats-service';
+import { watchersCsv } from '../../watch-stats/watchers-csv';
 import { ErrorBodySchema, LiveParamsSchema } from '../api-schemas';
 import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';

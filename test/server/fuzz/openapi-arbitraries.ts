@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 /**
  * fast-check arbitraries of HTTP requests, built from the OpenAPI document the BFF serves (`GET /openapi.json`, see
- * server/http/route-spec.ts `buildOpenApi`): every documented path and method, with path parameters, queries, bodies,
+ * server/http/openapi-document.ts `buildOpenApi`): every documented path and method, with path parameters, queries, bodies,
  * content types and credentials that are sometimes valid and often hostile. A request is plain data (no tokens in
  * it, only the *kind* of credential), so a failure shrinks to something a person can read and replay.
  */

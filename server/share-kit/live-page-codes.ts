@@ -7,7 +7,7 @@ interface StoredCode {
   base64: string;
 }
 
-export interface MiniProgramCodesOptions {
+export interface LivePageCodesOptions {
   miniProgramCode: MiniProgramCode;
   store: Store;
   /** Pixels; WeChat's default is 430, plenty for a poster and a download. */
@@ -23,12 +23,12 @@ const LIVE_PAGE_FOR_WECHAT = LIVE_PAGE.slice(1);
  * Mini program codes of the live page, one per scene, kept in the store (base64, JSON-safe) so the share kit, its
  * poster and every reload cost one WeChat call per scene at most, across instances.
  */
-export function createMiniProgramCodes({
+export function createLivePageCodes({
   miniProgramCode,
   store,
   width = 430,
   keepMs = 30 * 24 * 3600_000,
-}: MiniProgramCodesOptions) {
+}: LivePageCodesOptions) {
   const key = (scene: string) => `wxacode:${width}:${scene}`;
   const decode = ({ contentType, base64 }: StoredCode): MiniProgramCodeImage => ({
     contentType,
@@ -51,4 +51,4 @@ export function createMiniProgramCodes({
   };
 }
 
-export type MiniProgramCodes = ReturnType<typeof createMiniProgramCodes>;
+export type LivePageCodes = ReturnType<typeof createLivePageCodes>;

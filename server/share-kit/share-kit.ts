@@ -3,7 +3,7 @@ import type { StaffShareKit } from '../../shared/staff-api';
 import type { LiveCardService } from '../lives/live-card-service';
 import type { MiniProgramCodeImage } from '../wechat/mini-program-code';
 import { linkQrPng } from './link-qr';
-import type { MiniProgramCodes } from './mini-program-codes';
+import type { LivePageCodes } from './live-page-codes';
 import type { PosterRenderer } from './poster';
 import type { SceneAliases } from './scene-aliases';
 
@@ -17,7 +17,7 @@ export interface ShareTarget {
 export interface ShareKitOptions {
   cards: Pick<LiveCardService, 'get'>;
   aliases: SceneAliases;
-  codes: MiniProgramCodes;
+  codes: LivePageCodes;
   renderPoster: PosterRenderer;
   /** Where the H5 pages are served: links are absolute on it. */
   publicOrigin: string;

@@ -1,10 +1,10 @@
 import { PNG } from 'pngjs';
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { decodeScene } from '../../../shared/mini-program-scene';
-import { createSceneAliases } from '../../../server/staff/scene-aliases';
+import { createSceneAliases } from '../../../server/share-kit/scene-aliases';
 import { createMemoryStore } from '../../../server/store/memory-store';
 import { SESSION_SECRET, startHarness, type Harness } from '../harness';
-import { staffSessionCookie, staffSignIn } from './staff-session';
+import { staffSessionCookie, staffSignIn } from '../staff/staff-session';
 
 const STAFF = { agentId: '1000002', userIds: ['zhaomin'], managers: [] as string[], loginBase: '' };
 const LIVE = SANDBOX_LIVES.reservedSoon;

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { LIVE_TYPES, type LiveCard } from '../../shared/live-card';
 import type { CreateLiveRequest, CreateLiveResponse, ModifyLiveRequest } from '../../shared/staff-api';
 import { AppError } from '../errors/app-error';
-import type { LiveCardService } from '../lives/live-card-service';
+import type { LiveCardService } from './live-card-service';
 import type { CardBus } from '../push/card-bus';
 import type { IdSet } from '../store/id-set';
 import type { LiveRefusal, LivingManageApi, WecomLiveChanges } from '../wecom/living-manage-api';

@@ -1,6 +1,6 @@
-import { findPosterFont } from '../../../server/staff/poster-font';
-import { posterStartTime } from '../../../server/staff/poster';
-import { escapeXml, posterSvg, wrapText } from '../../../server/staff/poster-svg';
+import { findPosterFont } from '../../../server/share-kit/poster-font';
+import { posterStartTime } from '../../../server/share-kit/poster';
+import { escapeXml, posterSvg, wrapText } from '../../../server/share-kit/poster-svg';
 
 const code = { contentType: 'image/png', bytes: Buffer.from('not really a png') };
 

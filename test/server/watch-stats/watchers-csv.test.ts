@@ -1,5 +1,5 @@
 import { buffer } from 'node:stream/consumers';
-import { watchersCsv } from '../../../server/staff/watchers-csv';
+import { watchersCsv } from '../../../server/watch-stats/watchers-csv';
 import type { WecomWatcher } from '../../../server/wecom/watch-stat-api';
 import { csvRecords } from '../../support/csv-records';
 
