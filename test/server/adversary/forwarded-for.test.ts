@@ -5,17 +5,16 @@
  * the Nth address from the right (what our own proxy appended), for Koa and the event socket alike; so is
  * X-Forwarded-Proto read.
  */
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import fc from 'fast-check';
 import Koa from 'koa';
 import supertest from 'supertest';
 import WebSocket from 'ws';
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { forwardedClientIp, trustProxies } from '../../../server/http/forwarded-client-ip';
-import { createLogger } from '../../../server/logging/logger';
-import { attachEventSocket, type EventSocket } from '../../../server/push/event-socket';
 import { createSessionTokens } from '../../../server/viewer-auth/session-tokens';
 import { SESSION_SECRET, startHarness, type Harness } from '../harness';
+import { listenWithEventSocket, type ListeningEventSocket } from '../push/listening-event-socket';
 
 const REAL = '203.0.113.7'; // the attacker, as our load balancer saw them
 const VICTIM = '198.51.100.9';
@@ -81,28 +80,17 @@ describe('TRUST_PROXY=1 and a forged leftmost X-Forwarded-For', () => {
   });
 
   describe('event sockets', () => {
-    let server: Server;
-    let events: EventSocket;
+    let listening: ListeningEventSocket;
     let url: string;
     beforeEach(async () => {
-      server = h.app.listen(0, '127.0.0.1');
-      await new Promise((r) => server.once('listening', r));
       // As runInstance wires it.
-      events = attachEventSocket({
-        server,
-        bus: h.services.cardBus,
-        currentCard: (id) => h.services.cards.get(id),
-        logger: createLogger({ level: 'silent' }),
+      listening = await listenWithEventSocket(h, {
         maxSocketsPerIp: LIMITS.socketsPerIp,
         clientIp: (req) => forwardedClientIp(req, h.config.trustProxy),
       });
-      url = `ws://127.0.0.1:${(server.address() as { port: number }).port}/api/events`;
+      url = listening.url;
     });
-    afterEach(async () => {
-      await events.close();
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    });
+    afterEach(() => listening.close());
     const open = (forwardedFor: string) =>
       new Promise<{ socket: WebSocket; status?: number }>((resolve) => {
         const socket = new WebSocket(url, { headers: { 'X-Forwarded-For': forwardedFor } });

@@ -5,11 +5,10 @@
  * Real sockets on loopback.
  */
 import { connect } from 'node:net';
-import type { Server } from 'node:http';
 import WebSocket from 'ws';
-import { attachEventSocket, type EventSocket } from '../../../server/push/event-socket';
-import { createLogger } from '../../../server/logging/logger';
+import type { EventSocket } from '../../../server/push/event-socket';
 import { startHarness, type Harness } from '../harness';
+import { listenWithEventSocket, type ListeningEventSocket } from '../push/listening-event-socket';
 
 /** An upgrade request as a raw socket sends it; without a key `ws` refuses it (400). Resolves with the answer. */
 function rawUpgrade(port: number, { key }: { key: boolean }): Promise<string> {
@@ -43,30 +42,19 @@ function open(url: string): Promise<{ socket: WebSocket; status?: number; retryA
 
 describe('the socket allowance', () => {
   let h: Harness;
-  let server: Server;
+  let listening: ListeningEventSocket;
   let events: EventSocket;
   let port: number;
   let url: string;
   async function start(limits: { maxSocketsPerIp: number; maxSockets?: number }) {
-    server = h.app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    events = attachEventSocket({
-      server,
-      bus: h.services.cardBus,
-      currentCard: (id) => h.services.cards.get(id),
-      logger: createLogger({ level: 'silent' }),
-      ...limits,
-    });
-    port = (server.address() as { port: number }).port;
-    url = `ws://127.0.0.1:${port}/api/events`;
+    listening = await listenWithEventSocket(h, limits);
+    ({ events, port, url } = listening);
   }
   beforeEach(async () => {
     h = await startHarness({ logLevel: 'silent' });
   });
   afterEach(async () => {
-    await events.close();
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
+    await listening.close();
     await h.close();
   });
 

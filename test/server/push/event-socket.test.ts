@@ -1,11 +1,9 @@
-import type { Server } from 'node:http';
 import WebSocket from 'ws';
 import { SANDBOX_LIVES } from '../../../sandbox';
 import type { LiveCard } from '../../../shared/live-card';
 import type { ServerFrame } from '../../../shared/push';
-import { attachEventSocket, type EventSocket } from '../../../server/push/event-socket';
-import { createLogger } from '../../../server/logging/logger';
 import { startHarness, type Harness } from '../harness';
+import { listenWithEventSocket, type ListeningEventSocket } from './listening-event-socket';
 
 /** A client socket that collects every frame and can wait for the next ones. */
 async function client(url: string) {
@@ -43,25 +41,15 @@ async function client(url: string) {
 
 describe('the event socket', () => {
   let h: Harness;
-  let server: Server;
-  let events: EventSocket;
+  let listening: ListeningEventSocket;
   let url: string;
   beforeEach(async () => {
     h = await startHarness();
-    server = h.app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    events = attachEventSocket({
-      server,
-      bus: h.services.cardBus,
-      currentCard: (id) => h.services.cards.get(id),
-      logger: createLogger({ level: 'silent' }),
-      maxSocketsPerIp: 3,
-    });
-    url = `ws://127.0.0.1:${(server.address() as { port: number }).port}/api/events`;
+    listening = await listenWithEventSocket(h, { maxSocketsPerIp: 3 });
+    url = listening.url;
   });
   afterEach(async () => {
-    await events.close();
-    await new Promise((r) => server.close(r));
+    await listening.close();
     await h.close();
   });
 
@@ -136,22 +124,11 @@ describe('the event socket', () => {
   });
 
   it('answers 404 when push is off, so clients keep polling', async () => {
-    const off = h.app.listen(0, '127.0.0.1');
-    await new Promise((r) => off.once('listening', r));
-    const socket = attachEventSocket({
-      server: off,
-      bus: h.services.cardBus,
-      currentCard: (id) => h.services.cards.get(id),
-      logger: createLogger({ level: 'silent' }),
-      enabled: false,
-    });
+    const off = await listenWithEventSocket(h, { enabled: false });
     try {
-      await expect(client(`ws://127.0.0.1:${(off.address() as { port: number }).port}/api/events`)).rejects.toThrow(
-        /404/,
-      );
+      await expect(client(off.url)).rejects.toThrow(/404/);
     } finally {
-      await socket.close();
-      await new Promise((r) => off.close(r));
+      await off.close();
     }
   });
 });

@@ -66,7 +66,9 @@ describe('the platform call core', () => {
 
   it('lets the WeCom client decide that a refused living id is an unknown live, and a malformed answer is not', async () => {
     const refusing = scriptedPlatform({ gettoken: [token], get_living_info: [{ errcode: 40058, errmsg: 'invalid' }] });
-    await expect(createLivingReadApi(wecomOver(refusing.transport).wecom).getLivingInfo('lv1')).resolves.toBeUndefined();
+    await expect(
+      createLivingReadApi(wecomOver(refusing.transport).wecom).getLivingInfo('lv1'),
+    ).resolves.toBeUndefined();
 
     const garbled = scriptedPlatform({ gettoken: [token], get_living_info: [{ errcode: 0, living_info: 'nope' }] });
     const err = await failure(createLivingReadApi(wecomOver(garbled.transport).wecom).getLivingInfo('lv1'));
