@@ -1,4 +1,5 @@
 import { SANDBOX_LIVES } from '../../../sandbox';
+import { textBody } from '../../support/text-body';
 import { startHarness, type Harness } from '../harness';
 import { staffSessionCookie } from '../staff/staff-session';
 import { csvRecords } from '../../support/csv-records';
@@ -37,12 +38,7 @@ describe('adversary: watchers.csv carries no formulas', () => {
       .get(`/api/staff/lives/${LIVE}/watchers.csv`)
       .set('Cookie', staffCookie)
       .buffer(true)
-      .parse((r, done) => {
-        let text = '';
-        r.setEncoding('utf8');
-        r.on('data', (c: string) => (text += c));
-        r.on('end', () => done(null, text));
-      })
+      .parse(textBody)
       .expect(200);
     const text = res.body as string;
     expect(text.startsWith('\uFEFF')).toBe(true);
