@@ -37,9 +37,11 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
- * Codes the client adds to the BFF's own: the request never got an answer (`NETWORK_ERROR`), the answer was not
- * the JSON the contract promises (`BAD_RESPONSE`), the page cannot open WeCom's live mini program from where it
- * runs (`LAUNCH_UNAVAILABLE`), WeChat's JS-SDK refused the page or never answered (`WECHAT_SDK_FAILED`).
+ * Codes the client adds to the BFF's own: the request never got an answer, or none within the client's timeout
+ * (`NETWORK_ERROR`), the answer was not the JSON the contract promises or named a code this build does not know,
+ * from a newer BFF (`BAD_RESPONSE`), the page cannot open WeCom's live mini program from where it runs
+ * (`LAUNCH_UNAVAILABLE`), WeChat's JS-SDK refused the page or never answered (`WECHAT_SDK_FAILED`). Closed like
+ * {@link ErrorCode}: an unknown code is mapped where the answer is parsed, never let through.
  */
 export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE' | 'LAUNCH_UNAVAILABLE' | 'WECHAT_SDK_FAILED';
 

@@ -1,10 +1,11 @@
-import { ERROR_CODES, type ClientErrorCode, type ErrorCode, type QueuePlace } from '../../../shared/error-codes';
+import type { ClientErrorCode, QueuePlace } from '../../../shared/error-codes';
 import type { NotWatchableReason } from '../../../shared/watch-access';
 
 export type { ClientErrorCode };
 
 export interface ApiErrorInit {
   code: ClientErrorCode;
+  /** For logs and developers: the BFF's own words (English for the staff routes), or the client's. */
   message: string;
   /** HTTP status; 0 when there was no response. */
   status: number;
@@ -17,7 +18,11 @@ export interface ApiErrorInit {
   cause?: unknown;
 }
 
-/** Every failed BFF call. Match on `code`, never on the message. */
+/**
+ * Every failed BFF call, from the viewer's pages (mini program and H5) and from the staff console alike. Match on
+ * `code` (a closed union: the BFF's codes from `shared/` plus the client's own) and `status`, never on the
+ * message; what a person reads is chosen by `code` on each side.
+ */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly code: ClientErrorCode;
@@ -36,12 +41,7 @@ export class ApiError extends Error {
   }
 }
 
+/** Whether `error` is an {@link ApiError}, and (when codes are given) one with one of those codes. */
 export function isApiError(error: unknown, ...codes: ClientErrorCode[]): error is ApiError {
   return error instanceof ApiError && (codes.length === 0 || codes.includes(error.code));
-}
-
-const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && KNOWN_CODES.has(value);
 }

@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro';
-import type { QueuePlace } from '../../../shared/error-codes';
-import { isNotWatchableReason } from '../../../shared/watch-access';
-import { ApiError, isErrorCode, type ClientErrorCode } from './api-error';
+import { ApiError } from './api-error';
+import { errorFromResponse } from './error-from-response';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -75,30 +74,8 @@ export function createHttpClient({
     if ((status >= 200 && status < 300) || status === 304) {
       return { status, headers: lower, data: (status === 304 ? undefined : res.data) as T };
     }
-    throw errorFromResponse(status, lower, res.data);
+    throw errorFromResponse({ status, body: res.data, retryAfter: lower['retry-after'] });
   };
-}
-
-function errorFromResponse(status: number, headers: Record<string, string>, data: unknown): ApiError {
-  const body = data as { error?: { code?: unknown; message?: unknown; reason?: unknown }; queue?: unknown } | null;
-  const error = body?.error;
-  const code: ClientErrorCode = isErrorCode(error?.code) ? error.code : 'BAD_RESPONSE';
-  return new ApiError({
-    code,
-    status,
-    message: typeof error?.message === 'string' ? error.message : `HTTP ${status}`,
-    reason: isNotWatchableReason(error?.reason) ? error.reason : undefined,
-    queue: queuePlace(body?.queue),
-    retryAfterSeconds: parseRetryAfter(headers['retry-after']),
-  });
-}
-
-/** `queue` of a 503 `UPSTREAM_BUSY`, if it has the shape the contract promises. */
-function queuePlace(value: unknown): QueuePlace | undefined {
-  const q = value as { position?: unknown; etaSeconds?: unknown } | null | undefined;
-  return typeof q?.position === 'number' && typeof q.etaSeconds === 'number'
-    ? { position: q.position, etaSeconds: q.etaSeconds }
-    : undefined;
 }
 
 function lowerCaseHeaders(header: Record<string, unknown> | undefined): Record<string, string> {
@@ -107,12 +84,4 @@ function lowerCaseHeaders(header: Record<string, unknown> | undefined): Record<s
     if (value !== undefined && value !== null) out[name.toLowerCase()] = String(value);
   }
   return out;
-}
-
-/** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }

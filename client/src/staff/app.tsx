@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { StaffMe } from '../../../shared/staff-api';
+import { isApiError } from '../api/api-error';
 import { ForbiddenPage } from './components/forbidden-page';
 import { Link } from './components/link';
 import { ErrorState, Loading } from './components/state-views';
@@ -8,7 +9,7 @@ import { LivesPage } from './pages/lives-page';
 import { SharePage } from './pages/share-page';
 import { matchRoute, routeHref, useLocation, type StaffRoute } from './router';
 import { goToSignIn, signedIn, signInHref } from './sign-in';
-import { isStaffApiError, type StaffApi } from './staff-api-client';
+import type { StaffApi } from './staff-api-client';
 import { StaffContext, type StaffContextValue } from './staff-context';
 
 // The stats page carries chart.js: its own chunk, fetched the first time someone opens a stats page.
@@ -36,9 +37,9 @@ export function App({ api, now = Date.now }: { api: StaffApi; now?: () => number
       },
       (error: unknown) => {
         if (!live) return;
-        if (isStaffApiError(error) && error.status === 401) {
+        if (isApiError(error) && error.status === 401) {
           setSession({ state: goToSignIn() ? 'signing-in' : 'sign-in-stuck' });
-        } else if (isStaffApiError(error) && error.status === 403) setSession({ state: 'forbidden' });
+        } else if (isApiError(error) && error.status === 403) setSession({ state: 'forbidden' });
         else setSession({ state: 'error', error });
       },
     );

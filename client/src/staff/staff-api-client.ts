@@ -1,4 +1,3 @@
-import type { ClientErrorCode } from '../../../shared/error-codes';
 import type { LiveCard } from '../../../shared/live-card';
 import type {
   ConfirmRequest,
@@ -11,37 +10,8 @@ import type {
   StaffShareKit,
   StaffWatchStats,
 } from '../../../shared/staff-api';
-
-/**
- * The BFF's `error.code`, or one of the client's own (`NETWORK_ERROR`, `BAD_RESPONSE`). Open-ended: the staff
- * routes may send codes this build does not know yet (`LIVE_ALREADY_STARTED`), and the console still shows them.
- */
-export type StaffErrorCode = ClientErrorCode | (string & {});
-
-/** Every failed console request. Match on `code` and `status`, never on the message (the BFF's, in English). */
-export class StaffApiError extends Error {
-  override readonly name = 'StaffApiError';
-  readonly code: StaffErrorCode;
-  /** HTTP status; 0 when no answer came. */
-  readonly status: number;
-  /** Seconds from `Retry-After` (429/503). */
-  readonly retryAfterSeconds?: number;
-
-  constructor(init: {
-    code: StaffErrorCode;
-    status: number;
-    message: string;
-    retryAfterSeconds?: number;
-    cause?: unknown;
-  }) {
-    super(init.message, { cause: init.cause });
-    this.code = init.code;
-    this.status = init.status;
-    this.retryAfterSeconds = init.retryAfterSeconds;
-  }
-}
-
-export const isStaffApiError = (error: unknown): error is StaffApiError => error instanceof StaffApiError;
+import { ApiError, isApiError } from '../api/api-error';
+import { errorFromResponse } from '../api/error-from-response';
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -65,7 +35,7 @@ const livePath = (livingId: string) => `/api/staff/lives/${encodeURIComponent(li
 /**
  * The console's only way to the BFF: same-origin `fetch` (the HttpOnly, SameSite=Strict staff cookie goes along,
  * and the BFF checks `Origin` on everything that changes something), JSON in and out, every failure a
- * {@link StaffApiError}.
+ * {@link ApiError} (the viewer's pages fail the same way).
  */
 export function createStaffApi({
   fetch: fetchFn = (input, init) => fetch(input, init),
@@ -91,25 +61,19 @@ export function createStaffApi({
       data = await readJson(res);
     } catch (cause) {
       const message = abort.signal.aborted ? `No answer within ${timeoutMs} ms` : 'No answer from the server';
-      throw new StaffApiError({ code: 'NETWORK_ERROR', status: 0, message, cause });
+      throw new ApiError({ code: 'NETWORK_ERROR', status: 0, message, cause });
     } finally {
       clearTimeout(timer);
     }
     if (res.ok) {
       if (res.status === 204) return undefined as T;
       if (data === undefined) {
-        throw new StaffApiError({ code: 'BAD_RESPONSE', status: res.status, message: 'The answer was not JSON' });
+        throw new ApiError({ code: 'BAD_RESPONSE', status: res.status, message: 'The answer was not JSON' });
       }
       return data as T;
     }
     if (res.status === 401) onUnauthorized?.();
-    const error = (data as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-    throw new StaffApiError({
-      code: typeof error?.code === 'string' ? error.code : 'BAD_RESPONSE',
-      status: res.status,
-      message: typeof error?.message === 'string' ? error.message : `HTTP ${res.status}`,
-      retryAfterSeconds: retryAfter(res.headers.get('retry-after')),
-    });
+    throw errorFromResponse({ status: res.status, body: data, retryAfter: res.headers.get('retry-after') });
   }
 
   const confirm = (livingId: string): ConfirmRequest => ({ confirm: livingId });
@@ -146,55 +110,11 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-/** `Retry-After` in seconds (delta-seconds or an HTTP date). */
-function retryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
 /**
  * Whether a change may have happened although the request failed: no answer came (the request may have reached
  * the BFF), or the BFF answered 5xx after it may have called WeCom (it calls `living/create` once and never
  * repeats it). Sending the same change again could do it twice.
  */
 export function isOutcomeUnknown(error: unknown): boolean {
-  return isStaffApiError(error) && (error.code === 'NETWORK_ERROR' || error.status >= 500);
-}
-
-/**
- * What to tell a person about a failed request, in the console's words: the 400s, 403s and 409s of managing
- * lives each say what happened and what to do.
- */
-export function describeError(error: unknown): string {
-  if (!isStaffApiError(error)) return '出了点问题，请重试';
-  switch (error.code) {
-    case 'NETWORK_ERROR':
-      return '网络不太顺畅，请检查网络后重试';
-    case 'SESSION_REQUIRED':
-    case 'SESSION_INVALID':
-      return '登录已过期，正在重新登录…';
-    case 'LIVE_ALREADY_STARTED':
-      // Answered to modify and to cancel alike.
-      return '直播已经开始（或已结束、已取消），不能再修改或取消';
-    case 'CONFIRMATION_REQUIRED':
-      return '请先确认这项操作';
-    case 'LIVE_NOT_FOUND':
-      return '找不到这场直播，它可能不是本应用的直播';
-    case 'LIVE_NOT_THIS_APP':
-      return '只能管理本应用创建的直播';
-    case 'UPSTREAM_RATE_LIMITED':
-    case 'TOO_MANY_REQUESTS':
-      return error.retryAfterSeconds !== undefined
-        ? `请求太频繁，请 ${error.retryAfterSeconds} 秒后重试`
-        : '请求太频繁，请稍后重试';
-  }
-  if (error.status < 400) return '服务器的回答无法识别，请稍后重试';
-  if (error.status === 400) return `填写的内容不符合要求：${error.message}`;
-  if (error.status === 403) return '你没有权限进行这项操作，管理直播需要管理员权限';
-  if (error.status === 404) return '找不到这项内容';
-  if (error.status === 409) return '直播的状态已经变化，请刷新列表后再试';
-  if (error.status >= 500 || error.code === 'BAD_RESPONSE') return '企业微信暂时无法访问，请稍后重试';
-  return `请求没有成功（${error.status}），请重试`;
+  return isApiError(error) && (error.code === 'NETWORK_ERROR' || error.status >= 500);
 }

@@ -1,7 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { StaffLive, StaffMe } from '../../../shared/staff-api';
 import { App } from '../../../client/src/staff/app';
-import { StaffApiError, type StaffApi } from '../../../client/src/staff/staff-api-client';
+import { ApiError } from '../../../client/src/api/api-error';
+import { createStaffApi, type StaffApi } from '../../../client/src/staff/staff-api-client';
+import { errorBody, stubFetch } from '../support/bff-stub';
 
 const reserved: StaffLive = {
   livingId: 'lvReserved',
@@ -26,9 +28,9 @@ const foreign: StaffLive = { ...ended, livingId: 'lvForeign', theme: '年会', c
 const foreignReserved: StaffLive = { ...reserved, livingId: 'lvOther', theme: '周会', createdByApp: false };
 
 /** A StaffApi answering from memory; tests override what they need. */
-function fakeApi(me: StaffMe | StaffApiError, overrides: Partial<StaffApi> = {}): StaffApi {
+function fakeApi(me: StaffMe | ApiError, overrides: Partial<StaffApi> = {}): StaffApi {
   return {
-    me: () => (me instanceof StaffApiError ? Promise.reject(me) : Promise.resolve(me)),
+    me: () => (me instanceof ApiError ? Promise.reject(me) : Promise.resolve(me)),
     lives: () => Promise.resolve({ lives: [reserved, ended, foreign, foreignReserved] }),
     cancelLive: jest.fn(() => Promise.resolve(undefined)),
     deleteReplay: jest.fn(() => Promise.resolve(undefined)),
@@ -43,7 +45,7 @@ describe('the console app', () => {
 
   it('shows 无权访问 when the BFF refuses the staff member', async () => {
     at('/staff/');
-    render(<App api={fakeApi(new StaffApiError({ code: 'FORBIDDEN', status: 403, message: 'no' }))} />);
+    render(<App api={fakeApi(new ApiError({ code: 'FORBIDDEN', status: 403, message: 'no' }))} />);
     expect(await screen.findByText('无权访问')).toBeTruthy();
   });
 
@@ -74,7 +76,7 @@ describe('the console app', () => {
   it('cancels only after the tick, and shows the BFF refusing a started live inside the dialog', async () => {
     at('/staff/');
     const cancelLive = jest.fn(() =>
-      Promise.reject(new StaffApiError({ code: 'LIVE_ALREADY_STARTED', status: 409, message: 'started' })),
+      Promise.reject(new ApiError({ code: 'LIVE_ALREADY_STARTED', status: 409, message: 'started' })),
     );
     render(<App api={fakeApi({ userId: 'lifang', role: 'manager' }, { cancelLive })} />);
     fireEvent.click(await screen.findByText('取消直播'));
@@ -104,7 +106,7 @@ describe('the console app', () => {
       .mockResolvedValueOnce({ lives: [reserved] })
       .mockResolvedValue({ lives: [{ ...reserved, status: 'living' }] });
     const cancelLive = jest.fn(() =>
-      Promise.reject(new StaffApiError({ code: 'LIVE_ALREADY_STARTED', status: 409, message: 'started' })),
+      Promise.reject(new ApiError({ code: 'LIVE_ALREADY_STARTED', status: 409, message: 'started' })),
     );
     render(<App api={fakeApi({ userId: 'lifang', role: 'manager' }, { lives, cancelLive })} />);
     fireEvent.click(await screen.findByText('取消直播'));
@@ -132,8 +134,8 @@ describe('the console app', () => {
   });
 
   it.each([
-    ['a 503', new StaffApiError({ code: 'UPSTREAM_UNAVAILABLE', status: 503, message: 'WeCom is down' })],
-    ['no answer', new StaffApiError({ code: 'NETWORK_ERROR', status: 0, message: 'No answer' })],
+    ['a 503', new ApiError({ code: 'UPSTREAM_UNAVAILABLE', status: 503, message: 'WeCom is down' })],
+    ['no answer', new ApiError({ code: 'NETWORK_ERROR', status: 0, message: 'No answer' })],
   ])(
     'after %s on create, says the live may exist and sends it again only once the list was checked',
     async (_, failure) => {
@@ -168,17 +170,24 @@ describe('the console app', () => {
     },
   );
 
-  it('lets a plain refusal (400) be fixed and sent again at once', async () => {
+  it('lets a plain refusal (400) be fixed and sent again at once, saying what to fix in Chinese', async () => {
     at('/staff/lives/new');
-    const createLive = jest.fn(() =>
-      Promise.reject(new StaffApiError({ code: 'INVALID_BODY', status: 400, message: 'anchorUserId: not a member' })),
-    );
+    // Through the real client: the BFF's answer as it sends it, English message included.
+    const { fetch, requests } = stubFetch(() => ({
+      status: 400,
+      body: errorBody('INVALID_BODY', "anchorUserId: not a member in the WeCom app's visible range"),
+    }));
+    const { createLive } = createStaffApi({ fetch });
     render(<App api={fakeApi({ userId: 'lifang', role: 'manager' }, { createLive })} />);
     fireEvent.change(await screen.findByRole('textbox', { name: /直播主题/ }), { target: { value: '冬季新品预告会' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '创建' }));
     });
-    expect((await screen.findByRole('alert')).textContent).toContain('填写的内容不符合要求');
+    expect(requests.map((r) => [r.method, r.path])).toEqual([['POST', '/api/staff/lives']]);
+    const alert = (await screen.findByRole('alert')).textContent;
+    expect(alert).toContain('填写的内容不符合要求');
+    expect(alert).toContain('主播账号');
+    expect(alert).not.toContain('not a member');
     expect((screen.getByRole('button', { name: '创建' }) as HTMLButtonElement).disabled).toBe(false);
   });
 

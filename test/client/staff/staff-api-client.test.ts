@@ -1,10 +1,8 @@
-import {
-  StaffApiError,
-  createStaffApi,
-  describeError,
-  isOutcomeUnknown,
-  type FetchFn,
-} from '../../../client/src/staff/staff-api-client';
+import { ERROR_CODES, type ClientErrorCode } from '../../../shared/error-codes';
+import { ApiError } from '../../../client/src/api/api-error';
+import { describeError } from '../../../client/src/staff/error-messages';
+import { createStaffApi, isOutcomeUnknown, type FetchFn } from '../../../client/src/staff/staff-api-client';
+import { errorBody, fetchResponse, stubFetch } from '../support/bff-stub';
 
 const ID = 'lvOQpQDgAAEvbQXfglxhhWIfCYgjIwTM';
 
@@ -13,23 +11,17 @@ function answering(status: number, body?: unknown, headers: Record<string, strin
   const calls: Array<{ url: string; init: RequestInit }> = [];
   const fetch: FetchFn = async (url, init) => {
     calls.push({ url, init });
-    const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-    return {
-      ok: status >= 200 && status < 300,
-      status,
-      headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
-      text: async () => text,
-    } as unknown as Response;
+    return fetchResponse({ status, body, headers });
   };
   return { fetch, calls };
 }
 
-async function failure(promise: Promise<unknown>): Promise<StaffApiError> {
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(StaffApiError);
-    return error as StaffApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    return error as ApiError;
   }
   throw new Error('expected the request to fail');
 }
@@ -87,10 +79,15 @@ describe('the console API client', () => {
     ]);
   });
 
-  it('turns the BFF error body into a StaffApiError with its code and status', async () => {
+  it('turns the BFF error body into an ApiError with its code and status', async () => {
     const { fetch } = answering(409, { error: { code: 'LIVE_ALREADY_STARTED', message: 'Live has started' } });
     const error = await failure(createStaffApi({ fetch }).cancelLive(ID));
-    expect(error).toMatchObject({ code: 'LIVE_ALREADY_STARTED', status: 409, message: 'Live has started' });
+    expect(error).toMatchObject({
+      name: 'ApiError',
+      code: 'LIVE_ALREADY_STARTED',
+      status: 409,
+      message: 'Live has started',
+    });
     expect(describeError(error)).toBe('直播已经开始（或已结束、已取消），不能再修改或取消');
   });
 
@@ -157,42 +154,88 @@ describe('the console API client', () => {
     expect(error.retryAfterSeconds).toBe(30);
     expect(describeError(error)).toBe('请求太频繁，请 30 秒后重试');
   });
+
+  it('reads Retry-After as an HTTP date, in seconds from now', async () => {
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('Fri, 28 Nov 2025 10:00:00 GMT'));
+    const { fetch } = stubFetch(() => ({
+      status: 429,
+      body: errorBody('TOO_MANY_REQUESTS', 'Too many requests'),
+      headers: { 'Retry-After': 'Fri, 28 Nov 2025 10:00:45 GMT' },
+    }));
+    const error = await failure(createStaffApi({ fetch }).lives()).finally(() => clock.mockRestore());
+    expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429, retryAfterSeconds: 45 });
+    expect(describeError(error)).toBe('请求太频繁，请 45 秒后重试');
+  });
+
+  it('names a code this build does not know (a newer BFF) BAD_RESPONSE, keeping the status and Retry-After', async () => {
+    const { fetch } = stubFetch(() => ({
+      status: 409,
+      body: errorBody('LIVE_LOCKED_BY_ANOTHER_APP', 'Someone else is changing this live'),
+      headers: { 'retry-after': '5' },
+    }));
+    const error = await failure(createStaffApi({ fetch }).cancelLive(ID));
+    expect(error).toMatchObject({ code: 'BAD_RESPONSE', status: 409, retryAfterSeconds: 5 });
+    // The status still says what happened, in the console's words.
+    expect(describeError(error)).toBe('直播的状态已经变化，请刷新列表后再试');
+    expect(isOutcomeUnknown(error)).toBe(false);
+  });
 });
 
 describe('what the console says about a failure', () => {
-  const error = (code: string, status: number, message = 'm') => new StaffApiError({ code, status, message });
+  const error = (code: ClientErrorCode, status: number, message = 'm') => new ApiError({ code, status, message });
 
-  it.each([
-    [error('INVALID_BODY', 400, 'theme: too long'), '填写的内容不符合要求：theme: too long'],
-    [error('CONFIRMATION_REQUIRED', 400), '请先确认这项操作'],
-    [error('FORBIDDEN', 403), '你没有权限进行这项操作，管理直播需要管理员权限'],
-    [error('LIVE_NOT_THIS_APP', 403), '只能管理本应用创建的直播'],
-    [error('LIVE_ALREADY_STARTED', 409), '直播已经开始（或已结束、已取消），不能再修改或取消'],
-    [error('LIVE_NOT_FOUND', 404), '找不到这场直播，它可能不是本应用的直播'],
-    [error('SOMETHING_NEW', 409), '直播的状态已经变化，请刷新列表后再试'],
-    [error('UPSTREAM_UNAVAILABLE', 503), '企业微信暂时无法访问，请稍后重试'],
-    [error('SESSION_INVALID', 401), '登录已过期，正在重新登录…'],
-    [error('NETWORK_ERROR', 0), '网络不太顺畅，请检查网络后重试'],
-    [error('TOO_MANY_REQUESTS', 429), '请求太频繁，请稍后重试'],
-    [new Error('boom'), '出了点问题，请重试'],
-  ])('%s → %s', (failure, words) => {
-    expect(describeError(failure)).toBe(words);
+  it.each<[ClientErrorCode, number, string, string]>([
+    ['INVALID_BODY', 400, 'theme: too long', '填写的内容不符合要求，请检查直播主题'],
+    [
+      'INVALID_BODY',
+      400,
+      "anchorUserId: not a member in the WeCom app's visible range; startsAt: in the past",
+      '填写的内容不符合要求，请检查主播账号、开播时间',
+    ],
+    ['INVALID_BODY', 400, 'Nothing to change', '填写的内容不符合要求，请检查后重试'],
+    ['BAD_REQUEST', 400, 'from: Invalid', '填写的内容不符合要求，请检查渠道标记'],
+    ['CONFIRMATION_REQUIRED', 400, 'm', '请先确认这项操作'],
+    ['FORBIDDEN', 403, 'm', '你没有权限进行这项操作，管理直播需要管理员权限'],
+    ['LIVE_NOT_THIS_APP', 403, 'm', '只能管理本应用创建的直播'],
+    ['LIVE_ALREADY_STARTED', 409, 'm', '直播已经开始（或已结束、已取消），不能再修改或取消'],
+    ['LIVE_NOT_FOUND', 404, 'm', '找不到这场直播，它可能不是本应用的直播'],
+    ['NOT_FOUND', 404, 'm', '找不到这项内容'],
+    ['BAD_RESPONSE', 409, 'm', '直播的状态已经变化，请刷新列表后再试'],
+    ['BAD_RESPONSE', 418, 'm', '请求没有成功（418），请重试'],
+    ['UPSTREAM_UNAVAILABLE', 503, 'm', '企业微信暂时无法访问，请稍后重试'],
+    ['BAD_RESPONSE', 502, 'm', '企业微信暂时无法访问，请稍后重试'],
+    ['SESSION_INVALID', 401, 'm', '登录已过期，正在重新登录…'],
+    ['NETWORK_ERROR', 0, 'm', '网络不太顺畅，请检查网络后重试'],
+    ['TOO_MANY_REQUESTS', 429, 'm', '请求太频繁，请稍后重试'],
+  ])('%s %d (%j) → %s', (code, status, message, words) => {
+    expect(describeError(error(code, status, message))).toBe(words);
+  });
+
+  it('says 出了点问题 about anything that is not an ApiError', () => {
+    expect(describeError(new Error('boom'))).toBe('出了点问题，请重试');
+  });
+
+  it.each(ERROR_CODES)('says %s in Chinese, never in the BFF’s English words', (code) => {
+    const words = describeError(error(code, 400, 'anchorUserId: not a member in the WeCom app'));
+    expect(words).toMatch(/[\u4e00-\u9fff]/);
+    expect(words).not.toMatch(/not a member|WeCom app|anchorUserId/);
   });
 });
 
 describe('whether a failed change may have happened anyway', () => {
-  const error = (code: string, status: number) => new StaffApiError({ code, status, message: 'm' });
+  it.each<[ClientErrorCode, number, boolean]>([
+    ['NETWORK_ERROR', 0, true],
+    ['UPSTREAM_UNAVAILABLE', 503, true],
+    ['BAD_RESPONSE', 502, true],
+    ['INVALID_BODY', 400, false],
+    ['FORBIDDEN', 403, false],
+    ['LIVE_ALREADY_STARTED', 409, false],
+    ['UPSTREAM_RATE_LIMITED', 429, false],
+  ])('%s %d → %s', (code, status, unknown) => {
+    expect(isOutcomeUnknown(new ApiError({ code, status, message: 'm' }))).toBe(unknown);
+  });
 
-  it.each([
-    [error('NETWORK_ERROR', 0), true],
-    [error('UPSTREAM_UNAVAILABLE', 503), true],
-    [error('BAD_RESPONSE', 502), true],
-    [error('INVALID_BODY', 400), false],
-    [error('FORBIDDEN', 403), false],
-    [error('LIVE_ALREADY_STARTED', 409), false],
-    [error('UPSTREAM_RATE_LIMITED', 429), false],
-    [new Error('boom'), false],
-  ])('%s → %s', (failure, unknown) => {
-    expect(isOutcomeUnknown(failure)).toBe(unknown);
+  it('is false for anything that is not an ApiError', () => {
+    expect(isOutcomeUnknown(new Error('boom'))).toBe(false);
   });
 });

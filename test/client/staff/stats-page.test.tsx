@@ -2,7 +2,8 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { FUNNEL_OTHER_TAGS, type StaffFunnel, type StaffWatchStats } from '../../../shared/staff-api';
 import type { LiveCard } from '../../../shared/live-card';
 import StatsPage from '../../../client/src/staff/pages/stats-page';
-import { StaffApiError, type StaffApi } from '../../../client/src/staff/staff-api-client';
+import { ApiError } from '../../../client/src/api/api-error';
+import type { StaffApi } from '../../../client/src/staff/staff-api-client';
 import { StaffContext } from '../../../client/src/staff/staff-context';
 
 const ID = 'lvEnded';
@@ -56,7 +57,7 @@ describe('the stats page', () => {
   it('shows a failure with a retry that asks again', async () => {
     const stats = jest
       .fn()
-      .mockRejectedValueOnce(new StaffApiError({ code: 'UPSTREAM_UNAVAILABLE', status: 503, message: 'down' }))
+      .mockRejectedValueOnce(new ApiError({ code: 'UPSTREAM_UNAVAILABLE', status: 503, message: 'down' }))
       .mockResolvedValueOnce(noViewers);
     renderStats({ stats, funnel: () => Promise.resolve(funnel) });
     expect(await screen.findByText('观看数据加载失败')).toBeTruthy();
@@ -69,7 +70,7 @@ describe('the stats page', () => {
   it('keeps WeCom’s numbers when only the funnel fails', async () => {
     renderStats({
       stats: () => Promise.resolve(noViewers),
-      funnel: () => Promise.reject(new StaffApiError({ code: 'NOT_FOUND', status: 404, message: 'no' })),
+      funnel: () => Promise.reject(new ApiError({ code: 'NOT_FOUND', status: 404, message: 'no' })),
     });
     expect(await screen.findByText('漏斗数据加载失败')).toBeTruthy();
     expect(screen.getByText('还没有观众')).toBeTruthy();

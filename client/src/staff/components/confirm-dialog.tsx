@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { describeError } from '../staff-api-client';
+import { describeError } from '../error-messages';
 
 export interface ConfirmDialogProps {
   title: string;

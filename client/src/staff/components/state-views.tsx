@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { describeError } from '../staff-api-client';
+import { describeError } from '../error-messages';
 
 export function Loading({ label = '正在加载…' }: { label?: string }) {
   return (

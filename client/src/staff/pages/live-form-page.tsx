@@ -17,7 +17,8 @@ import {
   type LiveFormValues,
 } from '../live-form';
 import { navigate, routeHref } from '../router';
-import { describeError, isOutcomeUnknown } from '../staff-api-client';
+import { describeError } from '../error-messages';
+import { isOutcomeUnknown } from '../staff-api-client';
 import { useStaff } from '../staff-context';
 import { useRequest } from '../use-request';
 

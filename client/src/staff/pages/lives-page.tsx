@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StaffLive } from '../../../../shared/staff-api';
+import { isApiError } from '../../api/api-error';
 import { STATUS_LABEL } from '../../components/live-card/labels';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Link } from '../components/link';
@@ -7,7 +8,6 @@ import { Empty, ErrorState, Loading } from '../components/state-views';
 import { formatDateTime, formatInteger } from '../format';
 import { TYPE_LABEL } from '../live-form';
 import { navigationNotice, routeHref } from '../router';
-import { isStaffApiError } from '../staff-api-client';
 import { useStaff } from '../staff-context';
 import { useRequest } from '../use-request';
 
@@ -21,7 +21,7 @@ async function reloadingOnConflict(request: Promise<unknown>, reload: () => void
   try {
     await request;
   } catch (error) {
-    if (isStaffApiError(error) && error.status === 409) reload();
+    if (isApiError(error) && error.status === 409) reload();
     throw error;
   }
 }
