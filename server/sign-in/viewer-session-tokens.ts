@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
-import { SignJWT, errors, jwtVerify } from 'jose';
-import { AppError } from '../errors/app-error';
+import { createSignedTokens } from './signed-tokens';
+import type { Viewer } from './viewer';
 
 /** Who a session belongs to. The openid is only ever taken from here, never from a request body. */
-export interface Session {
-  openid: string;
-  appId: string;
+export interface Session extends Viewer {
   /** How the viewer signed in. */
   via: 'weapp' | 'h5';
 }
@@ -21,10 +18,10 @@ export interface SessionTokensOptions {
   now?: () => number;
 }
 
-const ISSUER = 'wecom-live-bff';
-const AUDIENCE = 'viewer';
-
-/** Signed (HS256), expiring session tokens: tampering or expiry makes them worthless. */
+/**
+ * The viewer's session token (`Authorization: Bearer` in the mini program, the `wlv_session` cookie in H5): signed
+ * (HS256 over sha256 of the secret, audience `viewer`) and expiring, so tampering or expiry makes it worthless.
+ */
 export function createSessionTokens({
   secret,
   appIds,
@@ -32,51 +29,32 @@ export function createSessionTokens({
   now = Date.now,
 }: SessionTokensOptions) {
   const knownApps = new Set(appIds.filter(Boolean));
-  // A fixed-length key from a secret of any length ≥ 32 characters.
-  const key = createHash('sha256').update(secret).digest();
+  const tokens = createSignedTokens({
+    keySeed: secret,
+    audience: 'viewer',
+    ttlSeconds,
+    now,
+    requiredClaims: ['exp', 'sub'],
+    words: { expired: 'Session expired; sign in again', invalid: 'Invalid session' },
+  });
 
   return {
     ttlSeconds,
-    async issue(session: Session): Promise<{ token: string; expiresAt: string }> {
-      const issuedAt = Math.floor(now() / 1000);
-      const exp = issuedAt + ttlSeconds;
-      const token = await new SignJWT({ app: session.appId, via: session.via })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(session.openid)
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
-        .setIssuedAt(issuedAt)
-        .setExpirationTime(exp)
-        .sign(key);
-      return { token, expiresAt: new Date(exp * 1000).toISOString() };
-    },
+    issue: (session: Session): Promise<{ token: string; expiresAt: string }> =>
+      tokens.issue(session.openid, { app: session.appId, via: session.via }),
 
     /**
      * The session inside `token`; throws 401 `SESSION_INVALID` for anything forged, altered or expired, without an
      * expiry, or naming an app that is not ours.
      */
-    async verify(token: string): Promise<Session> {
-      try {
-        const { payload } = await jwtVerify(token, key, {
-          algorithms: ['HS256'],
-          issuer: ISSUER,
-          audience: AUDIENCE,
-          currentDate: new Date(now()),
-          requiredClaims: ['exp', 'sub'],
-        });
-        const { sub, app, via } = payload;
+    verify: (token: string): Promise<Session> =>
+      tokens.verify(token, ({ sub, app, via }) => {
         if (typeof sub !== 'string' || typeof app !== 'string' || (via !== 'weapp' && via !== 'h5')) {
           throw new Error('session claims missing');
         }
         if (!knownApps.has(app)) throw new Error('session names an app that is not ours');
         return { openid: sub, appId: app, via };
-      } catch (err) {
-        const expired = err instanceof errors.JWTExpired;
-        throw new AppError('SESSION_INVALID', expired ? 'Session expired; sign in again' : 'Invalid session', {
-          cause: err,
-        });
-      }
-    },
+      }),
   };
 }
 
