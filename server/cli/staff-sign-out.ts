@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig, type Config } from '../config/config';
-import { createStaffSessions } from '../staff/staff-sessions';
+import { createStaffSessions } from '../sign-in/staff-sessions';
 import { createRedisStore } from '../store/redis-store';
 
 const USER_ID = /^[A-Za-z0-9_.@-]{1,64}$/;

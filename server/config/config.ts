@@ -85,7 +85,7 @@ export interface Config {
   /**
    * How many proxies stand in front of the BFF (0 = none: the socket's peer is the client). With N, the client is
    * the Nth address from the right of `X-Forwarded-For` and `X-Forwarded-Proto` is read by the same rule
-   * (`server/http/forwarded-client-ip.ts`); whatever the client wrote further left is never believed.
+   * (`server/network/forwarded-client-ip.ts`); whatever the client wrote further left is never believed.
    */
   trustProxy: number;
   /** Staff sign-in and roles: the app's agent id, who may see stats and share kits, who may also manage lives. */

@@ -1,6 +1,6 @@
 import { FUNNEL_OTHER_TAGS, isCampaignTag, type FunnelCounts, type StaffFunnel } from '../../shared/staff-api';
 import { AppError } from '../errors/app-error';
-import { viewerKey, type Viewer } from '../lives/living-code-service';
+import { viewerKey, type Viewer } from '../sign-in/viewer';
 import type { AudienceCounters } from '../store/audience-counters';
 import { createVisitorIds } from './visitor-ids';
 import { createVisitorPseudonym } from './visitor-pseudonym';

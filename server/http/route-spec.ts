@@ -1,8 +1,8 @@
 import type { Context } from 'koa';
 import type { z } from 'zod';
-import type { Session } from '../viewer-auth/session-tokens';
-import type { StaffSession } from '../staff/staff-sessions';
-import type { ClientLimit } from './middleware/client-limits';
+import type { Session } from '../sign-in/viewer-session-tokens';
+import type { StaffSession } from '../sign-in/staff-sessions';
+import type { ClientLimit } from '../limits/client-limits';
 
 export type AnyObject = z.ZodObject<z.ZodRawShape>;
 

@@ -1,4 +1,4 @@
-import { ErrorBodySchema } from './api-schemas';
+import { ErrorBodySchema } from './schemas/api-schemas';
 import type { RouteResponse } from './route-spec';
 
 /** The 503 of any route that needs WeCom or WeChat: the platform is down or rate-limiting, and when to come back. */

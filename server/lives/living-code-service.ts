@@ -3,6 +3,7 @@ import { LIVING_CODE_TTL_SECONDS, WECOM_LIVE_APP_ID, WECOM_LIVE_USERNAME } from 
 import { watchAccess } from '../../shared/watch-access';
 import { buildWatchPath } from '../../shared/watch-path';
 import { AppError } from '../errors/app-error';
+import { viewerKey, type Viewer } from '../sign-in/viewer';
 import type { Store } from '../store/store';
 import type { LivingReadApi } from '../wecom/living-read-api';
 import type { CardCaller, LiveCardService } from './live-card-service';
@@ -16,15 +17,6 @@ export interface LivingCodeServiceOptions {
   reuseMs?: number;
   watchPathHtmlSuffix?: boolean;
 }
-
-export interface Viewer {
-  openid: string;
-  /** The app the openid belongs to: openids differ per app. */
-  appId: string;
-}
-
-/** Who a viewer is across instances (openids differ per app): their place in line is bound to it. */
-export const viewerKey = (viewer: Viewer) => `${viewer.appId}:${viewer.openid}`;
 
 interface IssuedCode {
   code: string;

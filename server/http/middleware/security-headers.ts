@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Middleware } from 'koa';
 import koaHelmet from 'koa-helmet';
-import { SIGN_IN_PAGE_STYLE } from '../../viewer-auth/sign-in-failed-page';
+import { SIGN_IN_PAGE_STYLE } from '../../sign-in/sign-in-failed-page';
 import { STAFF_PREFIX } from './static-staff';
 
 /**
@@ -12,7 +12,7 @@ import { STAFF_PREFIX } from './static-staff';
  * - `h5`: a page of the viewer app (dist/h5's index.html, for every path of the single-page app);
  * - `staff`: the staff console's page (dist/staff's index.html, below /staff);
  * - `signIn`: the page a sign-in round trip (viewer or staff) ends on when it cannot finish, the only HTML the API
- *   answers (`answer-sign-in.ts`);
+ *   answers (`http/sign-in-answers.ts`);
  * - `api`: everything else — JSON, the H5 and console assets, images, the CSV, 404s and errors. Nothing of these
  *   is a document that runs anything, so its policy allows nothing.
  */

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { AppError } from '../../errors/app-error';
-import type { StaffSession } from '../../staff/staff-sessions';
-import type { StaffSignIn } from '../../staff/staff-sign-in';
+import type { StaffSession } from '../../sign-in/staff-sessions';
+import type { StaffSignIn } from '../../sign-in/staff-sign-in';
 
 /** The staff session cookie: HttpOnly, SameSite=Strict, a working day. Never sent with a viewer's requests. */
 export const STAFF_COOKIE = 'wlv_staff';

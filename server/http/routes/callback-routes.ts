@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError, isAppError } from '../../errors/app-error';
 import type { CallbackService } from '../../callback/callback-service';
 import type { Logger } from 'pino';
-import { ErrorBodySchema } from '../api-schemas';
+import { ErrorBodySchema } from '../schemas/api-schemas';
 import { readTextBody } from '../middleware/raw-body';
 import { defineRoute } from '../route-spec';
 import { createLogThrottle } from '../../logging/log-throttle';

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { H5_SIGN_IN_PATH } from '../../../shared/paths';
-import {
-  H5_SIGN_IN_CALLBACK_PATH,
-  H5_SIGN_IN_FAILURE_WORDS,
-  type ViewerSignIn,
-} from '../../viewer-auth/viewer-sign-in';
-import { ErrorBodySchema } from '../api-schemas';
-import { answerSignIn } from '../answer-sign-in';
+import { H5_SIGN_IN_CALLBACK_PATH, H5_SIGN_IN_FAILURE_WORDS, type ViewerSignIn } from '../../sign-in/viewer-sign-in';
 import { defineRoute } from '../route-spec';
+import { ErrorBodySchema } from '../schemas/api-schemas';
+import { answerSignIn, answerSignInStart } from '../sign-in-answers';
 import { BROWSER_COOKIE, SESSION_COOKIE, viewerCookieOptions } from '../viewer-cookies';
 
 /** The H5 silent WeChat sign-in: cookies and redirects around the round trip `signIn` runs. */
@@ -32,11 +28,7 @@ export function h5SessionRoutes({ signIn, publicOrigin }: { signIn: ViewerSignIn
         400: { description: 'returnTo is not a path on this site', schema: ErrorBodySchema },
       },
       async handler(ctx, { query }) {
-        const start = await signIn.startH5(query.returnTo, ctx.cookies.get(BROWSER_COOKIE));
-        ctx.cookies.secure = cookieOptions.secure;
-        ctx.cookies.set(BROWSER_COOKIE, start.browser, { ...cookieOptions, maxAge: start.browserTtlMs });
-        ctx.set('Cache-Control', 'no-store');
-        ctx.redirect(start.authorizeUrl);
+        answerSignInStart(ctx, await signIn.startH5(query.returnTo, ctx.cookies.get(BROWSER_COOKIE)), cookieOptions);
       },
     }),
     defineRoute({
@@ -60,7 +52,6 @@ export function h5SessionRoutes({ signIn, publicOrigin }: { signIn: ViewerSignIn
       },
       async handler(ctx, { query }) {
         ctx.set('Cache-Control', 'no-store');
-        ctx.cookies.secure = cookieOptions.secure;
         const outcome = await signIn.finishH5({ ...query, browser: ctx.cookies.get(BROWSER_COOKIE) });
         answerSignIn(ctx, outcome, { cookie: SESSION_COOKIE, cookieOptions, words: H5_SIGN_IN_FAILURE_WORDS });
       },

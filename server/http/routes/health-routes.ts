@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Readiness } from '../readiness';
+import type { Readiness } from '../../health/readiness';
 import { defineRoute } from '../route-spec';
 
 export function healthRoutes({ readiness }: { readiness: Readiness }) {

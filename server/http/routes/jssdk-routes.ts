@@ -4,7 +4,7 @@ import { AppError } from '../../errors/app-error';
 import { withoutFragment } from '../../../shared/url';
 import { jssdkSignature } from '../../wechat/jssdk-signature';
 import type { OfficialAccount } from '../../wechat/official-account';
-import { ErrorBodySchema, JssdkConfigSchema } from '../api-schemas';
+import { ErrorBodySchema, JssdkConfigSchema } from '../schemas/api-schemas';
 import { defineRoute } from '../route-spec';
 import { upstreamUnavailable } from '../upstream-unavailable';
 

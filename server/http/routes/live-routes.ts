@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { LiveCardService } from '../../lives/live-card-service';
 import type { LiveListService } from '../../lives/live-list-service';
-import { ErrorBodySchema, LiveCardSchema, LiveParamsSchema, LivesResponseSchema } from '../api-schemas';
-import type { HotCards } from '../hot-cards';
+import { ErrorBodySchema, LiveCardSchema, LiveParamsSchema, LivesResponseSchema } from '../schemas/api-schemas';
+import type { HotCards } from '../fast-path/hot-cards';
 import { defineRoute } from '../route-spec';
 import { upstreamUnavailable } from '../upstream-unavailable';
 

@@ -1,6 +1,11 @@
 import type { FunnelService } from '../../funnel/funnel-service';
 import type { LivingCodeService } from '../../lives/living-code-service';
-import { ErrorBodySchema, LiveParamsSchema, LivingCodeBodySchema, LivingCodeResponseSchema } from '../api-schemas';
+import {
+  ErrorBodySchema,
+  LiveParamsSchema,
+  LivingCodeBodySchema,
+  LivingCodeResponseSchema,
+} from '../schemas/api-schemas';
 import { defineRoute } from '../route-spec';
 import { upstreamUnavailable } from '../upstream-unavailable';
 

@@ -3,7 +3,7 @@ import { SCENE_MAX_LENGTH, decodeScene } from '../../../shared/mini-program-scen
 import type { SceneTarget } from '../../../shared/staff-api';
 import { AppError } from '../../errors/app-error';
 import type { SceneAliases } from '../../share-kit/scene-aliases';
-import { ErrorBodySchema } from '../api-schemas';
+import { ErrorBodySchema } from '../schemas/api-schemas';
 import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';
 

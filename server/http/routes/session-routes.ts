@@ -1,5 +1,5 @@
-import type { ViewerSignIn } from '../../viewer-auth/viewer-sign-in';
-import { ErrorBodySchema, SessionResponseSchema, WeappLoginBodySchema } from '../api-schemas';
+import type { ViewerSignIn } from '../../sign-in/viewer-sign-in';
+import { ErrorBodySchema, SessionResponseSchema, WeappLoginBodySchema } from '../schemas/api-schemas';
 import { defineRoute } from '../route-spec';
 import { upstreamUnavailable } from '../upstream-unavailable';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIVE_PAGE, SHORT_LINK_PREFIX } from '../../../shared/paths';
 import { isCampaignTag } from '../../../shared/staff-api';
-import { ErrorBodySchema, LiveParamsSchema } from '../api-schemas';
+import { ErrorBodySchema, LiveParamsSchema } from '../schemas/api-schemas';
 import { defineRoute } from '../route-spec';
 
 /**

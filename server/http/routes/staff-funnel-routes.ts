@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { StaffFunnel } from '../../../shared/staff-api';
 import type { FunnelService } from '../../funnel/funnel-service';
 import type { LiveCardService } from '../../lives/live-card-service';
-import { ErrorBodySchema, LiveParamsSchema } from '../api-schemas';
+import { ErrorBodySchema, LiveParamsSchema } from '../schemas/api-schemas';
 import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';
 import { upstreamUnavailable } from '../upstream-unavailable';

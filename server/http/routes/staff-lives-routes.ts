@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/staff-api';
 import type { LiveListService } from '../../lives/live-list-service';
 import type { ReservedLives } from '../../lives/reserved-lives';
-import { ErrorBodySchema, LiveCardSchema, LiveParamsSchema } from '../api-schemas';
+import { ErrorBodySchema, LiveCardSchema, LiveParamsSchema } from '../schemas/api-schemas';
 import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';
 import { upstreamUnavailable } from '../upstream-unavailable';

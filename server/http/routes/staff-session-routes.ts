@@ -1,16 +1,16 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { StaffSessions } from '../../staff/staff-sessions';
+import type { StaffSessions } from '../../sign-in/staff-sessions';
 import {
   STAFF_SIGN_IN_CALLBACK_PATH,
   STAFF_SIGN_IN_FAILURE_WORDS,
   STAFF_SIGN_IN_PATH,
   type StaffSignIn,
-} from '../../staff/staff-sign-in';
-import { ErrorBodySchema } from '../api-schemas';
+} from '../../sign-in/staff-sign-in';
 import { STAFF_COOKIE } from '../middleware/staff-guard';
-import { answerSignIn } from '../answer-sign-in';
 import { defineRoute } from '../route-spec';
+import { ErrorBodySchema } from '../schemas/api-schemas';
+import { answerSignIn, answerSignInStart } from '../sign-in-answers';
 import { BROWSER_COOKIE, viewerCookieOptions } from '../viewer-cookies';
 
 /** WeCom's client says so in its user agent; there its OAuth works, elsewhere the web QR login does. */
@@ -54,10 +54,7 @@ export function staffSessionRoutes({
         const start = await staffSignIn.start(query.returnTo, ctx.cookies.get(BROWSER_COOKIE), {
           inWecom: IN_WECOM.test(ctx.get('user-agent')),
         });
-        ctx.cookies.secure = base.secure;
-        ctx.cookies.set(BROWSER_COOKIE, start.browser, { ...base, maxAge: start.browserTtlMs });
-        ctx.set('Cache-Control', 'no-store');
-        ctx.redirect(start.url);
+        answerSignInStart(ctx, start, base);
       },
     }),
     defineRoute({
@@ -75,7 +72,6 @@ export function staffSessionRoutes({
       },
       async handler(ctx, { query }) {
         ctx.set('Cache-Control', 'no-store');
-        ctx.cookies.secure = base.secure;
         const outcome = await staffSignIn.finish({ ...query, browser: ctx.cookies.get(BROWSER_COOKIE) });
         answerSignIn(ctx, outcome, {
           cookie: STAFF_COOKIE,
@@ -114,7 +110,6 @@ export function staffSessionRoutes({
       },
       async handler(ctx, { staff }) {
         await staffSessions.end(staff.sessionId);
-        ctx.cookies.secure = base.secure;
         ctx.cookies.set(STAFF_COOKIE, '', { ...staffCookie, maxAge: 0 });
         ctx.status = 204;
       },

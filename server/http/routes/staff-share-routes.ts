@@ -2,7 +2,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import type { StaffShareKit } from '../../../shared/staff-api';
 import type { ShareKit, ShareTarget } from '../../share-kit/share-kit';
-import { CampaignTagSchema, ErrorBodySchema, LiveParamsSchema } from '../api-schemas';
+import { CampaignTagSchema, ErrorBodySchema, LiveParamsSchema } from '../schemas/api-schemas';
 import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';
 import { upstreamUnavailable } from '../upstream-unavailable';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { WatchAggregates } from '../../watch-stats/watch-aggregates';
 import type { WatchStatsService } from '../../watch-stats/watch-stats-service';
 import { watchersCsv } from '../../watch-stats/watchers-csv';
-import { ErrorBodySchema, LiveParamsSchema } from '../api-schemas';
+import { ErrorBodySchema, LiveParamsSchema } from '../schemas/api-schemas';
 import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';
 import { upstreamUnavailable } from '../upstream-unavailable';

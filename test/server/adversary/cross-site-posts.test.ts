@@ -6,9 +6,9 @@
  * program (bearer token, no Origin) and our own pages still work.
  */
 import { SANDBOX_LIVES } from '../../../sandbox';
-import { createSessionTokens } from '../../../server/viewer-auth/session-tokens';
+import { createSessionTokens } from '../../../server/sign-in/viewer-session-tokens';
 import { SESSION_SECRET, startHarness, type Harness } from '../harness';
-import { staffSessionCookie } from '../staff/staff-session';
+import { staffSessionCookie } from '../sign-in/staff-session';
 
 const LIVE = SANDBOX_LIVES.living;
 const OURS = 'http://live.test';

@@ -1,7 +1,7 @@
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { wecomSide } from '../callback/wecom-side';
 import { startHarness, type Harness } from '../harness';
-import { staffSessionCookie } from '../staff/staff-session';
+import { staffSessionCookie } from '../sign-in/staff-session';
 
 /**
  * Issue 17, item 13: a change made on this instance (WeCom's callback, a refresh, a manager's change) is served by

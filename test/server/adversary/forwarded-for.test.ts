@@ -11,8 +11,8 @@ import Koa from 'koa';
 import supertest from 'supertest';
 import WebSocket from 'ws';
 import { SANDBOX_LIVES } from '../../../sandbox';
-import { forwardedClientIp, trustProxies } from '../../../server/http/forwarded-client-ip';
-import { createSessionTokens } from '../../../server/viewer-auth/session-tokens';
+import { forwardedClientIp, trustProxies } from '../../../server/network/forwarded-client-ip';
+import { createSessionTokens } from '../../../server/sign-in/viewer-session-tokens';
 import { SESSION_SECRET, startHarness, type Harness } from '../harness';
 import { listenWithEventSocket, type ListeningEventSocket } from '../push/listening-event-socket';
 

@@ -4,7 +4,7 @@ import { FUNNEL_OTHER_TAGS } from '../../../shared/staff-api';
 import { loadConfig, type Config } from '../../../server/config/config';
 import { startInProcessInstance } from '../../support/in-process-instance';
 import { startTestRedis, type TestRedis } from '../../support/redis-server';
-import { staffSessionCookie } from '../staff/staff-session';
+import { staffSessionCookie } from '../sign-in/staff-session';
 
 /**
  * Issue 17, item 5: the funnel believed the client. One script sent view beacons with made-up visitor ids (601

@@ -11,7 +11,7 @@ import { pointAtSandbox } from '../../../sandbox/point-at-sandbox';
 import { loadConfig, type Config } from '../../../server/config/config';
 import { createLogger } from '../../../server/logging/logger';
 import { createSharedState, type SharedState } from '../../../server/shared-state';
-import { createOAuthStates } from '../../../server/viewer-auth/oauth-state';
+import { createOAuthStates } from '../../../server/sign-in/oauth-state';
 import { startInProcessInstance } from '../../support/in-process-instance';
 import { startTestRedis, type TestRedis } from '../../support/redis-server';
 

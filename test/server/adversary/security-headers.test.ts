@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import supertest from 'supertest';
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { createApp } from '../../../server/app';
-import { STAFF_SIGN_IN_CALLBACK_PATH } from '../../../server/staff/staff-sign-in';
-import { H5_SIGN_IN_CALLBACK_PATH } from '../../../server/viewer-auth/viewer-sign-in';
+import { STAFF_SIGN_IN_CALLBACK_PATH } from '../../../server/sign-in/staff-sign-in';
+import { H5_SIGN_IN_CALLBACK_PATH } from '../../../server/sign-in/viewer-sign-in';
 import { startHarness, type Harness } from '../harness';
 
 /** What Taro's template puts inline in dist/h5/index.html (its shape, not its exact text). */

@@ -13,7 +13,7 @@ import { loadConfig, type Config } from '../../../server/config/config';
 import { startInProcessInstance } from '../../support/in-process-instance';
 import { startTestRedis, type TestRedis } from '../../support/redis-server';
 import { startHarness, type Harness } from '../harness';
-import { staffSessionCookie } from '../staff/staff-session';
+import { staffSessionCookie } from '../sign-in/staff-session';
 
 const ORIGIN = 'http://live.test';
 const ROOT = join(__dirname, '../../..');

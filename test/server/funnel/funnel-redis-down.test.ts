@@ -2,7 +2,7 @@ import { SANDBOX_LIVES, createSandbox, pointAtSandbox, type Sandbox } from '../.
 import { loadConfig, type Config } from '../../../server/config/config';
 import { startInProcessInstance } from '../../support/in-process-instance';
 import { startTestRedis, type TestRedis } from '../../support/redis-server';
-import { staffSessionCookie } from '../staff/staff-session';
+import { staffSessionCookie } from '../sign-in/staff-session';
 
 const LIVE = SANDBOX_LIVES.living;
 

@@ -1,6 +1,6 @@
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
-import { staffSessionCookie } from '../staff/staff-session';
+import { staffSessionCookie } from '../sign-in/staff-session';
 
 const STAFF = { agentId: '1000002', userIds: ['zhaomin'], managers: [] as string[], loginBase: '' };
 const LIVE: string = SANDBOX_LIVES.living;

@@ -6,7 +6,7 @@ import supertest from 'supertest';
 import { SANDBOX_ANCHORS, SANDBOX_LIVES } from '../../../sandbox';
 import { loadConfig } from '../../../server/config/config';
 import { SESSION_SECRET, startHarness, type Harness } from '../harness';
-import { staffSignIn } from '../staff/staff-session';
+import { staffSignIn } from '../sign-in/staff-session';
 import type { CredentialKind, FuzzRequest, KnownValues, OpenApiDocument } from './openapi-arbitraries';
 
 /**

@@ -4,7 +4,7 @@ import {
   LivesResponseSchema,
   LivingCodeResponseSchema,
   SessionResponseSchema,
-} from '../../../server/http/api-schemas';
+} from '../../../server/http/schemas/api-schemas';
 import { SANDBOX_ANCHORS, SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
 

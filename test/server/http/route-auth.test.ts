@@ -7,7 +7,7 @@ import { errorHandler } from '../../../server/http/middleware/error-handler';
 import { mountRoutes } from '../../../server/http/mount-routes';
 import { defineRoute, type RouteSpec } from '../../../server/http/route-spec';
 import { createLogger } from '../../../server/logging/logger';
-import { createSessionTokens } from '../../../server/viewer-auth/session-tokens';
+import { createSessionTokens } from '../../../server/sign-in/viewer-session-tokens';
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
 

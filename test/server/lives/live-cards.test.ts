@@ -1,4 +1,4 @@
-import { LiveCardSchema } from '../../../server/http/api-schemas';
+import { LiveCardSchema } from '../../../server/http/schemas/api-schemas';
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { manualClock, startHarness, type Harness } from '../harness';
 

@@ -1,5 +1,5 @@
 import { SANDBOX_ANCHORS, SANDBOX_BULK_ANCHOR, SANDBOX_LIVES } from '../../../sandbox';
-import { LivesResponseSchema } from '../../../server/http/api-schemas';
+import { LivesResponseSchema } from '../../../server/http/schemas/api-schemas';
 import { startHarness, type Harness } from '../harness';
 
 describe('GET /api/lives', () => {

@@ -7,7 +7,7 @@ import { pointAtSandbox } from '../../../sandbox/point-at-sandbox';
 import { loadConfig, type Config } from '../../../server/config/config';
 import { startInProcessInstance } from '../../support/in-process-instance';
 import { startTestRedis, type TestRedis } from '../../support/redis-server';
-import { staffSessionCookie } from '../staff/staff-session';
+import { staffSessionCookie } from '../sign-in/staff-session';
 
 const ORIGIN = 'http://live.test';
 

@@ -1,6 +1,6 @@
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
-import { staffSessionCookie } from '../staff/staff-session';
+import { staffSessionCookie } from '../sign-in/staff-session';
 
 /** 李芳 manages lives; 赵敏 is staff who may only look. */
 const STAFF = { agentId: '1000002', userIds: ['zhaomin', 'lifang'], managers: ['lifang'], loginBase: '' };

@@ -3,7 +3,7 @@ import { SANDBOX_LIVES } from '../../../sandbox';
 import { createRedisStore } from '../../../server/store/redis-store';
 import { startTestRedis, type TestRedis } from '../../support/redis-server';
 import { startHarness, type Harness } from '../harness';
-import { staffSessionCookie } from '../staff/staff-session';
+import { staffSessionCookie } from '../sign-in/staff-session';
 
 const STAFF = { agentId: '1000002', userIds: ['zhaomin'], managers: [] as string[], loginBase: '' };
 const LIVE = SANDBOX_LIVES.endedReplayReady;

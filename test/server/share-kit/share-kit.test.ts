@@ -4,7 +4,7 @@ import { decodeScene } from '../../../shared/mini-program-scene';
 import { createSceneAliases } from '../../../server/share-kit/scene-aliases';
 import { createMemoryStore } from '../../../server/store/memory-store';
 import { SESSION_SECRET, startHarness, type Harness } from '../harness';
-import { staffSessionCookie, staffSignIn } from '../staff/staff-session';
+import { staffSessionCookie, staffSignIn } from '../sign-in/staff-session';
 
 const STAFF = { agentId: '1000002', userIds: ['zhaomin'], managers: [] as string[], loginBase: '' };
 const LIVE = SANDBOX_LIVES.reservedSoon;

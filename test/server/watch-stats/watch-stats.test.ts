@@ -1,7 +1,7 @@
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { textBody } from '../../support/text-body';
 import { startHarness, type Harness } from '../harness';
-import { staffSessionCookie } from '../staff/staff-session';
+import { staffSessionCookie } from '../sign-in/staff-session';
 import { csvRecords } from '../../support/csv-records';
 
 const STAFF = { agentId: '1000002', userIds: ['zhaomin'], managers: [] as string[], loginBase: '' };

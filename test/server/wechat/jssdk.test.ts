@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { jssdkSignature } from '../../../server/wechat/jssdk-signature';
-import { JssdkConfigSchema } from '../../../server/http/api-schemas';
+import { JssdkConfigSchema } from '../../../server/http/schemas/api-schemas';
 import { startHarness, type Harness } from '../harness';
 
 describe('JS-SDK signature', () => {

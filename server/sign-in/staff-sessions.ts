@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { SignJWT, errors, jwtVerify } from 'jose';
+import { randomBytes } from 'node:crypto';
 import { AppError, isAppError } from '../errors/app-error';
 import type { Store } from '../store/store';
+import { createSignedTokens } from './signed-tokens';
 
 /** What a staff member may do: `staff` sees stats and share kits, `manager` may also manage lives. */
 export type StaffRole = 'staff' | 'manager';
@@ -27,9 +27,6 @@ interface SessionRecord {
   issuedAt: number;
 }
 
-const ISSUER = 'wecom-live-bff';
-/** A token for viewers (audience `viewer`) is never a staff token, and the other way round. */
-const AUDIENCE = 'staff';
 /** How long to wait before trying again while the shared store cannot be reached. */
 const STORE_RETRY_AFTER_SECONDS = 5;
 
@@ -51,9 +48,9 @@ export interface StaffSessionsOptions {
 }
 
 /**
- * Staff sessions held server-side. The `wlv_staff` cookie carries a signed token (HS256, a key of its own) naming
- * a random session id; the session itself is a record in the store, so logout deletes it and the token is worth
- * nothing from that moment. Every request also checks that no "sign out everywhere" for the member came after the
+ * Staff sessions held server-side. The `wlv_staff` cookie carries a signed token (`signed-tokens.ts`: HS256, a key
+ * and an audience of its own) naming a random session id; the session itself is a record in the store, so logout
+ * deletes it and the token is worth nothing from that moment. Every request also checks that no "sign out everywhere" for the member came after the
  * session began, and computes the role from the current lists. A working day (8 hours) at most.
  *
  * Sign out everywhere writes, per member, the moment before which every session is void (kept as long as a session
@@ -68,12 +65,19 @@ export function createStaffSessions({
   ttlSeconds = 8 * 3600,
   now = Date.now,
 }: StaffSessionsOptions) {
-  // A key of its own, derived from the one secret: a viewer token can never verify here even with a forged audience.
-  const key = createHash('sha256').update(`staff:${secret}`).digest();
+  const tokens = createSignedTokens({
+    // A key of its own, derived from the one secret: a viewer token can never verify here even with a forged audience.
+    keySeed: `staff:${secret}`,
+    // A token for viewers (audience `viewer`) is never a staff token, and the other way round.
+    audience: 'staff',
+    ttlSeconds,
+    now,
+    requiredClaims: ['exp', 'sub', 'jti'],
+    words: { expired: 'Staff session expired; sign in again', invalid: 'Invalid staff session' },
+  });
   const ttlMs = ttlSeconds * 1000;
 
-  const invalid = (message: string, cause?: unknown) =>
-    new AppError('SESSION_INVALID', message, cause === undefined ? {} : { cause });
+  const invalid = (message: string) => new AppError('SESSION_INVALID', message);
 
   /** A store operation; its failure is a 503 the console retries, never a 500 nor a silent trust. */
   const stored = async <T>(operation: Promise<T>): Promise<T> => {
@@ -103,16 +107,7 @@ export function createStaffSessions({
       const sessionId = randomBytes(24).toString('base64url');
       const issuedAtMs = now();
       await stored(store.set<SessionRecord>(sessionKey(sessionId), { userId, issuedAt: issuedAtMs }, ttlMs));
-      const issuedAt = Math.floor(issuedAtMs / 1000);
-      return new SignJWT({})
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(userId)
-        .setJti(sessionId)
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
-        .setIssuedAt(issuedAt)
-        .setExpirationTime(issuedAt + ttlSeconds)
-        .sign(key);
+      return (await tokens.issue(userId, {}, { jti: sessionId, issuedAtMs })).token;
     },
 
     /**
@@ -121,22 +116,7 @@ export function createStaffSessions({
      * more; 503 `UPSTREAM_UNAVAILABLE` + Retry-After while the store cannot answer.
      */
     async verify(token: string): Promise<StaffSession> {
-      let userId: string;
-      let sessionId: string;
-      try {
-        const { payload } = await jwtVerify(token, key, {
-          algorithms: ['HS256'],
-          issuer: ISSUER,
-          audience: AUDIENCE,
-          currentDate: new Date(now()),
-          requiredClaims: ['exp', 'sub', 'jti'],
-        });
-        userId = payload.sub!;
-        sessionId = payload.jti!;
-      } catch (err) {
-        const expired = err instanceof errors.JWTExpired;
-        throw invalid(expired ? 'Staff session expired; sign in again' : 'Invalid staff session', err);
-      }
+      const { userId, sessionId } = await tokens.verify(token, ({ sub, jti }) => ({ userId: sub!, sessionId: jti! }));
       const [record, revokedAt] = await stored(
         Promise.all([store.get<SessionRecord>(sessionKey(sessionId)), store.get<number>(revokedKey(userId))]),
       );

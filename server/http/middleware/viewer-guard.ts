@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { AppError } from '../../errors/app-error';
-import type { Session } from '../../viewer-auth/session-tokens';
-import type { ViewerSignIn } from '../../viewer-auth/viewer-sign-in';
+import type { ViewerSignIn } from '../../sign-in/viewer-sign-in';
+import type { Session } from '../../sign-in/viewer-session-tokens';
 import { SESSION_COOKIE } from '../viewer-cookies';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]{1,2048})$/i;

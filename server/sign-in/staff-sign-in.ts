@@ -1,9 +1,9 @@
 import type { ErrorCode } from '../../shared/error-codes';
-import { AppError, isAppError } from '../errors/app-error';
-import { isRandomToken, randomToken, type OAuthStates } from '../viewer-auth/oauth-state';
-import { safeReturnTo } from '../viewer-auth/return-to';
-import { checkSignInCallback, type SignInCallback } from '../viewer-auth/sign-in-callback';
+import { isAppError } from '../errors/app-error';
 import type { MemberApi } from '../wecom/member-api';
+import type { OAuthStates } from './oauth-state';
+import { checkSignInCallback, type SignInCallback, type SignInOutcome } from './sign-in-callback';
+import { signInHref, startSignIn, type SignInStart } from './sign-in-start';
 import type { StaffRole, StaffSessions } from './staff-sessions';
 
 export const STAFF_SIGN_IN_PATH = '/api/staff/session';
@@ -36,18 +36,7 @@ export const STAFF_SIGN_IN_FAILURE_WORDS: Record<StaffSignInFailure, string> = {
   wecom_unavailable: '企业微信暂时无法完成登录，请稍后重试。',
 };
 
-export type StaffSignInOutcome =
-  | { signedIn: true; token: string; maxAgeMs: number; returnTo: string; userId: string; role: StaffRole }
-  | {
-      signedIn: false;
-      failure: StaffSignInFailure;
-      errorCode: ErrorCode;
-      status: number;
-      retryHref: string;
-      retryAfter?: number;
-      /** Who WeCom said signed in, when they are a member but not on the list: the page names them for the admin. */
-      userId?: string;
-    };
+export type StaffSignInOutcome = SignInOutcome<StaffSignInFailure, { userId: string; role: StaffRole }>;
 
 /**
  * Staff sign in with their WeCom identity: inside the WeCom client WeCom's OAuth (`snsapi_base`, the corp id as
@@ -67,16 +56,17 @@ export function createStaffSignIn({
   loginBase,
   publicOrigin,
 }: StaffSignInOptions) {
-  const startHref = (returnTo: string) => `${STAFF_SIGN_IN_PATH}?returnTo=${encodeURIComponent(returnTo)}`;
+  const startHref = (returnTo: string) => signInHref(STAFF_SIGN_IN_PATH, returnTo);
 
   return {
     verify: (token: string) => sessions.verify(token),
 
-    async start(returnTo: string | undefined, knownBrowser: string | undefined, { inWecom }: { inWecom: boolean }) {
-      const target = safeReturnTo(returnTo, publicOrigin);
-      if (!target) throw new AppError('INVALID_RETURN_TO', 'returnTo must be a path on this site');
-      const browser = isRandomToken(knownBrowser) ? knownBrowser : randomToken();
-      const state = await states.create({ returnTo: target, browser });
+    async start(
+      returnTo: string | undefined,
+      knownBrowser: string | undefined,
+      { inWecom }: { inWecom: boolean },
+    ): Promise<SignInStart> {
+      const { state, browser, browserTtlMs } = await startSignIn(states, { returnTo, knownBrowser, publicOrigin });
       const redirectUri = `${publicOrigin}${STAFF_SIGN_IN_CALLBACK_PATH}`;
       let url: string;
       if (inWecom) {
@@ -101,7 +91,7 @@ export function createStaffSignIn({
         }).toString();
         url = login.toString();
       }
-      return { url, browser, browserTtlMs: states.ttlMs };
+      return { url, browser, browserTtlMs };
     },
 
     async finish(callback: SignInCallback): Promise<StaffSignInOutcome> {

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../shared/error-codes';
 import type { OAuthStates } from './oauth-state';
 
 /** Longer is no code WeChat or WeCom issues; refused before it costs a call. */
@@ -9,6 +10,24 @@ export interface SignInCallback {
   state?: string;
   browser: string | undefined;
 }
+
+/**
+ * How a sign-in round trip (viewer or staff) ended, as its service tells the callback route: a session (and `Who`
+ * signed in), or why not, with where the failure page's one link goes (the sign-in again, or home when nothing can
+ * be resumed).
+ */
+export type SignInOutcome<F extends string, Who extends object = object> =
+  | ({ signedIn: true; token: string; maxAgeMs: number; returnTo: string } & Who)
+  | {
+      signedIn: false;
+      failure: F;
+      errorCode: ErrorCode;
+      status: number;
+      retryHref: string;
+      retryAfter?: number;
+      /** The account that signed in, named on the page (a member the staff list does not hold). */
+      userId?: string;
+    };
 
 /** A callback that cannot go on: the same two cases for every sign-in, as an outcome the callback route answers. */
 export interface CallbackRefusal {

@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import type { Context } from 'koa';
 import { AppError } from '../../../server/errors/app-error';
-import { createClientLimits, type ClientLimitsOptions } from '../../../server/http/middleware/client-limits';
-import type { Session } from '../../../server/viewer-auth/session-tokens';
+import { createClientLimits, type ClientLimitsOptions } from '../../../server/limits/client-limits';
+import type { Session } from '../../../server/sign-in/viewer-session-tokens';
 import { startTestRedis, type TestRedis } from '../../support/redis-server';
 
 /**

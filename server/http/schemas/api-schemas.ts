@@ -6,13 +6,13 @@ import type {
   LivingCodeResponse,
   SessionResponse,
   WeappLoginRequest,
-} from '../../shared/api';
-import { ERROR_CODES, type ApiErrorBody } from '../../shared/error-codes';
-import { LIVE_STATUSES, LIVE_TYPES, REPLAY_STATES, type LiveCard } from '../../shared/live-card';
-import { LIVING_ID_PATTERN } from '../../shared/living-id';
-import { CAMPAIGN_TAG_PATTERN } from '../../shared/staff-api';
-import { NOT_WATCHABLE_REASONS } from '../../shared/watch-access';
-import type { SameShape } from './same-shape';
+} from '../../../shared/api';
+import { ERROR_CODES, type ApiErrorBody } from '../../../shared/error-codes';
+import { LIVE_STATUSES, LIVE_TYPES, REPLAY_STATES, type LiveCard } from '../../../shared/live-card';
+import { LIVING_ID_PATTERN } from '../../../shared/living-id';
+import { CAMPAIGN_TAG_PATTERN } from '../../../shared/staff-api';
+import { NOT_WATCHABLE_REASONS } from '../../../shared/watch-access';
+import type { SameShape } from '../same-shape';
 
 /**
  * The API's shapes, as zod schemas: requests are validated with them and `/openapi.json` is generated from them,

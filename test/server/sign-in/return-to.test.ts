@@ -1,4 +1,4 @@
-import { safeReturnTo } from '../../../server/viewer-auth/return-to';
+import { safeReturnTo } from '../../../server/sign-in/return-to';
 
 const ORIGIN = 'https://live.example.com';
 

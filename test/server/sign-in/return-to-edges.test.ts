@@ -1,4 +1,4 @@
-import { safeReturnTo } from '../../../server/viewer-auth/return-to';
+import { safeReturnTo } from '../../../server/sign-in/return-to';
 
 /** The returnTo guard at its edges: the length cap, every control character, and paths that resolve to nothing. */
 const ORIGIN = 'https://live.example.com';

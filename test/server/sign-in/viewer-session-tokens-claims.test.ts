@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { AppError } from '../../../server/errors/app-error';
-import { createSessionTokens } from '../../../server/viewer-auth/session-tokens';
+import { createSessionTokens } from '../../../server/sign-in/viewer-session-tokens';
 
 /**
  * Viewer session tokens on their own, with a clock the test holds: the lifetime they are issued with, and every

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import { SANDBOX_LIVES } from '../../../sandbox';
-import { createHotCards } from '../../../server/http/hot-cards';
-import { createMetrics } from '../../../server/metrics/metrics';
-import { manualClock, startHarness, type Harness } from '../harness';
+import { SANDBOX_LIVES } from '../../../../sandbox';
+import { createHotCards } from '../../../../server/http/fast-path/hot-cards';
+import { createMetrics } from '../../../../server/metrics/metrics';
+import { manualClock, startHarness, type Harness } from '../../harness';
 
 /** Headers that differ between any two answers. */
 const comparable = (headers: Record<string, unknown>) => {

@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { Context } from 'koa';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Config } from '../../config/config';
-import { AppError } from '../../errors/app-error';
-import type { Session } from '../../viewer-auth/session-tokens';
-import { perMinuteLimiter as perMinute } from '../../store/per-minute-limiter';
+import type { Config } from '../config/config';
+import { AppError } from '../errors/app-error';
+import { viewerKey, type Viewer } from '../sign-in/viewer';
+import { perMinuteLimiter as perMinute } from '../store/per-minute-limiter';
 
 /** Which of our own limits a route spends from. */
 export type ClientLimit = 'login' | 'code' | 'beacon';
@@ -15,7 +15,7 @@ export interface ClientLimitsOptions {
   redis?: Redis;
   keyPrefix?: string;
   /** A viewer waiting in the line for a code follows Retry-After: such a viewer is never refused here. */
-  waitsInLine?: (viewer: Session) => Promise<boolean>;
+  waitsInLine?: (viewer: Viewer) => Promise<boolean>;
   /** Funnel visitor ids issued per client address per minute (`FUNNEL_NEW_VISITORS_PER_IP_PER_MINUTE`). */
   newVisitorsPerIpPerMinute?: number;
 }
@@ -55,15 +55,15 @@ export function createClientLimits({
     async login(ctx: Context): Promise<void> {
       await spend(loginsPerIp, ctx.ip);
     },
-    async code(ctx: Context, viewer: Session | undefined): Promise<void> {
+    async code(ctx: Context, viewer: Viewer | undefined): Promise<void> {
       if (viewer && (await waitsInLine?.(viewer))) return;
-      if (viewer) await spend(codesPerSession, `${viewer.appId}:${viewer.openid}`);
+      if (viewer) await spend(codesPerSession, viewerKey(viewer));
       await spend(codesPerIp, ctx.ip);
     },
     async beacon(ctx: Context): Promise<void> {
       await spend(beaconsPerIp, ctx.ip);
     },
-  } satisfies Record<ClientLimit, (ctx: Context, viewer: Session | undefined) => Promise<void>>;
+  } satisfies Record<ClientLimit, (ctx: Context, viewer: Viewer | undefined) => Promise<void>>;
 
   return {
     ...routeLimits,

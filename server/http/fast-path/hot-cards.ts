@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LIVING_ID_PATTERN } from '../../shared/living-id';
-import type { Metrics } from '../metrics/metrics';
-import { INCOMING_REQUEST_ID } from './middleware/request-log';
+import { LIVING_ID_PATTERN } from '../../../shared/living-id';
+import type { Metrics } from '../../metrics/metrics';
+import { INCOMING_REQUEST_ID } from '../middleware/request-log';
 
 const PREFIX = '/api/lives/';
 /** The route pattern the hot path answers for, as the router (and so the metrics) name it. */

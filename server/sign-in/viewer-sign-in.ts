@@ -1,11 +1,11 @@
 import { H5_SIGN_IN_PATH } from '../../shared/paths';
-import { AppError, isAppError } from '../errors/app-error';
+import { isAppError } from '../errors/app-error';
 import type { MiniProgramLogin } from '../wechat/mini-program-login';
 import type { OAuthLogin } from '../wechat/oauth-login';
-import { isRandomToken, randomToken, type OAuthStates } from './oauth-state';
-import { safeReturnTo } from './return-to';
-import { checkSignInCallback, type SignInCallback } from './sign-in-callback';
-import type { Session, SessionTokens } from './session-tokens';
+import type { OAuthStates } from './oauth-state';
+import { checkSignInCallback, type SignInCallback, type SignInOutcome } from './sign-in-callback';
+import { signInHref, startSignIn, type SignInStart } from './sign-in-start';
+import type { Session, SessionTokens } from './viewer-session-tokens';
 
 /** Where WeChat sends the viewer back after the H5 authorize page. */
 export const H5_SIGN_IN_CALLBACK_PATH = `${H5_SIGN_IN_PATH}/callback`;
@@ -21,13 +21,6 @@ export interface ViewerSignInOptions {
   publicOrigin: string;
 }
 
-/** A sign-in started: send the browser to `authorizeUrl`, remembering it by `browser` for `browserTtlMs`. */
-export interface H5SignInStart {
-  authorizeUrl: string;
-  browser: string;
-  browserTtlMs: number;
-}
-
 /** Why the H5 round trip could not finish; the failure page words each one. */
 export type H5SignInFailure = 'state_invalid' | 'code_missing' | 'code_refused' | 'wechat_unavailable';
 
@@ -39,17 +32,7 @@ export const H5_SIGN_IN_FAILURE_WORDS: Record<H5SignInFailure, string> = {
   wechat_unavailable: '微信暂时无法完成登录，请稍后重试。',
 };
 
-export type H5SignInOutcome =
-  | { signedIn: true; token: string; maxAgeMs: number; returnTo: string }
-  | {
-      signedIn: false;
-      failure: H5SignInFailure;
-      errorCode: AppError['code'];
-      status: number;
-      /** Where the failure page's one link goes: the sign-in again, or home when nothing can be resumed. */
-      retryHref: string;
-      retryAfter?: number;
-    };
+export type H5SignInOutcome = SignInOutcome<H5SignInFailure>;
 
 /**
  * Who a viewer is, decided in one place: the mini program login, the H5 silent OAuth round trip and the signed
@@ -63,7 +46,7 @@ export function createViewerSignIn({
   officialAccount,
   publicOrigin,
 }: ViewerSignInOptions) {
-  const startHref = (returnTo: string) => `${H5_SIGN_IN_PATH}?returnTo=${encodeURIComponent(returnTo)}`;
+  const startHref = (returnTo: string) => signInHref(H5_SIGN_IN_PATH, returnTo);
 
   return {
     sessionTtlMs: sessions.ttlSeconds * 1000,
@@ -81,11 +64,8 @@ export function createViewerSignIn({
      * Starts the silent WeChat sign-in (`snsapi_base`) that comes back to `returnTo`. The state is random,
      * single-use and bound to this browser (`knownBrowser`, kept across sign-ins so two tabs do not undo each other).
      */
-    async startH5(returnTo: string | undefined, knownBrowser: string | undefined): Promise<H5SignInStart> {
-      const target = safeReturnTo(returnTo, publicOrigin);
-      if (!target) throw new AppError('INVALID_RETURN_TO', 'returnTo must be a path on this site');
-      const browser = isRandomToken(knownBrowser) ? knownBrowser : randomToken();
-      const state = await oauthStates.create({ returnTo: target, browser });
+    async startH5(returnTo: string | undefined, knownBrowser: string | undefined): Promise<SignInStart> {
+      const { state, browser, browserTtlMs } = await startSignIn(oauthStates, { returnTo, knownBrowser, publicOrigin });
       const authorize = new URL('/connect/oauth2/authorize', officialAccount.openBase);
       authorize.search = new URLSearchParams({
         appid: officialAccount.appId,
@@ -94,7 +74,7 @@ export function createViewerSignIn({
         scope: 'snsapi_base',
         state,
       }).toString();
-      return { authorizeUrl: `${authorize.toString()}#wechat_redirect`, browser, browserTtlMs: oauthStates.ttlMs };
+      return { url: `${authorize.toString()}#wechat_redirect`, browser, browserTtlMs };
     },
 
     /**

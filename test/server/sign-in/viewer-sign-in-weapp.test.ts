@@ -1,4 +1,4 @@
-import { createSessionTokens } from '../../../server/viewer-auth/session-tokens';
+import { createSessionTokens } from '../../../server/sign-in/viewer-session-tokens';
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { SESSION_SECRET, startHarness, type Harness } from '../harness';
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import { createHotCards, type HotCardsOptions } from '../../../server/http/hot-cards';
-import { createMetrics } from '../../../server/metrics/metrics';
-import { manualClock } from '../harness';
+import { createHotCards, type HotCardsOptions } from '../../../../server/http/fast-path/hot-cards';
+import { createMetrics } from '../../../../server/metrics/metrics';
+import { manualClock } from '../../harness';
 
 /**
  * The fast path's edges on a bare HTTP server (the BFF's own use is in hot-cards.test.ts and

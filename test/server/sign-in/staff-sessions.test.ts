@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
 import { AppError } from '../../../server/errors/app-error';
-import { createStaffSessions, type StaffRoster } from '../../../server/staff/staff-sessions';
+import { createStaffSessions, type StaffRoster } from '../../../server/sign-in/staff-sessions';
 import { createMemoryStore } from '../../../server/store/memory-store';
 import type { Store } from '../../../server/store/store';
-import { createSessionTokens } from '../../../server/viewer-auth/session-tokens';
+import { createSessionTokens } from '../../../server/sign-in/viewer-session-tokens';
 import { manualClock } from '../harness';
 
 /**

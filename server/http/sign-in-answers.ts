@@ -1,20 +1,18 @@
 import type { Context } from 'koa';
-import type { ErrorCode } from '../../shared/error-codes';
-import { signInFailedPage } from '../viewer-auth/sign-in-failed-page';
+import type { SignInOutcome } from '../sign-in/sign-in-callback';
+import { signInFailedPage } from '../sign-in/sign-in-failed-page';
+import type { SignInStart } from '../sign-in/sign-in-start';
+import { BROWSER_COOKIE } from './viewer-cookies';
 
-/** How a sign-in round trip (viewer or staff) ended, as its service tells the callback route. */
-export type SignInOutcome<F extends string> =
-  | { signedIn: true; token: string; maxAgeMs: number; returnTo: string }
-  | {
-      signedIn: false;
-      failure: F;
-      errorCode: ErrorCode;
-      status: number;
-      retryHref: string;
-      retryAfter?: number;
-      /** The account that signed in, named on the page (a member the staff list does not hold). */
-      userId?: string;
-    };
+/**
+ * The start route's answer, the same for every sign-in: the browser cookie the callback will be checked against
+ * (as long as the state lives), and a redirect to the provider's sign-in page. Never cached.
+ */
+export function answerSignInStart(ctx: Context, start: SignInStart, cookieOptions: object): void {
+  ctx.cookies.set(BROWSER_COOKIE, start.browser, { ...cookieOptions, maxAge: start.browserTtlMs });
+  ctx.set('Cache-Control', 'no-store');
+  ctx.redirect(start.url);
+}
 
 /**
  * The callback route's answer, the same for every sign-in: the session cookie and a redirect back, or the page
