@@ -46,6 +46,7 @@ export interface Sandbox {
    * showcase lives are seeded with as many viewers as their `viewer_num`; a live without any answers an empty list.
    */
   watchStats: SandboxWatchStats;
+  /** WeCom's access tokens (gettoken); the service account's and mini program's are under `mp`. */
   tokens: SandboxTokens;
   wechat: SandboxWechat;
   /** Web OAuth logins to the service account (H5). */

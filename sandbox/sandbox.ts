@@ -13,7 +13,7 @@ import { createJsapiTicketRegistry } from './wechat/jsapi-ticket-registry';
 import { createLiveStore } from './wecom/living/live-store';
 import { createLivingCodeRegistry } from './wecom/living/living-code-registry';
 import { createMinuteWindowLimiter } from './core/minute-window-limiter';
-import { createMpTokenRegistry } from './wechat/stable-token-registry';
+import { createStableTokenRegistry } from './wechat/stable-token-registry';
 import type { Sandbox } from './sandbox-handle';
 import { createTokenRegistry } from './core/token-registry';
 import { createWatchStatStore } from './wecom/watch-stat/watch-stat-store';
@@ -133,7 +133,7 @@ export function createSandbox({
     credentials,
     now,
     rateLimitPerMinute,
-    tokens: createTokenRegistry({ now, ttlSeconds: tokenTtlSeconds }),
+    tokens: createTokenRegistry({ now, ttlSeconds: tokenTtlSeconds, invalidErrcode: 40014 }),
     lives: createLiveStore({
       now,
       seed,
@@ -154,7 +154,7 @@ export function createSandbox({
     oauth: createOAuthLogins({ appId: mpAppId, now, codeTtlSeconds: oauthCodeTtlSeconds }),
     wecomDomains: wecomDomains.map((host) => host.toLowerCase()),
     members: createMemberLogins({ corpId, now, codeTtlSeconds: wecomCodeTtlSeconds }),
-    mpTokens: createMpTokenRegistry({ now, ttlSeconds: mpTokenTtlSeconds }),
+    stableTokens: createStableTokenRegistry({ now, ttlSeconds: mpTokenTtlSeconds }),
     jsapiTickets: createJsapiTicketRegistry({ now, ttlSeconds: jsapiTicketTtlSeconds }),
     limiter: createMinuteWindowLimiter(now),
   };
@@ -225,10 +225,10 @@ export function createSandbox({
     oauth: state.oauth,
     members: state.members,
     mp: {
-      issuedTokens: () => state.mpTokens.issued(),
+      issuedTokens: () => state.stableTokens.issued(),
       issuedTickets: () => state.jsapiTickets.issued(),
-      expireTokens: () => state.mpTokens.expireAll(),
-      invalidateTokens: () => state.mpTokens.invalidateAll(),
+      expireTokens: () => state.stableTokens.expireAll(),
+      invalidateTokens: () => state.stableTokens.invalidateAll(),
       expireTickets: () => state.jsapiTickets.expireAll(),
     },
     livingCodes: state.livingCodes,
@@ -245,7 +245,7 @@ export function createSandbox({
       miniSecret,
       mpSecret,
       ...state.tokens.issued(),
-      ...state.mpTokens.issued(),
+      ...state.stableTokens.issued(),
       ...state.oauth.issuedUserTokens(),
       ...state.wechat.issuedSessionKeys(),
       ...state.jsapiTickets.issued(),
@@ -260,7 +260,7 @@ export function createSandbox({
       state.wechat.clear();
       state.oauth.clear();
       state.members.clear();
-      state.mpTokens.clear();
+      state.stableTokens.clear();
       state.jsapiTickets.clear();
       state.limiter.clear();
       state.lives.reseed();

@@ -3,7 +3,7 @@ import type { JsapiTicketRegistry } from '../wechat/jsapi-ticket-registry';
 import type { LiveStore } from '../wecom/living/live-store';
 import type { LivingCodeRegistry } from '../wecom/living/living-code-registry';
 import type { MinuteWindowLimiter } from './minute-window-limiter';
-import type { MpTokenRegistry } from '../wechat/stable-token-registry';
+import type { StableTokenRegistry } from '../wechat/stable-token-registry';
 import type { TokenRegistry } from './token-registry';
 import type { WatchStatStore } from '../wecom/watch-stat/watch-stat-store';
 import type { WechatLogins } from '../wechat/mini-program-logins';
@@ -27,7 +27,8 @@ export interface SandboxState {
   credentials: SandboxCredentials;
   now: () => number;
   rateLimitPerMinute: number;
-  tokens: TokenRegistry;
+  /** WeCom's access tokens (gettoken): 40014 for one never issued or invalidated. */
+  tokens: TokenRegistry<40014>;
   lives: LiveStore;
   /** Who watched each live (get_watch_stat). */
   watchStats: WatchStatStore;
@@ -42,8 +43,8 @@ export interface SandboxState {
   wecomDomains: readonly string[];
   /** WeCom member sign-in codes (OAuth in the client, web QR login) and who is scanning. */
   members: MemberLogins;
-  /** The service account's access tokens (`stable_token`), apart from WeCom's. */
-  mpTokens: MpTokenRegistry;
+  /** The service account's and the mini program's access tokens (`stable_token`), apart from WeCom's. */
+  stableTokens: StableTokenRegistry;
   jsapiTickets: JsapiTicketRegistry;
   /** WeCom's per-API-per-corp limit and WeChat's per-user login limit. */
   limiter: MinuteWindowLimiter;

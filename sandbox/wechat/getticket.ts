@@ -13,8 +13,8 @@ export const getticket: Endpoint = (req, state) => {
   if (req.method !== 'GET') return fail(43001);
   const { access_token: token, type } = req.query;
   if (!token) return fail(41001);
-  const check = state.mpTokens.check(token);
+  const check = state.stableTokens.check(token);
   if (!check.ok) return fail(check.errcode);
   if (type !== 'jsapi') return fail(40097);
-  return { errcode: 0, errmsg: 'ok', ...state.jsapiTickets.grant(check.appId) };
+  return { errcode: 0, errmsg: 'ok', ...state.jsapiTickets.grant(check.owner) };
 };

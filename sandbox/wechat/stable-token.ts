@@ -7,7 +7,7 @@ export const STABLE_TOKENS_PER_MINUTE = 10_000;
 /**
  * `POST /cgi-bin/stable_token` with the JSON body `{grant_type: "client_credential", appid, secret, force_refresh?}`
  * → `{access_token, expires_in}` (no errcode on success). Unlike `cgi-bin/token`, normal mode does not rotate the
- * token, so several BFF instances can each call it; see `MpTokenRegistry.grant` for renewal and force refresh.
+ * token, so several BFF instances can each call it; see `StableTokenRegistry.grant` for renewal and force refresh.
  * Errors: 43002 not POST, 47001 a body that is not a JSON object (or a `force_refresh` that is not a boolean),
  * 41002/40013 app id missing/neither the service account's nor the mini program's (each has its own tokens),
  * 41004/40125 secret missing/not that app's, 40002 grant_type,
@@ -27,7 +27,7 @@ export const stableToken: Endpoint = (req, state) => {
   if (typeof secret !== 'string' || !secret) return fail(41004);
   if (secret !== (appid === miniAppId ? miniSecret : mpSecret)) return fail(40125);
   if (grantType !== 'client_credential') return fail(40002);
-  const granted = state.mpTokens.grant(appid, { forceRefresh });
+  const granted = state.stableTokens.grant(appid, { forceRefresh });
   if (!granted.ok) return fail(granted.errcode);
   return { access_token: granted.access_token, expires_in: granted.expires_in };
 };

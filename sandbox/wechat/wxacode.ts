@@ -47,10 +47,10 @@ export async function getwxacodeUnlimit(req: ApiRequest, state: SandboxState): P
   if (req.method !== 'POST') return fail(43002);
   const token = req.query.access_token;
   if (!token) return fail(41001);
-  const check = state.mpTokens.check(token);
+  const check = state.stableTokens.check(token);
   if (!check.ok) return fail(check.errcode);
-  if (check.appId !== state.credentials.miniAppId) return fail(48001);
-  if (!state.limiter.take(`wechat:${check.appId}:getwxacodeunlimit`, WXACODES_PER_MINUTE)) return fail(45009);
+  if (check.owner !== state.credentials.miniAppId) return fail(48001);
+  if (!state.limiter.take(`wechat:${check.owner}:getwxacodeunlimit`, WXACODES_PER_MINUTE)) return fail(45009);
   const body = parseJsonObject(req.rawBody);
   if (!body) return fail(47001);
   const {

@@ -22,7 +22,7 @@ export function wecomGuard(
   if (!token) return fail(41001);
   const check = state.tokens.check(token);
   if (!check.ok) return fail(check.errcode);
-  if (limited && !countAgainstLimit(state, check.corpId, api)) return fail(45009);
+  if (limited && !countAgainstLimit(state, check.owner, api)) return fail(45009);
   return undefined;
 }
 

@@ -16,7 +16,7 @@ export const getUserInfo: Endpoint = (req, state) => {
   if (denied) return denied;
   const refuse = (errcode: number) => {
     const token = state.tokens.check(req.query.access_token ?? '');
-    const spent = token.ok && !countAgainstLimit(state, token.corpId, 'auth/getuserinfo');
+    const spent = token.ok && !countAgainstLimit(state, token.owner, 'auth/getuserinfo');
     return wecomError(spent ? 45009 : errcode, state.now(), req.ip);
   };
   const { code } = req.query;

@@ -1,14 +1,10 @@
 import { SANDBOX_LIVES } from '../../../../sandbox';
-import { startSandbox, type Harness } from '../../sandbox-harness';
+import { eachSandboxWithToken, type Harness } from '../../sandbox-harness';
 
 describe('living/get_living_code', () => {
   let h: Harness;
   let token: string;
-  beforeEach(async () => {
-    h = await startSandbox();
-    token = await h.token();
-  });
-  afterEach(() => h.close());
+  const restart = eachSandboxWithToken((next) => ({ h, token } = next));
 
   const code = (body: unknown, init: { method?: string; rawBody?: string } = {}) =>
     h.wecom('living/get_living_code', { method: 'POST', query: { access_token: token }, body, ...init });
@@ -42,9 +38,7 @@ describe('living/get_living_code', () => {
   });
 
   it('honours livingCodeTtlSeconds', async () => {
-    await h.close();
-    h = await startSandbox({ livingCodeTtlSeconds: 60 });
-    token = await h.token();
+    await restart({ livingCodeTtlSeconds: 60 });
     const livingCode = (await code({ livingid: SANDBOX_LIVES.living, openid: 'o1' })).json?.living_code as string;
     expect(h.sandbox.livingCodes.lookup(livingCode)?.expiresAt).toBe(h.clock.now() + 60_000);
   });

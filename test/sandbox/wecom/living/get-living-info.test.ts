@@ -1,5 +1,5 @@
 import { SANDBOX_LIVES } from '../../../../sandbox';
-import { startSandbox, type Harness } from '../../sandbox-harness';
+import { eachSandboxWithToken, type Harness } from '../../sandbox-harness';
 
 const LIVING_INFO_KEYS = [
   'theme',
@@ -25,11 +25,7 @@ const LIVING_INFO_KEYS = [
 describe('living/get_living_info', () => {
   let h: Harness;
   let token: string;
-  beforeEach(async () => {
-    h = await startSandbox();
-    token = await h.token();
-  });
-  afterEach(() => h.close());
+  eachSandboxWithToken((next) => ({ h, token } = next));
 
   const info = (livingid: string | undefined, method = 'GET') =>
     h.wecom('living/get_living_info', {

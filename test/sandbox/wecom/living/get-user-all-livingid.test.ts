@@ -1,14 +1,10 @@
 import { BULK_LIVE_COUNT, SANDBOX_ANCHORS, SANDBOX_BULK_ANCHOR, SANDBOX_LIVES } from '../../../../sandbox';
-import { startSandbox, type Harness } from '../../sandbox-harness';
+import { eachSandboxWithToken, type Harness } from '../../sandbox-harness';
 
 describe('living/get_user_all_livingid', () => {
   let h: Harness;
   let token: string;
-  beforeEach(async () => {
-    h = await startSandbox();
-    token = await h.token();
-  });
-  afterEach(() => h.close());
+  eachSandboxWithToken((next) => ({ h, token } = next));
 
   const page = (body: unknown) =>
     h.wecom('living/get_user_all_livingid', { method: 'POST', query: { access_token: token }, body });

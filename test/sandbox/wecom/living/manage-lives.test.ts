@@ -3,18 +3,14 @@ import type { LiveStore } from '../../../../sandbox/wecom/living/live-store';
 import { defaultLivingInfo } from '../../../../sandbox/wecom/living/living-info';
 import { DAILY_CREATE_LIMIT, LIVING_ERRCODES } from '../../../../sandbox/wecom/living/manage-lives';
 import { startReceiver, type Receiver } from '../../callbacks/callback-receiver';
-import { startSandbox, type Harness } from '../../sandbox-harness';
+import { eachSandboxWithToken, type Harness } from '../../sandbox-harness';
 
 const HOUR = 3600;
 
 describe('managing lives (living/create, modify, cancel, delete_replay_data)', () => {
   let h: Harness;
   let token: string;
-  beforeEach(async () => {
-    h = await startSandbox();
-    token = await h.token();
-  });
-  afterEach(() => h.close());
+  const restart = eachSandboxWithToken((next) => ({ h, token } = next));
 
   const nowSeconds = () => Math.floor(h.clock.now() / 1000);
   const call = (api: string, body: unknown) => h.wecom(api, { method: 'POST', query: { access_token: token }, body });
@@ -112,9 +108,7 @@ describe('managing lives (living/create, modify, cancel, delete_replay_data)', (
     });
 
     it('holds each API to its own minute limit', async () => {
-      await h.close();
-      h = await startSandbox({ rateLimitPerMinute: 2 });
-      token = await h.token();
+      await restart({ rateLimitPerMinute: 2 });
       const id = await create();
       await create();
       expect(await errcodeOf('living/create', reservation())).toBe(45009);
