@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SANDBOX_LIVES } from './seed-lives';
+import { SANDBOX_LIVES } from './wecom/living/seed-lives';
 import { createSandbox } from './sandbox';
 
 /**

@@ -1,8 +1,8 @@
-import type { ApiRequest, SandboxState } from './endpoint';
-import type { PageAnswer } from './page-answer';
-import { authorize, authorizeErrorPage } from './wechat-oauth-authorize';
-import { wecomAuthorize } from './wecom-oauth-authorize';
-import { wecomErrorPage } from './wecom-sign-in';
+import type { ApiRequest, SandboxState } from './core/endpoint';
+import type { PageAnswer } from './core/page-answer';
+import { authorize, authorizeErrorPage } from './wechat/oauth-authorize';
+import { wecomAuthorize } from './wecom/sign-in/oauth-authorize';
+import { wecomErrorPage } from './wecom/sign-in/sign-in-page';
 
 /**
  * `/connect/oauth2/authorize` serves two platforms on one path, as open.weixin.qq.com does: an `appid` that is the

@@ -1,4 +1,4 @@
-import type { SandboxCredentials } from './credentials';
+import type { SandboxCredentials } from './core/credentials';
 
 /** The part of the BFF's configuration that says where WeCom and WeChat are and which apps call them. */
 export interface PlatformTargets {

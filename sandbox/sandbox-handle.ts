@@ -1,16 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SandboxCall } from './call-log';
-import type { SandboxCallbacks } from './callback-deliverer';
-import type { SandboxCredentials } from './credentials';
-import type { SandboxFaults } from './fault-injector';
-import type { SandboxLives } from './live-store';
-import type { SandboxLivingCodes } from './living-code-registry';
-import type { SandboxApi } from './sandbox-api';
-import type { SandboxTokens } from './token-registry';
-import type { SandboxWatchStats } from './watch-stat';
-import type { SandboxWechat } from './wechat-logins';
-import type { SandboxOAuth } from './wechat-oauth-logins';
-import type { SandboxMembers } from './wecom-member-logins';
+import type { SandboxCall } from './core/call-log';
+import type { SandboxCallbacks } from './callbacks/deliverer';
+import type { SandboxCredentials } from './core/credentials';
+import type { SandboxFaults } from './core/fault-injector';
+import type { SandboxLives } from './wecom/living/live-store';
+import type { SandboxLivingCodes } from './wecom/living/living-code-registry';
+import type { SandboxApi } from './core/sandbox-api';
+import type { SandboxTokens } from './core/token-registry';
+import type { SandboxWatchStats } from './wecom/watch-stat/watch-stat-store';
+import type { SandboxWechat } from './wechat/mini-program-logins';
+import type { SandboxOAuth } from './wechat/oauth-logins';
+import type { SandboxMembers } from './wecom/sign-in/member-logins';
 
 /** What tests may do to the service account's server-side credentials. */
 export interface SandboxMp {
@@ -46,6 +46,7 @@ export interface Sandbox {
    * showcase lives are seeded with as many viewers as their `viewer_num`; a live without any answers an empty list.
    */
   watchStats: SandboxWatchStats;
+  /** WeCom's access tokens (gettoken); the service account's and mini program's are under `mp`. */
   tokens: SandboxTokens;
   wechat: SandboxWechat;
   /** Web OAuth logins to the service account (H5). */

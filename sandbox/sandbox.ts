@@ -2,24 +2,24 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import Koa from 'koa';
 import { apiMiddleware } from './api-middleware';
-import { createCallLog } from './call-log';
-import { createCallbackDeliverer } from './callback-deliverer';
-import type { CallbackTarget } from './callback-target';
-import { createControlRouter } from './control-router';
-import { SANDBOX_CREDENTIALS, type SandboxCredentials } from './credentials';
-import type { SandboxState } from './endpoint';
-import { createFaultInjector } from './fault-injector';
-import { createJsapiTicketRegistry } from './jsapi-ticket-registry';
-import { createLiveStore } from './live-store';
-import { createLivingCodeRegistry } from './living-code-registry';
-import { createMinuteWindowLimiter } from './minute-window-limiter';
-import { createMpTokenRegistry } from './mp-token-registry';
+import { createCallLog } from './core/call-log';
+import { createCallbackDeliverer } from './callbacks/deliverer';
+import type { CallbackTarget } from './callbacks/target';
+import { createControlRouter } from './controls/router';
+import { SANDBOX_CREDENTIALS, type SandboxCredentials } from './core/credentials';
+import type { SandboxState } from './core/endpoint';
+import { createFaultInjector } from './core/fault-injector';
+import { createJsapiTicketRegistry } from './wechat/jsapi-ticket-registry';
+import { createLiveStore } from './wecom/living/live-store';
+import { createLivingCodeRegistry } from './wecom/living/living-code-registry';
+import { createMinuteWindowLimiter } from './core/minute-window-limiter';
+import { createStableTokenRegistry } from './wechat/stable-token-registry';
 import type { Sandbox } from './sandbox-handle';
-import { createTokenRegistry } from './token-registry';
-import { createWatchStatStore } from './watch-stat';
-import { createWechatLogins } from './wechat-logins';
-import { createOAuthLogins } from './wechat-oauth-logins';
-import { createMemberLogins } from './wecom-member-logins';
+import { createTokenRegistry } from './core/token-registry';
+import { createWatchStatStore } from './wecom/watch-stat/watch-stat-store';
+import { createWechatLogins } from './wechat/mini-program-logins';
+import { createOAuthLogins } from './wechat/oauth-logins';
+import { createMemberLogins } from './wecom/sign-in/member-logins';
 
 export interface SandboxOptions {
   /** Defaults: {@link SANDBOX_CREDENTIALS}. */
@@ -133,7 +133,7 @@ export function createSandbox({
     credentials,
     now,
     rateLimitPerMinute,
-    tokens: createTokenRegistry({ now, ttlSeconds: tokenTtlSeconds }),
+    tokens: createTokenRegistry({ now, ttlSeconds: tokenTtlSeconds, invalidErrcode: 40014 }),
     lives: createLiveStore({
       now,
       seed,
@@ -154,7 +154,7 @@ export function createSandbox({
     oauth: createOAuthLogins({ appId: mpAppId, now, codeTtlSeconds: oauthCodeTtlSeconds }),
     wecomDomains: wecomDomains.map((host) => host.toLowerCase()),
     members: createMemberLogins({ corpId, now, codeTtlSeconds: wecomCodeTtlSeconds }),
-    mpTokens: createMpTokenRegistry({ now, ttlSeconds: mpTokenTtlSeconds }),
+    stableTokens: createStableTokenRegistry({ now, ttlSeconds: mpTokenTtlSeconds }),
     jsapiTickets: createJsapiTicketRegistry({ now, ttlSeconds: jsapiTicketTtlSeconds }),
     limiter: createMinuteWindowLimiter(now),
   };
@@ -225,10 +225,10 @@ export function createSandbox({
     oauth: state.oauth,
     members: state.members,
     mp: {
-      issuedTokens: () => state.mpTokens.issued(),
+      issuedTokens: () => state.stableTokens.issued(),
       issuedTickets: () => state.jsapiTickets.issued(),
-      expireTokens: () => state.mpTokens.expireAll(),
-      invalidateTokens: () => state.mpTokens.invalidateAll(),
+      expireTokens: () => state.stableTokens.expireAll(),
+      invalidateTokens: () => state.stableTokens.invalidateAll(),
       expireTickets: () => state.jsapiTickets.expireAll(),
     },
     livingCodes: state.livingCodes,
@@ -245,7 +245,7 @@ export function createSandbox({
       miniSecret,
       mpSecret,
       ...state.tokens.issued(),
-      ...state.mpTokens.issued(),
+      ...state.stableTokens.issued(),
       ...state.oauth.issuedUserTokens(),
       ...state.wechat.issuedSessionKeys(),
       ...state.jsapiTickets.issued(),
@@ -260,7 +260,7 @@ export function createSandbox({
       state.wechat.clear();
       state.oauth.clear();
       state.members.clear();
-      state.mpTokens.clear();
+      state.stableTokens.clear();
       state.jsapiTickets.clear();
       state.limiter.clear();
       state.lives.reseed();

@@ -1,14 +1,10 @@
 import { SANDBOX_LIVES } from '../../sandbox';
-import { startSandbox, type Harness } from './sandbox-harness';
+import { eachSandboxWithToken, type Harness } from './sandbox-harness';
 
 describe('faults', () => {
   let h: Harness;
   let token: string;
-  beforeEach(async () => {
-    h = await startSandbox();
-    token = await h.token();
-  });
-  afterEach(() => h.close());
+  eachSandboxWithToken((next) => ({ h, token } = next));
 
   const info = () =>
     h.wecom('living/get_living_info', { query: { access_token: token, livingid: SANDBOX_LIVES.living } });

@@ -59,6 +59,30 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * A fresh sandbox (as {@link startSandbox} starts it) for each test of the enclosing `describe`, with a WeCom access
+ * token already taken from gettoken, closed after the test. `use` receives both whenever they change, e.g.
+ * `eachSandboxWithToken((next) => ({ h, token } = next))` into the describe's `let h` and `let token`. Returns
+ * `restart(options)`, for a test that needs a sandbox with other options: it closes this test's sandbox, starts
+ * another with a token and hands them to `use` likewise.
+ */
+export function eachSandboxWithToken(
+  use: (next: { h: Harness; token: string }) => void,
+): (options?: SandboxOptions) => Promise<void> {
+  let h: Harness | undefined;
+  const restart = async (options: SandboxOptions = {}) => {
+    await h?.close();
+    h = await startSandbox(options);
+    use({ h, token: await h.token() });
+  };
+  beforeEach(() => restart());
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+  return restart;
+}
+
 /** Starts a sandbox on loopback with a manual clock; `close()` in afterEach. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Harness> {
   const clock = manualClock();
