@@ -5,7 +5,7 @@ import {
   emptyLiveForm,
   liveFormFrom,
   type LiveFormValues,
-} from '../../../client/src/staff/live-form';
+} from '../../../client/src/staff/live-form-rules';
 
 // Asia/Shanghai (jest.config.js): 2026-12-02 12:00 local.
 const NOW = Date.parse('2026-12-02T04:00:00Z');
