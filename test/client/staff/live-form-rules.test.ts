@@ -6,19 +6,7 @@ import {
   liveFormFrom,
   type LiveFormValues,
 } from '../../../client/src/staff/live-form-rules';
-
-// Asia/Shanghai (jest.config.js): 2026-12-02 12:00 local.
-const NOW = Date.parse('2026-12-02T04:00:00Z');
-
-const valid: LiveFormValues = {
-  anchorUserId: 'lifang',
-  theme: '冬季新品预告会',
-  startsAt: '2026-12-03T19:30',
-  durationMinutes: '90',
-  type: 'event',
-  description: '新品抢先看',
-  remindSecondsBefore: '900',
-};
+import { NOW, VALID_LIVE_FORM as valid } from './valid-live-form';
 
 describe('the create / modify form', () => {
   it('turns valid input into the request the BFF takes', () => {
