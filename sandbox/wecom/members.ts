@@ -10,7 +10,8 @@ export interface SandboxMember {
 /**
  * The sandbox corp's members, by userid: the showcase anchors (张伟 product, 李芳 marketing, 王强 training), the
  * bulk anchor 陈静 (a live's anchor is always a member), 赵敏, marketing staff who anchors nothing, and 刘洋, whose
- * userid is e-mail-like (`liu.yang@hq`: WeCom's userids may hold `.` and `@`). Anyone else is an external person: WeCom's OAuth still hands them a code, but getuserinfo answers an `openid`, no `userid`.
+ * userid is e-mail-like (`liu.yang@hq`: WeCom's userids may hold `.` and `@`). Anyone else is an external person:
+ * WeCom's OAuth still hands them a code, but getuserinfo answers an `openid`, no `userid`.
  */
 export const SANDBOX_MEMBERS: Readonly<Record<string, SandboxMember>> = Object.freeze({
   zhangwei: { name: '张伟', department: 'product', mainDepartment: 2 },
