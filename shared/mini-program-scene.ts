@@ -6,7 +6,14 @@
  * `.` and `!` cannot occur in a living id (`A–Z a–z 0–9 _ -`), so the three forms never overlap.
  */
 import { isLivingId } from './living-id';
-import type { SceneTarget } from './staff-api';
+
+/** What a mini program code's `scene` stands for (`GET /api/scenes/:scene`, public): a live, its replay, a tag. */
+export interface SceneTarget {
+  livingId: string;
+  replay: boolean;
+  /** A campaign tag (`shared/campaign-tag.ts`). */
+  from?: string;
+}
 
 /** WeChat's limit: "最大32个可见字符". */
 export const SCENE_MAX_LENGTH = 32;

@@ -3,11 +3,12 @@
  * zod schemas (which also write the OpenAPI document) are checked against these types with `SameShape`.
  */
 import type { LiveCard, LiveType } from './live-card';
+import type { StaffRole } from './staff-roles';
 
 /** `GET /api/staff/me` */
 export interface StaffMe {
   userId: string;
-  role: 'staff' | 'manager';
+  role: StaffRole;
 }
 
 /** `GET /api/staff/lives`: the lives a staff member can open a console page for, newest first. */
@@ -76,24 +77,18 @@ export interface StaffShareKit {
   };
 }
 
-/** `GET /api/scenes/:scene` (public): what a mini program code's `scene` stands for. */
-export interface SceneTarget {
-  livingId: string;
-  replay: boolean;
-  from?: string;
-}
-
 /** `POST /api/staff/lives` (managers): a reserved live, created with `living/create`. */
 export interface CreateLiveRequest {
-  /** The member who hosts it (must be in the app's visible range). */
+  /** The member who hosts it: a WeCom userid (`shared/wecom-userid.ts`) in the app's visible range. */
   anchorUserId: string;
-  /** At most 20 characters. */
+  /** Not empty; at most 20 characters and 60 bytes of UTF-8 (`shared/live-text-limits.ts`). */
   theme: string;
   /** ISO 8601, in the future. */
   startsAt: string;
+  /** A day at most (`shared/live-duration.ts`). */
   durationSeconds: number;
   type: LiveType;
-  /** At most 100 characters. */
+  /** At most 100 characters and 300 bytes of UTF-8 (`shared/live-text-limits.ts`). */
   description?: string;
   /** Remind subscribers this many seconds before the start. */
   remindSecondsBefore?: number;
@@ -115,11 +110,6 @@ export type ModifyLiveRequest = Partial<Omit<CreateLiveRequest, 'anchorUserId'>>
 export interface ConfirmRequest {
   confirm: string;
 }
-
-/** A campaign tag on our links (`?from=…`): 1–32 of `A–Z a–z 0–9 _ -`. */
-export const CAMPAIGN_TAG_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
-
-export const isCampaignTag = (value: string): boolean => CAMPAIGN_TAG_PATTERN.test(value);
 
 /** The funnel row of the tags a live saw after its first `FUNNEL_TAGS_PER_LIVE`: never a campaign tag itself. */
 export const FUNNEL_OTHER_TAGS = '*';

@@ -1,7 +1,7 @@
 /** Pages of the app and how their URLs are built and read; shares, marketing links and the home list agree here. */
+import { isCampaignTag } from '../../shared/campaign-tag';
 import { isLivingId } from '../../shared/living-id';
 import { HOME_PAGE, LIVE_PAGE, shortLinkPath } from '../../shared/paths';
-import { CAMPAIGN_TAG_PATTERN } from '../../shared/staff-api';
 import type { FirstRequest } from './api/prefetch';
 
 export interface LivePageParams {
@@ -39,7 +39,7 @@ export function parseLivePageParams(params: Partial<Record<string, string | unde
   return {
     livingId: isLivingId(id) ? id : undefined,
     replay: params.replay === '1' || params.replay === 'true',
-    from: CAMPAIGN_TAG_PATTERN.test(params.from ?? '') ? params.from : undefined,
+    from: isCampaignTag(params.from ?? '') ? params.from : undefined,
   };
 }
 

@@ -9,8 +9,9 @@ export interface SandboxMember {
 
 /**
  * The sandbox corp's members, by userid: the showcase anchors (张伟 product, 李芳 marketing, 王强 training), the
- * bulk anchor 陈静 (a live's anchor is always a member) and 赵敏, marketing staff who anchors nothing. Anyone else
- * is an external person: WeCom's OAuth still hands them a code, but getuserinfo answers an `openid`, no `userid`.
+ * bulk anchor 陈静 (a live's anchor is always a member), 赵敏, marketing staff who anchors nothing, and 刘洋, whose
+ * userid is e-mail-like (`liu.yang@hq`: WeCom's userids may hold `.` and `@`). Anyone else is an external person:
+ * WeCom's OAuth still hands them a code, but getuserinfo answers an `openid`, no `userid`.
  */
 export const SANDBOX_MEMBERS: Readonly<Record<string, SandboxMember>> = Object.freeze({
   zhangwei: { name: '张伟', department: 'product', mainDepartment: 2 },
@@ -18,6 +19,7 @@ export const SANDBOX_MEMBERS: Readonly<Record<string, SandboxMember>> = Object.f
   wangqiang: { name: '王强', department: 'training', mainDepartment: 4 },
   chenjing: { name: '陈静', department: 'operations', mainDepartment: 5 },
   zhaomin: { name: '赵敏', department: 'marketing', mainDepartment: 3 },
+  'liu.yang@hq': { name: '刘洋', department: 'marketing', mainDepartment: 3 },
 });
 
 /**

@@ -9,11 +9,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { isWecomUserId } from '../../shared/wecom-userid';
 import { ConfigError, loadConfig, type Config } from '../config/config';
 import { createStaffSessions } from '../sign-in/staff-sessions';
 import { createRedisStore } from '../store/redis-store';
-
-const USER_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
 
 function fail(code: number, message: string): never {
   process.stderr.write(`${message}\n`);
@@ -22,7 +21,7 @@ function fail(code: number, message: string): never {
 
 async function main(): Promise<void> {
   const userId = process.argv[2];
-  if (!userId || !USER_ID.test(userId)) fail(64, 'usage: npm run staff:sign-out -- <WeCom userid>');
+  if (!userId || !isWecomUserId(userId)) fail(64, 'usage: npm run staff:sign-out -- <WeCom userid>');
   let config: Config;
   try {
     config = loadConfig();

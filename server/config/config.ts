@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIVING_ID_PATTERN } from '../../shared/living-id';
+import { WECOM_USERID_PATTERN } from '../../shared/wecom-userid';
 
 /**
  * The only place that reads `process.env`. Everything else receives a typed `Config`.
@@ -101,8 +102,6 @@ export class ConfigError extends Error {
   }
 }
 
-const USER_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
-
 const list = (pattern: RegExp, what: string) =>
   z
     .string()
@@ -173,7 +172,7 @@ const envSchema = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LIVE_IDS: list(LIVING_ID_PATTERN, 'living id'),
-  LIVE_ANCHORS: list(USER_ID, 'WeCom userid'),
+  LIVE_ANCHORS: list(WECOM_USERID_PATTERN, 'WeCom userid'),
   WATCH_PATH_HTML_SUFFIX: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   H5_DIR: z.string().optional(),
@@ -217,8 +216,8 @@ const envSchema = z.object({
     .string()
     .regex(/^\d{1,10}$/, "must be the app's AgentId (digits)")
     .optional(),
-  STAFF_USERIDS: list(USER_ID, 'WeCom userid'),
-  STAFF_MANAGERS: list(USER_ID, 'WeCom userid'),
+  STAFF_USERIDS: list(WECOM_USERID_PATTERN, 'WeCom userid'),
+  STAFF_MANAGERS: list(WECOM_USERID_PATTERN, 'WeCom userid'),
   WECOM_LOGIN_BASE: origin.default('https://login.work.weixin.qq.com'),
   WECOM_CALLBACK_TOKEN: z
     .string()

@@ -1,4 +1,5 @@
-import { FUNNEL_OTHER_TAGS, isCampaignTag, type FunnelCounts, type StaffFunnel } from '../../shared/staff-api';
+import { isCampaignTag } from '../../shared/campaign-tag';
+import { FUNNEL_OTHER_TAGS, type FunnelCounts, type StaffFunnel } from '../../shared/staff-api';
 import { AppError } from '../errors/app-error';
 import { viewerKey, type Viewer } from '../sign-in/viewer';
 import type { AudienceCounters } from '../store/audience-counters';

@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../shared/error-codes';
+import { isStaffRole, type StaffRole } from '../../shared/staff-roles';
 import { AppError } from '../errors/app-error';
 import type { Session } from '../sign-in/viewer-session-tokens';
 import type { StaffSession } from '../sign-in/staff-sessions';
@@ -50,7 +51,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
       // Without a body schema the JSON body would not be required, and a cross-site form could reach the handler.
       throw new Error(`${spec.method.toUpperCase()} ${spec.path} changes something: give it a body schema`);
     }
-    const cookieOnly = spec.auth === 'staff' || spec.auth === 'manager';
+    const cookieOnly = isStaffRole(spec.auth);
     // After the caller is known (nobody, or a forged session, is a 401 whatever the origin), before anything runs.
     const sameOrigin = (ctx: Context) => {
       if (fromBrowsers) guards.sameOrigin(ctx, { cookieOnly });
@@ -73,10 +74,10 @@ export function mountRoutes(router: Router, specs: RouteSpec[], guards: RouteGua
             },
           ]
         : []),
-      ...(spec.auth === 'staff' || spec.auth === 'manager'
+      ...(isStaffRole(spec.auth)
         ? [
             async (ctx: Context, next: () => Promise<unknown>) => {
-              const staff = await guards[spec.auth as 'staff' | 'manager'](ctx);
+              const staff = await guards[spec.auth as StaffRole](ctx);
               sameOrigin(ctx); // a forged request is not the member's action: refused before the audit
               ctx.state.staff = staff;
               // A refusal is answered further out (the error handler): until then ctx.status still reads 404.

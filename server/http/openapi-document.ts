@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SESSION_COOKIE, STAFF_COOKIE } from '../../shared/cookie-names';
+import { isStaffRole } from '../../shared/staff-roles';
 import type { RouteSpec } from './route-spec';
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -56,7 +58,7 @@ export function buildOpenApi(specs: RouteSpec[], info: { title: string; version:
       };
     }
     if (spec.auth === 'viewer') operation.security = [{ viewerSession: [] }, { viewerCookie: [] }];
-    if (spec.auth === 'staff' || spec.auth === 'manager') operation.security = [{ staffCookie: [] }];
+    if (isStaffRole(spec.auth)) operation.security = [{ staffCookie: [] }];
     (paths[toOpenApiPath(spec.path)] ??= {})[spec.method] = operation;
   }
   return {
@@ -66,11 +68,11 @@ export function buildOpenApi(specs: RouteSpec[], info: { title: string; version:
     components: {
       securitySchemes: {
         viewerSession: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/session/weapp' },
-        viewerCookie: { type: 'apiKey', in: 'cookie', name: 'wlv_session', description: 'Set by the H5 sign-in' },
+        viewerCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by the H5 sign-in' },
         staffCookie: {
           type: 'apiKey',
           in: 'cookie',
-          name: 'wlv_staff',
+          name: STAFF_COOKIE,
           description: 'Set by the staff sign-in (WeCom)',
         },
       },

@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import type { z } from 'zod';
+import type { StaffRole } from '../../shared/staff-roles';
 import type { Session } from '../sign-in/viewer-session-tokens';
 import type { StaffSession } from '../sign-in/staff-sessions';
 import type { ClientLimit } from '../limits/client-limits';
@@ -16,12 +17,12 @@ export interface RouteResponse {
  * Who may call a route: anyone, a signed-in viewer (bearer token from the mini program, or the H5 cookie), a staff
  * member on the list (staff session cookie), or a staff member who may also manage lives.
  */
-export type RouteAuth = 'public' | 'viewer' | 'staff' | 'manager';
+export type RouteAuth = 'public' | 'viewer' | StaffRole;
 
 /** What a handler is told about the caller: the viewer on `viewer` routes, the staff member on staff routes. */
 export type Caller<A extends RouteAuth> = A extends 'viewer'
   ? { viewer: Session }
-  : A extends 'staff' | 'manager'
+  : A extends StaffRole
     ? { staff: StaffSession }
     : { viewer?: undefined };
 

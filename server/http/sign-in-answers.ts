@@ -1,8 +1,8 @@
 import type { Context } from 'koa';
+import { BROWSER_COOKIE } from '../../shared/cookie-names';
 import type { SignInOutcome } from '../sign-in/sign-in-callback';
 import { signInFailedPage } from '../sign-in/sign-in-failed-page';
 import type { SignInStart } from '../sign-in/sign-in-start';
-import { BROWSER_COOKIE } from './viewer-cookies';
 
 /**
  * The start route's answer, the same for every sign-in: the browser cookie the callback will be checked against

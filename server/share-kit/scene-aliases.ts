@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { aliasScene, decodeScene, directScene } from '../../shared/mini-program-scene';
-import type { SceneTarget } from '../../shared/staff-api';
+import { aliasScene, decodeScene, directScene, type SceneTarget } from '../../shared/mini-program-scene';
 import type { Store } from '../store/store';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

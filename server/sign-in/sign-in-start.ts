@@ -9,10 +9,6 @@ export interface SignInStart {
   browserTtlMs: number;
 }
 
-/** The link that starts the sign-in at `signInPath` again for the same page (the failure page's retry). */
-export const signInHref = (signInPath: string, returnTo: string) =>
-  `${signInPath}?returnTo=${encodeURIComponent(returnTo)}`;
-
 /**
  * The first steps of every sign-in (viewer or staff): `returnTo` must be a path on our own origin (400
  * `INVALID_RETURN_TO` otherwise), and a random, single-use state is stored for it, bound to this browser

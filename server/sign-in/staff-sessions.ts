@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { StaffRole } from '../../shared/staff-roles';
 import { AppError, isAppError } from '../errors/app-error';
 import type { Store } from '../store/store';
 import { createSignedTokens } from './signed-tokens';
-
-/** What a staff member may do: `staff` sees stats and share kits, `manager` may also manage lives. */
-export type StaffRole = 'staff' | 'manager';
 
 export interface StaffSession {
   userId: string;

@@ -1,12 +1,13 @@
 import type { ErrorCode } from '../../shared/error-codes';
+import { STAFF_SIGN_IN_PATH, signInHref } from '../../shared/paths';
+import type { StaffRole } from '../../shared/staff-roles';
 import { isAppError } from '../errors/app-error';
 import type { MemberApi } from '../wecom/member-api';
 import type { OAuthStates } from './oauth-state';
 import { checkSignInCallback, type SignInCallback, type SignInOutcome } from './sign-in-callback';
-import { signInHref, startSignIn, type SignInStart } from './sign-in-start';
-import type { StaffRole, StaffSessions } from './staff-sessions';
+import { startSignIn, type SignInStart } from './sign-in-start';
+import type { StaffSessions } from './staff-sessions';
 
-export const STAFF_SIGN_IN_PATH = '/api/staff/session';
 export const STAFF_SIGN_IN_CALLBACK_PATH = `${STAFF_SIGN_IN_PATH}/callback`;
 
 export interface StaffSignInOptions {

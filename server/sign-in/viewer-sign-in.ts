@@ -1,10 +1,10 @@
-import { H5_SIGN_IN_PATH } from '../../shared/paths';
+import { H5_SIGN_IN_PATH, signInHref } from '../../shared/paths';
 import { isAppError } from '../errors/app-error';
 import type { MiniProgramLogin } from '../wechat/mini-program-login';
 import type { OAuthLogin } from '../wechat/oauth-login';
 import type { OAuthStates } from './oauth-state';
 import { checkSignInCallback, type SignInCallback, type SignInOutcome } from './sign-in-callback';
-import { signInHref, startSignIn, type SignInStart } from './sign-in-start';
+import { startSignIn, type SignInStart } from './sign-in-start';
 import type { Session, SessionTokens } from './viewer-session-tokens';
 
 /** Where WeChat sends the viewer back after the H5 authorize page. */

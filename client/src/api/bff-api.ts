@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/api';
 import { LIVING_CODE_TTL_SECONDS } from '../../../shared/constants';
 import type { LiveCard } from '../../../shared/live-card';
-import type { SceneTarget } from '../../../shared/staff-api';
+import type { SceneTarget } from '../../../shared/mini-program-scene';
 import type { HttpClient } from './http';
 
 /** Answer to a conditional `GET /api/lives/:livingId`. */

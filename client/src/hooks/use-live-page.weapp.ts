@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { isCampaignTag } from '../../../shared/campaign-tag';
 import { isLivingId } from '../../../shared/living-id';
-import { aliasScene, decodeScene } from '../../../shared/mini-program-scene';
-import { isCampaignTag, type SceneTarget } from '../../../shared/staff-api';
+import { aliasScene, decodeScene, type SceneTarget } from '../../../shared/mini-program-scene';
 import { isApiError } from '../api/api-error';
 import { resolveScene } from '../api/bff-api';
 import { parseLivePageParams, type LivePageParams } from '../routes';

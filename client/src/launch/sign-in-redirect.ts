@@ -1,4 +1,4 @@
-import { H5_SIGN_IN_PATH } from '../../../shared/paths';
+import { H5_SIGN_IN_PATH, signInHref } from '../../../shared/paths';
 
 /** A second automatic sign-in for the same page within this window means the first one did not stick. */
 export const SIGN_IN_RETRY_WINDOW_MS = 60_000;
@@ -31,7 +31,7 @@ export interface SignInRedirect {
 }
 
 export function signInUrl(returnTo: string, baseUrl = ''): string {
-  return `${baseUrl}${H5_SIGN_IN_PATH}?returnTo=${encodeURIComponent(returnTo)}`;
+  return `${baseUrl}${signInHref(H5_SIGN_IN_PATH, returnTo)}`;
 }
 
 /** Silent WeChat sign-in for H5 with a `sessionStorage` marker `{returnTo, at}` that stops loops. */

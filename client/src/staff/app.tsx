@@ -1,14 +1,16 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { StaffMe } from '../../../shared/staff-api';
+import { mayManageLives } from '../../../shared/staff-roles';
 import { isApiError } from '../api/api-error';
 import { ForbiddenPage } from './components/forbidden-page';
 import { Link } from './components/link';
 import { ErrorState, Loading } from './components/state-views';
-import { CreateLivePage, EditLivePage } from './pages/live-form-page';
+import { CreateLivePage } from './pages/create-live-page';
+import { EditLivePage } from './pages/edit-live-page';
 import { LivesPage } from './pages/lives-page';
 import { SharePage } from './pages/share-page';
 import { matchRoute, routeHref, useLocation, type StaffRoute } from './router';
-import { goToSignIn, signedIn, signInHref } from './sign-in';
+import { goToSignIn, signedIn, staffSignInHref } from './sign-in';
 import type { StaffApi } from './staff-api-client';
 import { StaffContext, type StaffContextValue } from './staff-context';
 
@@ -60,7 +62,7 @@ export function App({ api, now = Date.now }: { api: StaffApi; now?: () => number
       <main className="forbidden">
         <h1>登录没有完成</h1>
         <p>浏览器没有保存登录状态，请确认没有禁用 Cookie 后重试。</p>
-        <a className="button button--primary" href={signInHref(pathname + search)}>
+        <a className="button button--primary" href={staffSignInHref(pathname + search)}>
           重新登录
         </a>
       </main>
@@ -72,7 +74,7 @@ export function App({ api, now = Date.now }: { api: StaffApi; now?: () => number
     return (
       <main className="forbidden">
         <h1>已退出管理台</h1>
-        <a className="button button--primary" href={signInHref(pathname + search)}>
+        <a className="button button--primary" href={staffSignInHref(pathname + search)}>
           重新登录
         </a>
       </main>
@@ -114,7 +116,7 @@ export function App({ api, now = Date.now }: { api: StaffApi; now?: () => number
 
 function Page({ route, search, me }: { route: StaffRoute; search: string; me: StaffMe }) {
   const managerOnly = route.name === 'create' || route.name === 'edit';
-  if (managerOnly && me.role !== 'manager') {
+  if (managerOnly && !mayManageLives(me.role)) {
     return <ForbiddenPage userId={me.userId} reason="创建和修改直播需要管理员权限，请联系管理员。" />;
   }
   switch (route.name) {

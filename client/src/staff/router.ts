@@ -1,8 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { MouseEvent } from 'react';
-
-/** Where the console lives; the BFF serves its index.html for every path below it. */
-export const STAFF_BASE = '/staff';
+import { isLivingId } from '../../../shared/living-id';
+import { STAFF_CONSOLE_PATH, isStaffConsolePath } from '../../../shared/paths';
 
 /** Every page of the console, with what its path names. */
 export type StaffRoute =
@@ -13,24 +12,26 @@ export type StaffRoute =
   | { name: 'share'; livingId: string }
   | { name: 'not-found' };
 
-/** A living id as the BFF accepts one (1–128 of `A–Z a–z 0–9 _ -`), so a page never asks for a malformed id. */
-const LIVING_ID = '([A-Za-z0-9_-]{1,128})';
-
 const PAGES: Array<[RegExp, (id: string) => StaffRoute]> = [
   [/^\/?$/, () => ({ name: 'lives' })],
   [/^\/lives\/new\/?$/, () => ({ name: 'create' })],
-  [new RegExp(`^/lives/${LIVING_ID}/edit/?$`), (livingId) => ({ name: 'edit', livingId })],
-  [new RegExp(`^/lives/${LIVING_ID}/stats/?$`), (livingId) => ({ name: 'stats', livingId })],
-  [new RegExp(`^/lives/${LIVING_ID}/share/?$`), (livingId) => ({ name: 'share', livingId })],
+  [/^\/lives\/([^/]+)\/edit\/?$/, (livingId) => ({ name: 'edit', livingId })],
+  [/^\/lives\/([^/]+)\/stats\/?$/, (livingId) => ({ name: 'stats', livingId })],
+  [/^\/lives\/([^/]+)\/share\/?$/, (livingId) => ({ name: 'share', livingId })],
 ];
 
-/** The page a path shows: `/staff`, `/staff/`, `/staff/lives/ID/stats` (a trailing slash is the same page). */
+/**
+ * The page a path shows: `/staff`, `/staff/`, `/staff/lives/ID/stats` (a trailing slash is the same page). An id
+ * the BFF would refuse (`isLivingId`) is no page, so a page never asks for a malformed id.
+ */
 export function matchRoute(pathname: string): StaffRoute {
-  if (pathname !== STAFF_BASE && !pathname.startsWith(`${STAFF_BASE}/`)) return { name: 'not-found' };
-  const rest = pathname.slice(STAFF_BASE.length);
+  if (!isStaffConsolePath(pathname)) return { name: 'not-found' };
+  const rest = pathname.slice(STAFF_CONSOLE_PATH.length);
   for (const [pattern, route] of PAGES) {
     const match = pattern.exec(rest);
-    if (match) return route(match[1] ?? '');
+    if (!match) continue;
+    const id = match[1];
+    return id === undefined || isLivingId(id) ? route(id ?? '') : { name: 'not-found' };
   }
   return { name: 'not-found' };
 }
@@ -40,11 +41,11 @@ export function routeHref(route: StaffRoute): string {
   switch (route.name) {
     case 'lives':
     case 'not-found':
-      return `${STAFF_BASE}/`;
+      return `${STAFF_CONSOLE_PATH}/`;
     case 'create':
-      return `${STAFF_BASE}/lives/new`;
+      return `${STAFF_CONSOLE_PATH}/lives/new`;
     default:
-      return `${STAFF_BASE}/lives/${route.livingId}/${route.name}`;
+      return `${STAFF_CONSOLE_PATH}/lives/${route.livingId}/${route.name}`;
   }
 }
 

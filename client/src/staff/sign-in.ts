@@ -1,8 +1,8 @@
-/** The BFF's staff sign-in: WeCom's OAuth inside the WeCom client, its QR login in a browser; back to `returnTo`. */
-export const STAFF_SIGN_IN_PATH = '/api/staff/session';
+import { STAFF_SIGN_IN_PATH, signInHref } from '../../../shared/paths';
 
-export function signInHref(returnTo: string): string {
-  return `${STAFF_SIGN_IN_PATH}?returnTo=${encodeURIComponent(returnTo)}`;
+/** The BFF's staff sign-in: WeCom's OAuth inside the WeCom client, its QR login in a browser; back to `returnTo`. */
+export function staffSignInHref(returnTo: string): string {
+  return signInHref(STAFF_SIGN_IN_PATH, returnTo);
 }
 
 const LAST_ATTEMPT_KEY = 'staff:signInAt';
@@ -31,7 +31,7 @@ export function goToSignIn({
   }
   if (now - last < LOOP_WINDOW_MS) return false;
   leaving = true;
-  assign(signInHref(returnTo));
+  assign(staffSignInHref(returnTo));
   return true;
 }
 

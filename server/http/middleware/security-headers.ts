@@ -4,8 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Middleware } from 'koa';
 import koaHelmet from 'koa-helmet';
+import { isStaffConsolePath } from '../../../shared/paths';
 import { SIGN_IN_PAGE_STYLE } from '../../sign-in/sign-in-failed-page';
-import { STAFF_PREFIX } from './static-staff';
 
 /**
  * The kinds of answer the BFF gives, each with its own Content-Security-Policy:
@@ -91,7 +91,7 @@ const CSP = 'Content-Security-Policy';
 /** Which policy an answer gets: by what it is (HTML or not) and where it was asked for. */
 export function answerKind(path: string, isHtml: boolean): AnswerKind {
   if (!isHtml) return 'api';
-  if (path === STAFF_PREFIX || path.startsWith(`${STAFF_PREFIX}/`)) return 'staff';
+  if (isStaffConsolePath(path)) return 'staff';
   if (path.startsWith('/api/')) return 'signIn';
   return 'h5';
 }

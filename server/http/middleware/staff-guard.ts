@@ -1,10 +1,9 @@
 import type { Context } from 'koa';
+import { STAFF_COOKIE } from '../../../shared/cookie-names';
+import { mayManageLives } from '../../../shared/staff-roles';
 import { AppError } from '../../errors/app-error';
 import type { StaffSession } from '../../sign-in/staff-sessions';
 import type { StaffSignIn } from '../../sign-in/staff-sign-in';
-
-/** The staff session cookie: HttpOnly, SameSite=Strict, a working day. Never sent with a viewer's requests. */
-export const STAFF_COOKIE = 'wlv_staff';
 
 /**
  * The router's guards for staff routes. Staff come only by their cookie (no bearer: a viewer's token can never be
@@ -24,7 +23,7 @@ export function staffGuards({ signIn }: { signIn: Pick<StaffSignIn, 'verify'> })
     staff,
     async manager(ctx: Context): Promise<StaffSession> {
       const session = await staff(ctx);
-      if (session.role !== 'manager') throw new AppError('FORBIDDEN', 'Only managers may do this');
+      if (!mayManageLives(session.role)) throw new AppError('FORBIDDEN', 'Only managers may do this');
       return session;
     },
   };

@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Middleware } from 'koa';
 import send from 'koa-send';
-
-/** Where the console is served; the H5 viewer app never answers below it. */
-export const STAFF_PREFIX = '/staff';
+import { STAFF_CONSOLE_PATH, isStaffConsolePath } from '../../../shared/paths';
 
 /**
  * Serves the staff console's build (`npm run build:staff` → dist/staff) at `/staff` and below: files under
@@ -15,9 +13,8 @@ export const STAFF_PREFIX = '/staff';
 export function staticStaff(root: string): Middleware {
   const hasIndex = existsSync(`${root}/index.html`);
   return async (ctx, next) => {
-    const inConsole = ctx.path === STAFF_PREFIX || ctx.path.startsWith(`${STAFF_PREFIX}/`);
-    if (!inConsole || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
-    const path = ctx.path.slice(STAFF_PREFIX.length) || '/';
+    if (!isStaffConsolePath(ctx.path) || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+    const path = ctx.path.slice(STAFF_CONSOLE_PATH.length) || '/';
     if (/\.[A-Za-z0-9]+$/.test(path)) {
       if (!path.startsWith('/assets/')) return notFound();
       try {

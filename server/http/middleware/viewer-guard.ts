@@ -1,8 +1,8 @@
 import type { Context } from 'koa';
+import { SESSION_COOKIE } from '../../../shared/cookie-names';
 import { AppError } from '../../errors/app-error';
 import type { ViewerSignIn } from '../../sign-in/viewer-sign-in';
 import type { Session } from '../../sign-in/viewer-session-tokens';
-import { SESSION_COOKIE } from '../viewer-cookies';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]{1,2048})$/i;
 

@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { FunnelBeaconRequest, VisitorResponse } from '../../../shared/api';
+import { VISITOR_COOKIE } from '../../../shared/cookie-names';
 import { AppError } from '../../errors/app-error';
 import type { FunnelService, VisitorIdentity } from '../../funnel/funnel-service';
 import { SIGNED_VISITOR_ID } from '../../funnel/visitor-ids';
@@ -13,11 +14,7 @@ import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';
 import { viewerCookieOptions } from '../viewer-cookies';
 
-/**
- * Who an H5 visitor is for the funnel when nobody signed in: a visitor id the BFF issued and signed, first-party,
- * HttpOnly, long-lived. A cookie without a valid signature (made up, or from before ids were signed) is ignored.
- */
-export const VISITOR_COOKIE = 'wlv_visitor';
+/** How long the visitor cookie lives; one without a valid signature (made up, or from before ids were signed) is ignored. */
 const VISITOR_COOKIE_MAX_AGE_MS = 400 * 24 * 3600 * 1000;
 
 export const ViewBeaconBodySchema = z.object({

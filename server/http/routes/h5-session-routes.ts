@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { BROWSER_COOKIE, SESSION_COOKIE } from '../../../shared/cookie-names';
 import { H5_SIGN_IN_PATH } from '../../../shared/paths';
 import { H5_SIGN_IN_CALLBACK_PATH, H5_SIGN_IN_FAILURE_WORDS, type ViewerSignIn } from '../../sign-in/viewer-sign-in';
 import { defineRoute } from '../route-spec';
 import { ErrorBodySchema } from '../schemas/api-schemas';
 import { answerSignIn, answerSignInStart } from '../sign-in-answers';
-import { BROWSER_COOKIE, SESSION_COOKIE, viewerCookieOptions } from '../viewer-cookies';
+import { viewerCookieOptions } from '../viewer-cookies';
 
 /** The H5 silent WeChat sign-in: cookies and redirects around the round trip `signIn` runs. */
 export function h5SessionRoutes({ signIn, publicOrigin }: { signIn: ViewerSignIn; publicOrigin: string }) {
@@ -42,7 +43,7 @@ export function h5SessionRoutes({ signIn, publicOrigin }: { signIn: ViewerSignIn
       responses: {
         302: {
           description: 'Signed in; back to returnTo with no code or state in the URL',
-          headers: { 'Set-Cookie': 'wlv_session' },
+          headers: { 'Set-Cookie': SESSION_COOKIE },
         },
         400: {
           description:

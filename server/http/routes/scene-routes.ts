@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { SCENE_MAX_LENGTH, decodeScene } from '../../../shared/mini-program-scene';
-import type { SceneTarget } from '../../../shared/staff-api';
+import { SCENE_MAX_LENGTH, decodeScene, type SceneTarget } from '../../../shared/mini-program-scene';
 import { AppError } from '../../errors/app-error';
 import type { SceneAliases } from '../../share-kit/scene-aliases';
 import { ErrorBodySchema } from '../schemas/api-schemas';

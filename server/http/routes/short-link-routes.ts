@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { isCampaignTag } from '../../../shared/campaign-tag';
 import { LIVE_PAGE, SHORT_LINK_PREFIX } from '../../../shared/paths';
-import { isCampaignTag } from '../../../shared/staff-api';
 import { ErrorBodySchema, LiveParamsSchema } from '../schemas/api-schemas';
 import { defineRoute } from '../route-spec';
 

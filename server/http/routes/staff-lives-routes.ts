@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LIVE_TYPES } from '../../../shared/live-card';
+import { LIVE_DURATION_MAX_SECONDS } from '../../../shared/live-duration';
+import { LIVE_TEXT_LIMITS, liveTextOverflow, type LiveTextField } from '../../../shared/live-text-limits';
 import type {
   ConfirmRequest,
   CreateLiveRequest,
@@ -7,6 +9,7 @@ import type {
   ModifyLiveRequest,
   StaffLivesResponse,
 } from '../../../shared/staff-api';
+import { WECOM_USERID_PATTERN } from '../../../shared/wecom-userid';
 import type { LiveListService } from '../../lives/live-list-service';
 import type { ReservedLives } from '../../lives/reserved-lives';
 import { ErrorBodySchema, LiveCardSchema, LiveParamsSchema } from '../schemas/api-schemas';
@@ -14,32 +17,39 @@ import { defineRoute } from '../route-spec';
 import type { SameShape } from '../same-shape';
 import { upstreamUnavailable } from '../upstream-unavailable';
 
-const characters = (s: string) => [...s].length;
-const bytes = (s: string) => Buffer.byteLength(s);
+/** "20 characters and 60 bytes of UTF-8": every limit of `field`, as the 400 and the OpenAPI say it. */
+const limitsOf = (field: LiveTextField) =>
+  `${LIVE_TEXT_LIMITS[field].map(({ unit, max }) => `${max} ${unit}`).join(' and ')} of UTF-8`;
+const fits = (field: LiveTextField) => (text: string) => liveTextOverflow(field, text) === undefined;
 
 /**
- * WeCom's limits, held before any call: `living/create` counts UTF-8 characters (20 and 100), `living/modify`
- * bytes (60 and 300), so text must pass both (the same for Chinese; an emoji is one character but four bytes).
+ * WeCom's limits, held before any call as the console's form holds them (`shared/live-text-limits.ts`):
+ * `living/create` counts characters, `living/modify` bytes, and text must pass both.
  */
 const ThemeSchema = z
   .string()
   .refine((s) => s.trim().length > 0, 'must not be empty')
-  .refine((s) => characters(s) <= 20 && bytes(s) <= 60, 'at most 20 characters (and 60 bytes of UTF-8)')
-  .describe('At most 20 characters');
+  .refine(fits('theme'), `at most ${limitsOf('theme')}`)
+  .describe(`Not empty; at most ${limitsOf('theme')}`);
 const DescriptionSchema = z
   .string()
-  .refine((s) => characters(s) <= 100 && bytes(s) <= 300, 'at most 100 characters (and 300 bytes of UTF-8)')
-  .describe('At most 100 characters');
+  .refine(fits('description'), `at most ${limitsOf('description')}`)
+  .describe(`At most ${limitsOf('description')}`);
 
 export const CreateLiveBodySchema = z
   .object({
     anchorUserId: z
       .string()
-      .regex(/^[A-Za-z0-9._-]{1,64}$/)
+      .regex(WECOM_USERID_PATTERN)
       .describe("The member who hosts it: a WeCom userid in the app's visible range"),
     theme: ThemeSchema,
     startsAt: z.iso.datetime({ offset: true }).describe('ISO 8601, in the future'),
-    durationSeconds: z.number().int().positive(),
+    durationSeconds: z
+      .number()
+      .int()
+      .positive()
+      .max(LIVE_DURATION_MAX_SECONDS)
+      .describe('Seconds on air: a day at most'),
     type: z.enum(LIVE_TYPES),
     description: DescriptionSchema.optional(),
     remindSecondsBefore: z

@@ -1,25 +1,27 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { BROWSER_COOKIE, STAFF_COOKIE } from '../../../shared/cookie-names';
+import { STAFF_SIGN_IN_PATH } from '../../../shared/paths';
+import { STAFF_ROLES } from '../../../shared/staff-roles';
+import { WECOM_USERID_PATTERN } from '../../../shared/wecom-userid';
 import type { StaffSessions } from '../../sign-in/staff-sessions';
 import {
   STAFF_SIGN_IN_CALLBACK_PATH,
   STAFF_SIGN_IN_FAILURE_WORDS,
-  STAFF_SIGN_IN_PATH,
   type StaffSignIn,
 } from '../../sign-in/staff-sign-in';
-import { STAFF_COOKIE } from '../middleware/staff-guard';
 import { defineRoute } from '../route-spec';
 import { ErrorBodySchema } from '../schemas/api-schemas';
 import { answerSignIn, answerSignInStart } from '../sign-in-answers';
-import { BROWSER_COOKIE, viewerCookieOptions } from '../viewer-cookies';
+import { viewerCookieOptions } from '../viewer-cookies';
 
 /** WeCom's client says so in its user agent; there its OAuth works, elsewhere the web QR login does. */
 const IN_WECOM = /\bwxwork\//i;
 
 /** A WeCom userid, as the staff lists take them. */
-const UserIdParamsSchema = z.object({ userId: z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/) });
+const UserIdParamsSchema = z.object({ userId: z.string().regex(WECOM_USERID_PATTERN) });
 
-export const StaffMeSchema = z.object({ userId: z.string(), role: z.enum(['staff', 'manager']) }).strict();
+export const StaffMeSchema = z.object({ userId: z.string(), role: z.enum(STAFF_ROLES) }).strict();
 
 /**
  * Staff sign-in with WeCom: cookies and redirects around the round trip `signIn` runs, who is signed in, logout

@@ -7,10 +7,10 @@ import type {
   SessionResponse,
   WeappLoginRequest,
 } from '../../../shared/api';
+import { CAMPAIGN_TAG_PATTERN } from '../../../shared/campaign-tag';
 import { ERROR_CODES, type ApiErrorBody } from '../../../shared/error-codes';
 import { LIVE_STATUSES, LIVE_TYPES, REPLAY_STATES, type LiveCard } from '../../../shared/live-card';
 import { LIVING_ID_PATTERN } from '../../../shared/living-id';
-import { CAMPAIGN_TAG_PATTERN } from '../../../shared/staff-api';
 import { NOT_WATCHABLE_REASONS } from '../../../shared/watch-access';
 import type { SameShape } from '../same-shape';
 

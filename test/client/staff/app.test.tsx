@@ -133,6 +133,33 @@ describe('the console app', () => {
     expect(shareKit).toHaveBeenCalledWith('lvNew', undefined);
   });
 
+  it('refuses an emoji theme over WeCom’s 60 bytes on the form, in Chinese, without asking the BFF', async () => {
+    at('/staff/lives/new');
+    const createLive = jest.fn(() => Promise.resolve({ livingId: 'lvNew' }));
+    render(<App api={fakeApi({ userId: 'lifang', role: 'manager' }, { createLive })} />);
+    // 16 characters, as the counter says: within the 20, but 64 bytes.
+    fireEvent.change(await screen.findByRole('textbox', { name: /直播主题/ }), { target: { value: '🎉'.repeat(16) } });
+    expect(screen.getByText('16/20')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '创建' }));
+    });
+    expect(screen.getByText('主题最多 60 字节（汉字算 3 字节，表情符号算 4 字节），现在 64 字节')).toBeTruthy();
+    expect(createLive).not.toHaveBeenCalled();
+  });
+
+  it('creates a live hosted by a manager whose userid holds @, the form filled in with it', async () => {
+    at('/staff/lives/new');
+    const createLive = jest.fn(() => Promise.resolve({ livingId: 'lvNew' }));
+    const shareKit = jest.fn(() => new Promise<never>(() => undefined));
+    render(<App api={fakeApi({ userId: 'liu.yang@hq', role: 'manager' }, { createLive, shareKit })} />);
+    fireEvent.change(await screen.findByRole('textbox', { name: /直播主题/ }), { target: { value: '冬季新品预告会' } });
+    expect((screen.getByRole('textbox', { name: /主播账号/ }) as HTMLInputElement).value).toBe('liu.yang@hq');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '创建' }));
+    });
+    expect(createLive).toHaveBeenCalledWith(expect.objectContaining({ anchorUserId: 'liu.yang@hq' }));
+  });
+
   it.each([
     ['a 503', new ApiError({ code: 'UPSTREAM_UNAVAILABLE', status: 503, message: 'WeCom is down' })],
     ['no answer', new ApiError({ code: 'NETWORK_ERROR', status: 0, message: 'No answer' })],

@@ -2,8 +2,14 @@ import { SANDBOX_LIVES } from '../../../sandbox';
 import { startHarness, type Harness } from '../harness';
 import { staffSessionCookie } from '../sign-in/staff-session';
 
-/** 李芳 manages lives; 赵敏 is staff who may only look. */
-const STAFF = { agentId: '1000002', userIds: ['zhaomin', 'lifang'], managers: ['lifang'], loginBase: '' };
+/** 李芳 and 刘洋 (a userid with `@`, as WeCom allows) manage lives; 赵敏 is staff who may only look. */
+const WITH_AT = 'liu.yang@hq';
+const STAFF = {
+  agentId: '1000002',
+  userIds: ['zhaomin', 'lifang', WITH_AT],
+  managers: ['lifang', WITH_AT],
+  loginBase: '',
+};
 const OURS = 'http://live.test';
 const HOUR_MS = 3_600_000;
 
@@ -110,6 +116,16 @@ describe('reserved lives for managers', () => {
       expect(lives.filter((l) => l.createdByApp)).toHaveLength(1);
       const starts = lives.map((l) => Date.parse(l.startsAt));
       expect(starts).toEqual([...starts].sort((a, b) => b - a));
+    });
+
+    it('lets a manager whose userid holds @ reserve a live with themself as the anchor, as the form fills it in', async () => {
+      const own = await staffSessionCookie(h, WITH_AT);
+      expect((await as(own).get('/api/staff/me').expect(200)).body).toEqual({ userId: WITH_AT, role: 'manager' });
+      const res = await as(own).post('/api/staff/lives', reservation({ anchorUserId: WITH_AT }));
+      expect([res.status, res.body]).toEqual([201, { livingId: expect.stringMatching(/^lvOQpQDgAA/) }]);
+      expect(h.sandbox.callsTo('living/create').map((c) => c.body)).toEqual([
+        expect.objectContaining({ anchor_userid: WITH_AT }),
+      ]);
     });
 
     it.each([

@@ -1,4 +1,5 @@
 import supertest from 'supertest';
+import { BROWSER_COOKIE, STAFF_COOKIE } from '../../../shared/cookie-names';
 
 /**
  * Where to sign a staff member in: a Harness (its supertest `http`), or a BFF listening at `url` (an in-process
@@ -23,7 +24,7 @@ export async function staffSignIn(target: StaffSignInTarget, userId = 'zhaomin')
   const http = 'http' in target ? target.http : supertest(target.url);
   const code = target.sandbox.members.codeFor(userId);
   const start = await http.get('/api/staff/session?returnTo=%2F').expect(302);
-  const browser = setCookie(start, 'wlv_oauth')!;
+  const browser = setCookie(start, BROWSER_COOKIE)!;
   const state = new URL(start.headers.location!).searchParams.get('state')!;
   return http.get(`/api/staff/session/callback?code=${code}&state=${state}`).set('Cookie', browser);
 }
@@ -32,5 +33,5 @@ export async function staffSignIn(target: StaffSignInTarget, userId = 'zhaomin')
 export async function staffSessionCookie(target: StaffSignInTarget, userId = 'zhaomin'): Promise<string> {
   const callback = await staffSignIn(target, userId);
   expect(callback.status).toBe(302);
-  return setCookie(callback, 'wlv_staff')!;
+  return setCookie(callback, STAFF_COOKIE)!;
 }

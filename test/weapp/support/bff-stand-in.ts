@@ -2,7 +2,7 @@ import type { LivesResponse, LivingCodeResponse, SessionResponse, VisitorRespons
 import { WECOM_LIVE_APP_ID, WECOM_LIVE_USERNAME, LIVING_CODE_TTL_SECONDS } from '../../../shared/constants';
 import type { ApiErrorBody, ErrorCode } from '../../../shared/error-codes';
 import type { LiveCard } from '../../../shared/live-card';
-import type { SceneTarget } from '../../../shared/staff-api';
+import type { SceneTarget } from '../../../shared/mini-program-scene';
 import { buildWatchPath } from '../../../shared/watch-path';
 import { watchAccess, type NotWatchableReason } from '../../../shared/watch-access';
 

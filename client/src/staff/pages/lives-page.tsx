@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { StaffLive } from '../../../../shared/staff-api';
+import { mayManageLives } from '../../../../shared/staff-roles';
 import { isApiError } from '../../api/api-error';
 import { STATUS_LABEL } from '../../components/live-card/labels';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Link } from '../components/link';
 import { Empty, ErrorState, Loading } from '../components/state-views';
 import { formatDateTime, formatInteger } from '../format';
-import { TYPE_LABEL } from '../live-form';
+import { TYPE_LABEL } from '../live-type-labels';
 import { navigationNotice, routeHref } from '../router';
 import { useStaff } from '../staff-context';
 import { useRequest } from '../use-request';
@@ -38,7 +39,7 @@ export function LivesPage() {
   const [pending, setPending] = useState<PendingAction>();
   // Coming back from a saved modify says so; a cancel or a deleted replay on this page says so too.
   const [notice, setNotice] = useState(navigationNotice);
-  const isManager = me.role === 'manager';
+  const isManager = mayManageLives(me.role);
 
   return (
     <main className="page">

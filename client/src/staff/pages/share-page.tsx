@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isCampaignTag } from '../../../../shared/staff-api';
+import { isCampaignTag } from '../../../../shared/campaign-tag';
 import { CopyButton } from '../components/copy-button';
 import { GeneratedImage } from '../components/generated-image';
 import { Link } from '../components/link';

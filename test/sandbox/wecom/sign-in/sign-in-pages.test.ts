@@ -10,12 +10,13 @@ const location = (res: Response) => new URL(res.headers.get('location') ?? 'http
 const codeOf = (res: Response) => location(res).searchParams.get('code') ?? '';
 
 describe('WeCom members', () => {
-  it('are the three anchors, the bulk anchor and 赵敏; zhaomin is staff, wangqiang a member who is not', () => {
+  it('are the three anchors, the bulk anchor, 赵敏 and 刘洋 (an e-mail-like userid); zhaomin is staff, wangqiang a member who is not', () => {
     expect(SANDBOX_MEMBERS).toMatchObject({
       zhangwei: { name: '张伟', department: 'product' },
       lifang: { name: '李芳', department: 'marketing' },
       wangqiang: { name: '王强', department: 'training' },
       zhaomin: { name: '赵敏', department: 'marketing' },
+      'liu.yang@hq': { name: '刘洋', department: 'marketing' },
     });
     expect(SANDBOX_STAFF_MEMBER).toBe('zhaomin');
     expect(SANDBOX_NON_STAFF_MEMBER).toBe('wangqiang');

@@ -5,20 +5,8 @@ import {
   emptyLiveForm,
   liveFormFrom,
   type LiveFormValues,
-} from '../../../client/src/staff/live-form';
-
-// Asia/Shanghai (jest.config.js): 2026-12-02 12:00 local.
-const NOW = Date.parse('2026-12-02T04:00:00Z');
-
-const valid: LiveFormValues = {
-  anchorUserId: 'lifang',
-  theme: '冬季新品预告会',
-  startsAt: '2026-12-03T19:30',
-  durationMinutes: '90',
-  type: 'event',
-  description: '新品抢先看',
-  remindSecondsBefore: '900',
-};
+} from '../../../client/src/staff/live-form-rules';
+import { NOW, VALID_LIVE_FORM as valid } from './valid-live-form';
 
 describe('the create / modify form', () => {
   it('turns valid input into the request the BFF takes', () => {
@@ -53,7 +41,13 @@ describe('the create / modify form', () => {
   it.each<[Partial<LiveFormValues>, keyof LiveFormValues, string]>([
     [{ theme: '' }, 'theme', '请填写直播主题'],
     [{ theme: '一二三四五六七八九十一二三四五六七八九十一' }, 'theme', '主题最多 20 个字，现在 21 个'],
+    [{ theme: '🎉'.repeat(16) }, 'theme', '主题最多 60 字节（汉字算 3 字节，表情符号算 4 字节），现在 64 字节'],
     [{ description: '字'.repeat(101) }, 'description', '简介最多 100 个字，现在 101 个'],
+    [
+      { description: `${'字'.repeat(90)}${'🎉'.repeat(10)}` },
+      'description',
+      '简介最多 300 字节（汉字算 3 字节，表情符号算 4 字节），现在 310 字节',
+    ],
     [{ startsAt: '' }, 'startsAt', '请选择开播时间'],
     [{ startsAt: '2026-12-02T11:59' }, 'startsAt', '开播时间要在现在之后'],
     [{ durationMinutes: '0' }, 'durationMinutes', '时长填 1 到 1440 分钟的整数'],
@@ -69,7 +63,21 @@ describe('the create / modify form', () => {
   });
 
   it('counts characters as people do: 20 with an emoji is still 20', () => {
-    expect(checkLiveForm({ ...valid, theme: `${'一'.repeat(19)}🎉` }, NOW).ok).toBe(true);
+    expect(checkLiveForm({ ...valid, theme: `${'a'.repeat(19)}🎉` }, NOW).ok).toBe(true);
+    expect(checkLiveForm({ ...valid, theme: '一'.repeat(20) }, NOW).ok).toBe(true);
+  });
+
+  it('holds the bytes too (living/modify counts 60): 19 Chinese characters and an emoji are 20 characters, 61 bytes', () => {
+    // Before the limits were shared the form let this through, and the BFF refused it in English.
+    expect(checkLiveForm({ ...valid, theme: `${'一'.repeat(19)}🎉` }, NOW)).toEqual({
+      ok: false,
+      errors: { theme: '主题最多 60 字节（汉字算 3 字节，表情符号算 4 字节），现在 61 字节' },
+    });
+  });
+
+  it('takes a WeCom userid with . and @, as WeCom and the BFF do', () => {
+    const checked = checkLiveForm({ ...valid, anchorUserId: 'liu.yang@hq' }, NOW);
+    expect(checked.ok && checked.request.anchorUserId).toBe('liu.yang@hq');
   });
 
   it('starts a new live tomorrow at a whole hour, with the signed-in member as anchor', () => {

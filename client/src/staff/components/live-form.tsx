@@ -1,85 +1,15 @@
-import { useState, type ReactNode } from 'react';
-import type { StaffLive } from '../../../../shared/staff-api';
+import { useState } from 'react';
 import type { LiveType } from '../../../../shared/live-card';
-import { Link } from '../components/link';
-import { Empty, ErrorState, Loading } from '../components/state-views';
-import {
-  DESCRIPTION_MAX,
-  DURATION_MAX_MINUTES,
-  LIVE_TYPE_OPTIONS,
-  REMIND_OPTIONS,
-  THEME_MAX,
-  changesFrom,
-  checkLiveForm,
-  emptyLiveForm,
-  liveFormFrom,
-  type LiveFormErrors,
-  type LiveFormValues,
-} from '../live-form';
-import { navigate, routeHref } from '../router';
+import { LIVING_CREATE_TEXT_LIMITS, characterCount } from '../../../../shared/live-text-limits';
+import { DURATION_MAX_MINUTES, REMIND_OPTIONS, type LiveFormErrors, type LiveFormValues } from '../live-form-rules';
+import { LIVE_TYPE_OPTIONS } from '../live-type-labels';
+import { routeHref } from '../router';
 import { describeError } from '../error-messages';
 import { isOutcomeUnknown } from '../staff-api-client';
-import { useStaff } from '../staff-context';
-import { useRequest } from '../use-request';
+import { FormField } from './form-field';
+import { Link } from './link';
 
-/** `/staff/lives/new`: a manager reserves a live (`living/create`). */
-export function CreateLivePage() {
-  const { api, me, now } = useStaff();
-  return (
-    <LiveForm
-      title="创建预约直播"
-      submitLabel="创建"
-      guardsAgainstDuplicates
-      initial={emptyLiveForm(me.userId, now())}
-      onSubmit={async (values) => {
-        const checked = checkLiveForm(values, now());
-        if (!checked.ok) return checked.errors;
-        const { livingId } = await api.createLive(checked.request);
-        // The next thing to do with a new live is to share it.
-        navigate(routeHref({ name: 'share', livingId }));
-        return undefined;
-      }}
-    />
-  );
-}
-
-/** `/staff/lives/:id/edit`: a manager changes a reserved live (`living/modify`); only changed fields are sent. */
-export function EditLivePage({ livingId }: { livingId: string }) {
-  const { api, now } = useStaff();
-  const lives = useRequest(() => api.lives(), `lives`);
-  if (lives.status === 'error') return <ErrorState error={lives.error} onRetry={lives.reload} />;
-  if (!lives.data) return <Loading />;
-  const live: StaffLive | undefined = lives.data.lives.find((l) => l.livingId === livingId);
-  if (!live) return <Empty title="找不到这场直播">它不在你能管理的直播里。</Empty>;
-  if (!live.createdByApp || live.status !== 'reserved') {
-    return (
-      <main className="page">
-        <h1>修改直播</h1>
-        <p className="notice">只能修改本应用创建、尚未开播的直播。「{live.theme}」现在不能修改。</p>
-        <Link href={routeHref({ name: 'lives' })}>返回列表</Link>
-      </main>
-    );
-  }
-  return (
-    <LiveForm
-      title="修改直播"
-      submitLabel="保存修改"
-      anchorFixed
-      modify
-      initial={liveFormFrom(live)}
-      onSubmit={async (values) => {
-        const checked = checkLiveForm(values, now(), { plannedStartsAt: live.startsAt });
-        if (!checked.ok) return checked.errors;
-        const changes = changesFrom(live, checked.request);
-        if (Object.keys(changes).length > 0) await api.modifyLive(livingId, changes);
-        navigate(routeHref({ name: 'lives' }), { notice: '已保存修改' });
-        return undefined;
-      }}
-    />
-  );
-}
-
-interface LiveFormProps {
+export interface LiveFormProps {
   title: string;
   submitLabel: string;
   initial: LiveFormValues;
@@ -97,7 +27,12 @@ interface LiveFormProps {
   onSubmit: (values: LiveFormValues) => Promise<LiveFormErrors | undefined>;
 }
 
-function LiveForm({
+/**
+ * The create / modify form: the fields, their errors, the BFF's refusal, and after a create that may have gone
+ * through, the lock that keeps a second click from reserving a second live. What it checks and sends is the page's
+ * (`onSubmit`), by the rules in `live-form-rules.ts`.
+ */
+export function LiveForm({
   title,
   submitLabel,
   initial,
@@ -149,7 +84,7 @@ function LiveForm({
           void submit();
         }}
       >
-        <Field label="主播账号" error={errors.anchorUserId} hint="主播的企业微信账号（userid），须在应用可见范围内">
+        <FormField label="主播账号" error={errors.anchorUserId} hint="主播的企业微信账号（userid），须在应用可见范围内">
           <input
             name="anchorUserId"
             value={values.anchorUserId}
@@ -157,20 +92,24 @@ function LiveForm({
             onChange={(e) => set('anchorUserId')(e.target.value)}
             autoComplete="off"
           />
-        </Field>
-        <Field label="直播主题" error={errors.theme} hint={`${Array.from(values.theme.trim()).length}/${THEME_MAX}`}>
+        </FormField>
+        <FormField
+          label="直播主题"
+          error={errors.theme}
+          hint={`${characterCount(values.theme.trim())}/${LIVING_CREATE_TEXT_LIMITS.theme.max}`}
+        >
           <input name="theme" value={values.theme} onChange={(e) => set('theme')(e.target.value)} />
-        </Field>
+        </FormField>
         <div className="form__row">
-          <Field label="开播时间" error={errors.startsAt}>
+          <FormField label="开播时间" error={errors.startsAt}>
             <input
               name="startsAt"
               type="datetime-local"
               value={values.startsAt}
               onChange={(e) => set('startsAt')(e.target.value)}
             />
-          </Field>
-          <Field label="时长（分钟）" error={errors.durationMinutes}>
+          </FormField>
+          <FormField label="时长（分钟）" error={errors.durationMinutes}>
             <input
               name="durationMinutes"
               type="number"
@@ -180,10 +119,10 @@ function LiveForm({
               value={values.durationMinutes}
               onChange={(e) => set('durationMinutes')(e.target.value)}
             />
-          </Field>
+          </FormField>
         </div>
         <div className="form__row">
-          <Field label="直播类型" error={errors.type}>
+          <FormField label="直播类型" error={errors.type}>
             <select name="type" value={values.type} onChange={(e) => set('type')(e.target.value as LiveType)}>
               {LIVE_TYPE_OPTIONS.map((option) => (
                 <option key={option.value} value={option.value}>
@@ -191,8 +130,8 @@ function LiveForm({
                 </option>
               ))}
             </select>
-          </Field>
-          <Field label="开播提醒" error={errors.remindSecondsBefore}>
+          </FormField>
+          <FormField label="开播提醒" error={errors.remindSecondsBefore}>
             <select
               name="remindSecondsBefore"
               value={values.remindSecondsBefore}
@@ -204,12 +143,12 @@ function LiveForm({
                 </option>
               ))}
             </select>
-          </Field>
+          </FormField>
         </div>
-        <Field
+        <FormField
           label="直播简介（选填）"
           error={errors.description}
-          hint={`${Array.from(values.description.trim()).length}/${DESCRIPTION_MAX}`}
+          hint={`${characterCount(values.description.trim())}/${LIVING_CREATE_TEXT_LIMITS.description.max}`}
         >
           <textarea
             name="description"
@@ -217,7 +156,7 @@ function LiveForm({
             value={values.description}
             onChange={(e) => set('description')(e.target.value)}
           />
-        </Field>
+        </FormField>
         {failure !== undefined && !mayExist && (
           <p className="form-error" role="alert">
             {describeError(failure)}
@@ -253,28 +192,5 @@ function LiveForm({
         </div>
       </form>
     </main>
-  );
-}
-
-function Field({
-  label,
-  error,
-  hint,
-  children,
-}: {
-  label: string;
-  error?: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <label className={`field${error ? ' field--invalid' : ''}`}>
-      <span className="field__label">
-        {label}
-        {hint && <span className="field__hint">{hint}</span>}
-      </span>
-      {children}
-      {error && <span className="field__error">{error}</span>}
-    </label>
   );
 }

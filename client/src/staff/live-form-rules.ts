@@ -1,5 +1,13 @@
+/**
+ * The console's create / modify form as rules: its values, how they start, how they are checked and what is sent.
+ * The rules the BFF checks too come from `shared/` (the userid, the theme and description limits, the duration,
+ * the live types), so the form refuses exactly what the BFF would, in Chinese and before the request.
+ */
 import { LIVE_TYPES, type LiveType } from '../../../shared/live-card';
+import { LIVE_DURATION_MAX_SECONDS, isLiveDurationSeconds } from '../../../shared/live-duration';
+import { liveTextOverflow, type LiveTextField } from '../../../shared/live-text-limits';
 import type { CreateLiveRequest, ModifyLiveRequest, StaffLive } from '../../../shared/staff-api';
+import { isWecomUserId } from '../../../shared/wecom-userid';
 import { fromDateTimeLocal, toDateTimeLocal } from './format';
 
 /** The create / modify form as the inputs hold it (strings), before it is checked. */
@@ -17,20 +25,8 @@ export interface LiveFormValues {
 
 export type LiveFormErrors = Partial<Record<keyof LiveFormValues, string>>;
 
-/** WeCom's limits for `living/create` and `living/modify` (theme ≤ 20 characters, description ≤ 100). */
-export const THEME_MAX = 20;
-export const DESCRIPTION_MAX = 100;
-/** A day on air at most: longer is a typo (minutes for hours), not a live. */
-export const DURATION_MAX_MINUTES = 24 * 60;
-
-export const TYPE_LABEL: Record<LiveType, string> = {
-  general: '通用直播',
-  small_class: '小班课',
-  large_class: '大班课',
-  training: '企业培训',
-  event: '活动直播',
-};
-export const LIVE_TYPE_OPTIONS = LIVE_TYPES.map((type) => ({ value: type, label: TYPE_LABEL[type] }));
+/** The duration field counts minutes: at most a day (`shared/live-duration.ts`). */
+export const DURATION_MAX_MINUTES = LIVE_DURATION_MAX_SECONDS / 60;
 
 export const REMIND_OPTIONS = [
   { value: '', label: '不提醒' },
@@ -41,11 +37,20 @@ export const REMIND_OPTIONS = [
   { value: '86400', label: '开播前 1 天' },
 ];
 
-/** WeCom userids: letters, digits and `_ - . @`, at most 64. */
-const USER_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
+const FIELD_NAME: Record<LiveTextField, string> = { theme: '主题', description: '简介' };
 
-/** Characters as a person counts them (an emoji is one), which is how WeCom's limits read. */
-const length = (text: string) => Array.from(text).length;
+/**
+ * What is wrong with a theme or description, in the unit that failed: characters as a person counts them (an
+ * emoji is one), or, when the characters fit and the bytes do not (emoji), the bytes, saying how they are counted.
+ */
+function textError(field: LiveTextField, text: string): string | undefined {
+  const over = liveTextOverflow(field, text);
+  if (!over) return undefined;
+  const name = FIELD_NAME[field];
+  return over.unit === 'characters'
+    ? `${name}最多 ${over.max} 个字，现在 ${over.count} 个`
+    : `${name}最多 ${over.max} 字节（汉字算 3 字节，表情符号算 4 字节），现在 ${over.count} 字节`;
+}
 
 export function emptyLiveForm(anchorUserId: string, now: number): LiveFormValues {
   // Tomorrow at the next whole hour: a reasonable first guess that is always in the future.
@@ -91,23 +96,22 @@ export function checkLiveForm(
 ): { ok: true; request: CreateLiveRequest } | { ok: false; errors: LiveFormErrors } {
   const errors: LiveFormErrors = {};
   const anchorUserId = values.anchorUserId.trim();
-  if (!USER_ID.test(anchorUserId)) errors.anchorUserId = '请填写主播的企业微信账号（字母、数字、_ - . @）';
+  if (!isWecomUserId(anchorUserId)) errors.anchorUserId = '请填写主播的企业微信账号（字母、数字、_ - . @）';
   const theme = values.theme.trim();
-  if (!theme) errors.theme = '请填写直播主题';
-  else if (length(theme) > THEME_MAX) errors.theme = `主题最多 ${THEME_MAX} 个字，现在 ${length(theme)} 个`;
+  const themeError = theme ? textError('theme', theme) : '请填写直播主题';
+  if (themeError) errors.theme = themeError;
   const startsAt = fromDateTimeLocal(values.startsAt);
   if (!startsAt) errors.startsAt = '请选择开播时间';
   else if (!(plannedStartsAt && sameMinute(startsAt, plannedStartsAt)) && Date.parse(startsAt) <= now)
     errors.startsAt = '开播时间要在现在之后';
   const minutes = Number(values.durationMinutes);
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > DURATION_MAX_MINUTES) {
+  if (!Number.isInteger(minutes) || !isLiveDurationSeconds(minutes * 60)) {
     errors.durationMinutes = `时长填 1 到 ${DURATION_MAX_MINUTES} 分钟的整数`;
   }
   if (!LIVE_TYPES.includes(values.type)) errors.type = '请选择直播类型';
   const description = values.description.trim();
-  if (length(description) > DESCRIPTION_MAX) {
-    errors.description = `简介最多 ${DESCRIPTION_MAX} 个字，现在 ${length(description)} 个`;
-  }
+  const descriptionError = textError('description', description);
+  if (descriptionError) errors.description = descriptionError;
   const remind = values.remindSecondsBefore === '' ? undefined : Number(values.remindSecondsBefore);
   if (remind !== undefined && (!Number.isInteger(remind) || remind < 0)) errors.remindSecondsBefore = '请选择提醒时间';
   if (Object.keys(errors).length > 0 || !startsAt) return { ok: false, errors };
