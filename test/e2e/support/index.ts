@@ -19,3 +19,4 @@ export {
   type WechatStandInLog,
   type WechatStandInOptions,
 } from './wechat-stand-in';
+export { AXE_TAGS, axeReport, axeViolations, blockingOnly, describeViolations, type AxeViolation } from './axe';
