@@ -10,7 +10,7 @@ body{margin:0;font:16px/1.6 -apple-system,"PingFang SC","Microsoft YaHei",sans-s
 main{max-width:420px;margin:20vh auto 0;padding:32px 24px;text-align:center}
 h1{font-size:20px;margin:0 0 8px}
 p{color:#646a73;margin:0 0 24px}
-a{display:inline-block;padding:10px 28px;border-radius:22px;background:#07c160;color:#fff;text-decoration:none}
+a{display:inline-block;padding:10px 28px;border-radius:22px;background:#058844;color:#fff;text-decoration:none}
 `;
 
 /**

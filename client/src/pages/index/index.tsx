@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro';
+import { useRef } from 'react';
 import type { LiveCard as Live } from '../../../../shared/live-card';
 import { LiveCard, LiveCardSkeleton } from '../../components/live-card';
 import { StateView } from '../../components/state-view';
+import { usePageScrollRegion } from '../../hooks/page-scroll-region';
 import { usePageVisible } from '../../hooks/page-visibility';
 import { useLives } from '../../hooks/use-lives';
 import { HOME_PAGE } from '../../../../shared/paths';
@@ -28,9 +30,11 @@ export default function IndexPage() {
     if (loadedAt() > 0 && Date.now() - loadedAt() > STALE_AFTER_MS) void reload();
   });
   useShareAppMessage(() => ({ title: '精选直播', path: HOME_PAGE }));
+  const root = useRef<unknown>(null);
+  usePageScrollRegion(root, '精选直播');
 
   return (
-    <View className="page home">
+    <View className="page home" ref={root}>
       <View className="home__header">
         <Text className="home__title">精选直播</Text>
         <Text className="home__subtitle">正在直播、即将开始和精彩回放</Text>

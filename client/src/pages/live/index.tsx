@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { LaunchButton } from '../../components/launch-button';
 import { LiveCard, LiveCardSkeleton } from '../../components/live-card';
 import { StateView } from '../../components/state-view';
+import { usePageScrollRegion } from '../../hooks/page-scroll-region';
 import { usePageVisible } from '../../hooks/page-visibility';
 import { useLivePage } from '../../hooks/use-live-page';
 import { HOME_PAGE } from '../../../../shared/paths';
@@ -43,9 +44,11 @@ export default function LivePage() {
   useMiniProgramShare(theme, livingId, replay);
   // H5 in WeChat: the same card through the JS-SDK.
   useShareCard(live, replay);
+  const root = useRef<unknown>(null);
+  usePageScrollRegion(root, theme || '直播');
 
   return (
-    <View className="page live-page">
+    <View className="page live-page" ref={root}>
       {state.status === 'loading' && <LiveCardSkeleton variant="full" />}
       {state.status === 'not-found' && (
         <StateView

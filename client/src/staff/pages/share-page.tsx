@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { isCampaignTag } from '../../../../shared/campaign-tag';
 import { CopyButton } from '../components/copy-button';
 import { GeneratedImage } from '../components/generated-image';
@@ -47,6 +47,7 @@ export function SharePage({ livingId, from }: { livingId: string; from: string |
         >
           <input
             name="from"
+            aria-label="渠道标记"
             value={tag}
             placeholder="例如 wechat_group_1"
             maxLength={32}
@@ -96,11 +97,15 @@ export function SharePage({ livingId, from }: { livingId: string; from: string |
   );
 }
 
+/** A read-only link with its visible label (the input's accessible name) and a copy button. */
 function LinkRow({ label, href }: { label: string; href: string }) {
+  const id = useId();
   return (
     <div className="link-row">
-      <span className="link-row__label">{label}</span>
-      <input className="link-row__url" readOnly value={href} onFocus={(event) => event.target.select()} />
+      <label className="link-row__label" htmlFor={id}>
+        {label}
+      </label>
+      <input id={id} className="link-row__url" readOnly value={href} onFocus={(event) => event.target.select()} />
       <CopyButton text={href} label="复制链接" />
     </div>
   );
