@@ -87,7 +87,10 @@ describe('client builds', () => {
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const src of scripts) expect(src).toMatch(/^\/js\/[\w-]+\.[0-9a-f]{8}\.js$/);
-    expect(html).toContain('<div id="app">');
+    // The app's root is the page's main landmark, and the viewer may zoom (WCAG 1.4.4).
+    expect(html).toContain('<div id="app" role="main">');
+    expect(html).toMatch(/<meta\s+name="viewport"/);
+    expect(html).not.toMatch(/maximum-scale|user-scalable\s*=\s*(no|0)/i);
   });
 
   it('the mini program’s live page opens the live with navigateToMiniProgram (launch-button.weapp.tsx)', () => {
