@@ -6,6 +6,8 @@ import { errorHandler } from './http/middleware/error-handler';
 import { viewerGuard } from './http/middleware/viewer-guard';
 import { requestLog } from './http/middleware/request-log';
 import { staticH5 } from './http/middleware/static-h5';
+import { h5Pages } from './http/middleware/h5-pages';
+import { DEFAULT_VIEWER_TIME_ZONE } from './config/config';
 import { staticStaff } from './http/middleware/static-staff';
 import { mountRoutes } from './http/mount-routes';
 import { buildOpenApi } from './http/openapi-document';
@@ -85,6 +87,8 @@ export interface AppDeps {
   now?: () => number;
   /** Serve this H5 build folder as a single-page app. */
   h5Dir?: string;
+  /** The audience's wall clock, for times drawn into the H5 pages' first screen (`VIEWER_TIME_ZONE`). */
+  viewerTimeZone?: string;
   /** Serve this staff console build folder (dist/staff) at /staff, as a single-page app. */
   staffDir?: string;
 }
@@ -150,7 +154,16 @@ export function createApp(deps: AppDeps): Koa {
   app.use(router.allowedMethods({ throw: true }));
   // Before the viewer app: its fallback would answer /staff/… with the viewer's own page.
   if (deps.staffDir) app.use(staticStaff(deps.staffDir));
-  if (deps.h5Dir) app.use(staticH5(deps.h5Dir));
+  if (deps.h5Dir) {
+    app.use(staticH5(deps.h5Dir));
+    app.use(
+      h5Pages({
+        ...deps,
+        h5Dir: deps.h5Dir,
+        timeZone: deps.viewerTimeZone ?? DEFAULT_VIEWER_TIME_ZONE,
+      }),
+    );
+  }
   // Every server made from this app (app.listen, supertest) asks the hot cards first.
   const koaCallback = app.callback.bind(app);
   app.callback = () => {

@@ -66,7 +66,7 @@ export async function runInstance({
   });
   const h5Dir = config.h5Dir ?? (existsSync(resolve('dist/h5/index.html')) ? resolve('dist/h5') : undefined);
   const staffDir = existsSync(resolve('dist/staff/index.html')) ? resolve('dist/staff') : undefined;
-  const app = createApp({ ...services, h5Dir, staffDir });
+  const app = createApp({ ...services, h5Dir, staffDir, viewerTimeZone: config.viewerTimeZone });
 
   const server = createHttpServer(app.callback(), config.server);
   server.listen(config.port, config.host);

@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react';
+import { hasFirstScreen } from './api/first-screen';
 import { captureLanding, landingUrl } from './launch/landing';
-import { firstRequestOf } from './routes';
+import { firstRequestOf } from '../../shared/first-request';
 import { appServices } from './services';
 import './app.css';
 
@@ -8,10 +9,11 @@ import './app.css';
 // leftovers from the address bar. A no-op in the mini program.
 captureLanding();
 
-// H5: ask for the landing page's data now, while the browser is still busy loading that page's code; the page's
-// first request takes this answer (`api/prefetch.ts`). The mini program has no landing URL and skips it.
+// H5: the page's data came with its HTML (the BFF's first screen), or else is asked for now, while the browser is
+// still busy loading that page's code; the page's first request takes this answer (`api/prefetch.ts`). The mini
+// program has no landing URL and skips both.
 const landing = landingUrl();
-const firstRequest = landing === undefined ? undefined : firstRequestOf(landing);
+const firstRequest = landing === undefined || hasFirstScreen() ? undefined : firstRequestOf(landing);
 if (firstRequest) appServices().api.prefetch(firstRequest);
 
 /** The app shell: pages render inside; services come from `useServices()`. */

@@ -1,8 +1,8 @@
 /** Pages of the app and how their URLs are built and read; shares, marketing links and the home list agree here. */
 import { isCampaignTag } from '../../shared/campaign-tag';
+import { isReplayAsked } from '../../shared/first-request';
 import { isLivingId } from '../../shared/living-id';
-import { HOME_PAGE, LIVE_PAGE, shortLinkPath } from '../../shared/paths';
-import type { FirstRequest } from './api/prefetch';
+import { LIVE_PAGE, shortLinkPath } from '../../shared/paths';
 
 export interface LivePageParams {
   /** `undefined` when missing or malformed: the page shows "直播不存在" without asking the BFF. */
@@ -38,19 +38,7 @@ export function parseLivePageParams(params: Partial<Record<string, string | unde
   }
   return {
     livingId: isLivingId(id) ? id : undefined,
-    replay: params.replay === '1' || params.replay === 'true',
+    replay: isReplayAsked(params.replay),
     from: isCampaignTag(params.from ?? '') ? params.from : undefined,
   };
-}
-
-/**
- * What the page at `href` (an H5 URL) asks the BFF for first: the list on the home page, the card on a live page
- * with a well-formed id, nothing elsewhere. Lets the app send that request before the page's code has loaded.
- */
-export function firstRequestOf(href: string): FirstRequest | undefined {
-  const url = new URL(href);
-  if (url.pathname === '/' || url.pathname === HOME_PAGE) return { kind: 'lives' };
-  if (url.pathname !== LIVE_PAGE) return undefined;
-  const livingId = url.searchParams.get('id') ?? '';
-  return isLivingId(livingId) ? { kind: 'live', livingId } : undefined;
 }

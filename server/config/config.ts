@@ -2,6 +2,18 @@ import { z } from 'zod';
 import { LIVING_ID_PATTERN } from '../../shared/living-id';
 import { WECOM_USERID_PATTERN } from '../../shared/wecom-userid';
 
+/** Most viewers are in China: the first screen tells times on Beijing's clock unless told otherwise. */
+export const DEFAULT_VIEWER_TIME_ZONE = 'Asia/Shanghai';
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The only place that reads `process.env`. Everything else receives a typed `Config`.
  *
@@ -32,6 +44,8 @@ export interface Config {
   logLevel: string;
   /** Folder of the H5 build to serve; undefined = do not serve static files. */
   h5Dir: string | undefined;
+  /** The audience's time zone (IANA): times drawn into the H5 pages before the app runs are told on its clock. */
+  viewerTimeZone: string;
   /** The font file posters are drawn with; undefined = the first CJK font found on the system. */
   posterFont: string | undefined;
   /** The shared store; undefined = memory, one instance. */
@@ -176,6 +190,10 @@ const envSchema = z.object({
   WATCH_PATH_HTML_SUFFIX: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   H5_DIR: z.string().optional(),
+  VIEWER_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
+    .default(DEFAULT_VIEWER_TIME_ZONE),
   POSTER_FONT: z.string().min(1).optional(),
   REDIS_URL: z
     .string()
@@ -328,6 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     watchPathHtmlSuffix: e.WATCH_PATH_HTML_SUFFIX,
     logLevel: e.LOG_LEVEL,
     h5Dir: e.H5_DIR,
+    viewerTimeZone: e.VIEWER_TIME_ZONE,
     posterFont: e.POSTER_FONT,
     redis: e.REDIS_URL
       ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS }

@@ -1,8 +1,6 @@
+import type { FirstRequest } from '../../../shared/first-request';
 import type { LiveCard } from '../../../shared/live-card';
 import type { BffApi, LiveFetch } from './bff-api';
-
-/** The request a page makes first, which its URL tells before the page's code has even loaded. */
-export type FirstRequest = { kind: 'lives' } | { kind: 'live'; livingId: string };
 
 /**
  * How long an early answer may stand in for the page's own first request: the BFF itself calls a card fresh for

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveCard } from '../../../shared/live-card';
 import { isApiError } from '../api/api-error';
+import { takeFirstLive, type FirstLive } from '../api/first-screen';
 import { useLivePush } from './use-live-push';
 import { useServices } from '../services';
 import { pollDelay, PUSHED_POLL_MS, retryDelay } from '../api/poll-schedule';
@@ -25,13 +26,25 @@ const NOTHING_ON_SCREEN = { status: 'ended', startsAt: '' } as const;
  * connected, otherwise as `pollDelay()` says (fast while living or about to start), honouring `Retry-After`. After
  * a reconnect the server's post-subscribe card frame brings the card up to date, so no extra fetch is made.
  * Polling stops while the page is hidden and resumes with a fetch. A first load that fails shows an error (and
- * waits for `refresh`, or a card frame); later failures keep the last card.
+ * waits for `refresh`, or a card frame); later failures keep the last card. On H5 the first card may come with the
+ * page (the BFF's first screen): then nothing is asked until the first poll is due.
  */
 export function useLive(livingId: string | undefined, { visible }: { visible: boolean }): UseLive {
   const { api } = useServices();
-  const [state, setState] = useState<LiveState>(livingId ? { status: 'loading' } : { status: 'not-found' });
+  // H5: the card the BFF drew into the page (`first-screen.h5.ts`) is the first render's, asked for by nobody.
+  const drawn = useRef<FirstLive | undefined | null>(null);
+  if (drawn.current === null) drawn.current = livingId ? takeFirstLive(livingId) : undefined;
+  const [state, setState] = useState<LiveState>(() =>
+    drawn.current
+      ? { status: 'ready', live: drawn.current.live }
+      : livingId
+        ? { status: 'loading' }
+        : { status: 'not-found' },
+  );
   const [nonce, setNonce] = useState(0);
-  const cache = useRef<{ livingId: string; live: LiveCard; etag?: string }>();
+  const cache = useRef<{ livingId: string; live: LiveCard; etag?: string } | undefined>(
+    drawn.current && { livingId: drawn.current.live.livingId, live: drawn.current.live, etag: drawn.current.etag },
+  );
   const poller = useRef<{ reschedule(): void; pushed(): void }>();
 
   const onCard = useCallback(
@@ -124,8 +137,16 @@ export function useLive(livingId: string | undefined, { visible }: { visible: bo
         schedule();
       },
     };
-    if (cache.current?.livingId !== livingId) setState({ status: 'loading' });
-    tick();
+    const first = drawn.current;
+    drawn.current = undefined;
+    if (first && cache.current?.livingId === livingId) {
+      // Current when the page was asked for: the first poll is due a normal delay after that.
+      settledAt = first.drawnAt;
+      schedule();
+    } else {
+      if (cache.current?.livingId !== livingId) setState({ status: 'loading' });
+      tick();
+    }
     return () => {
       cancelled = true;
       poller.current = undefined;

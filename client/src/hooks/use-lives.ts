@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveCard } from '../../../shared/live-card';
 import { useLivePush } from './use-live-push';
 import { useServices } from '../services';
+import { takeFirstLives, type FirstLives } from '../api/first-screen';
 
 export type LivesState =
   { status: 'loading' } | { status: 'ready'; lives: LiveCard[] } | { status: 'error'; error: unknown };
@@ -16,12 +17,18 @@ export interface UseLives {
 
 /**
  * The featured lives for the home page, in the server's order. While `visible`, each card on screen is replaced by
- * the card frames the push socket brings for it (status, replay, counts), without a reload.
+ * the card frames the push socket brings for it (status, replay, counts), without a reload. On H5 the list may come
+ * with the page (the BFF's first screen): then it is not asked for again.
  */
 export function useLives({ visible = true }: { visible?: boolean } = {}): UseLives {
   const { api } = useServices();
-  const [state, setState] = useState<LivesState>({ status: 'loading' });
-  const loaded = useRef(0);
+  // H5: the list the BFF drew into the page (`first-screen.h5.ts`) is the first render's, asked for by nobody.
+  const drawn = useRef<FirstLives | undefined | null>(null);
+  if (drawn.current === null) drawn.current = takeFirstLives();
+  const [state, setState] = useState<LivesState>(() =>
+    drawn.current ? { status: 'ready', lives: drawn.current.lives } : { status: 'loading' },
+  );
+  const loaded = useRef(drawn.current?.drawnAt ?? 0);
   const mounted = useRef(true);
 
   const reload = useCallback(async () => {
@@ -36,7 +43,8 @@ export function useLives({ visible = true }: { visible?: boolean } = {}): UseLiv
 
   useEffect(() => {
     mounted.current = true;
-    void reload();
+    if (drawn.current) drawn.current = undefined;
+    else void reload();
     return () => {
       mounted.current = false;
     };

@@ -1,33 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { LiveCardService } from '../../lives/live-card-service';
 import type { LiveListService } from '../../lives/live-list-service';
 import { ErrorBodySchema, LiveCardSchema, LiveParamsSchema, LivesResponseSchema } from '../schemas/api-schemas';
 import type { HotCards } from '../fast-path/hot-cards';
 import { defineRoute } from '../route-spec';
 import { upstreamUnavailable } from '../upstream-unavailable';
+import { representCard } from '../card-representation';
 
 const unavailable = upstreamUnavailable('WeCom', true);
-
-interface Representation {
-  json: string;
-  /** Weak ETag over the JSON: clients polling an unchanged live get 304 and no body. */
-  etag: string;
-}
-
-/**
- * Serialization memoized per card object: a fresh card is one shared object for every request in its cache
- * period, so thousands of polls cost one stringify and one hash.
- */
-const representations = new WeakMap<object, Representation>();
-function represent(card: object): Representation {
-  let r = representations.get(card);
-  if (!r) {
-    const json = JSON.stringify(card);
-    r = { json, etag: `W/"${createHash('sha1').update(json).digest('base64url').slice(0, 22)}"` };
-    representations.set(card, r);
-  }
-  return r;
-}
 
 export function liveRoutes({
   cards,
@@ -70,7 +49,7 @@ export function liveRoutes({
       },
       async handler(ctx, { params }) {
         const { card, freshUntil } = await cards.lookup(params.livingId, { ip: ctx.ip });
-        const { json, etag } = represent(card);
+        const { json, etag } = representCard(card);
         if (freshUntil !== undefined) hotCards?.remember(params.livingId, json, etag, freshUntil);
         ctx.set('ETag', etag);
         ctx.set('Cache-Control', 'no-cache');

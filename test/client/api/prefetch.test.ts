@@ -50,7 +50,7 @@ describe('withPrefetch', () => {
 
   it('answers getLive(id) for the same id, but not a conditional poll or another id', async () => {
     const { api, urls } = bffAnswering(card('early'), card('second'), card('third'));
-    api.prefetch({ kind: 'live', livingId: 'lv_1' });
+    api.prefetch({ kind: 'live', livingId: 'lv_1', replay: false });
     await expect(api.getLive('lv_2')).resolves.toMatchObject({ changed: true, live: { theme: 'second' } });
     // The early answer for lv_1 is still there for lv_1 (asking for lv_2 did not use it up)…
     await expect(api.getLive('lv_1')).resolves.toMatchObject({ changed: true, live: { theme: 'early' } });
@@ -83,7 +83,7 @@ describe('withPrefetch', () => {
     process.on('unhandledRejection', unhandled);
     try {
       const { api, urls } = bffAnswering(new Error('offline'));
-      api.prefetch({ kind: 'live', livingId: 'lv_1' });
+      api.prefetch({ kind: 'live', livingId: 'lv_1', replay: false });
       await new Promise((resolve) => setTimeout(resolve, 10));
       expect(unhandled).not.toHaveBeenCalled();
       expect(urls).toHaveLength(1);

@@ -1,30 +1,30 @@
 import { lazy, Suspense } from 'react';
-import { currentWechatEnv, useWechatEnv, type WechatEnv } from '../../launch/wechat-env';
+import { launchView } from '../../../../shared/live-card-view';
+import type { WechatEnv } from '../../../../shared/wechat-env';
+import { currentWechatEnv, useWechatEnv } from '../../launch/wechat-env';
 import { liveShortLink } from '../../routes';
 import { ActionButton } from '../action-button';
 import { copyLink } from './copy-link';
 import { loadQrCodeLibrary } from './qr-code';
+import { QrLaunch } from './qr-launch';
 import type { LaunchButtonProps } from './types';
 
 /**
  * Each place a page can run has its own way out, and a page only ever needs one of them: each is its own chunk, so
- * a phone browser does not load the open tag's code, nor WeChat the QR code's. WeCom's browser needs none.
+ * a phone browser does not load the open tag's code, nor WeChat the QR code's library. WeCom's browser needs none.
+ * The QR code's frame is drawn at once (its library alone waits), so it stands where the first screen drew it.
  */
 const loadWechat = () => import(/* webpackChunkName: "launch-wechat" */ './wechat-launch');
 const loadWebView = () => import(/* webpackChunkName: "launch-web-view" */ './web-view-launch');
-// The QR library is asked for at the same time as the button, not after it.
-const loadQr = () =>
-  Promise.all([import(/* webpackChunkName: "launch-qr" */ './qr-launch'), loadQrCodeLibrary()]).then(([m]) => m);
 const LOADERS: Record<WechatEnv, (() => Promise<unknown>) | undefined> = {
   wechat: loadWechat,
   'mini-program': loadWebView,
   wxwork: undefined,
-  mobile: loadQr,
-  desktop: loadQr,
+  mobile: loadQrCodeLibrary,
+  desktop: loadQrCodeLibrary,
 };
 const WechatLaunch = lazy(() => loadWechat().then((m) => ({ default: m.WechatLaunch })));
 const WebViewLaunch = lazy(() => loadWebView().then((m) => ({ default: m.WebViewLaunch })));
-const QrLaunch = lazy(() => loadQr().then((m) => ({ default: m.QrLaunch })));
 
 // Started as the page's code runs, so the chunk arrives while the live's card is still on its way.
 void LOADERS[currentWechatEnv()]?.().catch(() => undefined);
@@ -37,36 +37,35 @@ void LOADERS[currentWechatEnv()]?.().catch(() => undefined);
  */
 export default function LaunchButton({ livingId, action, onNotWatchable, from }: LaunchButtonProps) {
   const env = useWechatEnv();
-  if (!action.enabled) return <ActionButton label={action.label} disabled hint={action.hint} />;
-
+  const view = launchView(action, env);
   // The tag goes along (a campaign tag needs no escaping): scanned or pasted into WeChat, it is the same visit's.
-  const short = liveShortLink(window.location.origin, livingId, action.replay);
-  const link = from ? `${short}${action.replay ? '&' : '?'}from=${from}` : short;
-  if (env === 'wxwork') {
+  const short = liveShortLink(window.location.origin, livingId, action.enabled && action.replay);
+  const link = from ? `${short}${action.enabled && action.replay ? '&' : '?'}from=${from}` : short;
+
+  if (view.kind === 'qr') return <QrLaunch link={link} view={view} />;
+  if (view.disabled || !action.enabled) {
     return (
       <ActionButton
-        label="请在微信中打开"
+        label={view.label}
         disabled
-        hint="企业微信里不能直接打开，请复制链接到微信打开"
-        secondary={{ label: '复制链接', onClick: () => copyLink(link) }}
+        hint={view.hint}
+        secondary={view.secondaryLabel ? { label: view.secondaryLabel, onClick: () => copyLink(link) } : undefined}
       />
     );
   }
   return (
-    <Suspense fallback={<ActionButton label={action.label} loading />}>
-      {env === 'wechat' ? (
+    <Suspense fallback={<ActionButton label={view.label} loading />}>
+      {env === 'mini-program' ? (
+        <WebViewLaunch livingId={livingId} label={view.label} replay={action.replay} link={link} />
+      ) : (
         <WechatLaunch
           livingId={livingId}
-          label={action.label}
+          label={view.label}
           replay={action.replay}
           link={link}
           onNotWatchable={onNotWatchable}
           from={from}
         />
-      ) : env === 'mini-program' ? (
-        <WebViewLaunch livingId={livingId} label={action.label} replay={action.replay} link={link} />
-      ) : (
-        <QrLaunch link={link} label={action.label} device={env} />
       )}
     </Suspense>
   );

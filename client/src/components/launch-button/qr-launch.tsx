@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
+import type { LaunchView } from '../../../../shared/live-card-view';
 import { useEffect, useState } from 'react';
 import { copyLink } from './copy-link';
 import { qrCodeDataUrl } from './qr-code';
@@ -7,18 +8,17 @@ import './qr-launch.css';
 export interface QrLaunchProps {
   /** The live page's short link: what the QR code holds and the button copies. */
   link: string;
-  /** The card's action (`进入直播`, `观看回放`…), said in the title. */
-  label: string;
-  /** On a phone the code cannot be scanned from its own screen: copying the link comes first there. */
-  device: 'mobile' | 'desktop';
+  /** Its words, from the shared `launchView()` (the BFF's first screen draws the same). */
+  view: Extract<LaunchView, { kind: 'qr' }>;
 }
 
 /**
  * Outside WeChat and WeCom (another phone browser, a desktop): WeCom's live mini program cannot be opened from
  * here, so the action becomes a QR code of the live page to scan with WeChat, a copy-link button and one line of
- * guidance. The card above still shows everything.
+ * guidance. The card above still shows everything. Drawn at once, the box of the code empty until the QR library
+ * (its own chunk) has drawn it, so nothing below moves when it arrives.
  */
-export function QrLaunch({ link, label, device }: QrLaunchProps) {
+export function QrLaunch({ link, view }: QrLaunchProps) {
   const [qr, setQr] = useState<{ link: string; src?: string; failed?: boolean }>({ link });
 
   useEffect(() => {
@@ -40,12 +40,10 @@ export function QrLaunch({ link, label, device }: QrLaunchProps) {
         {shown.failed && <Text className="web-launch__qr-link">{link}</Text>}
       </View>
       <View className="web-launch__body">
-        <Text className="web-launch__title">{device === 'mobile' ? `在微信中${label}` : `用微信扫码${label}`}</Text>
-        <Text className="web-launch__hint">
-          {device === 'mobile' ? '复制链接，发到微信里打开；也可用微信扫码' : '也可复制链接，发到微信里打开'}
-        </Text>
+        <Text className="web-launch__title">{view.title}</Text>
+        <Text className="web-launch__hint">{view.hint}</Text>
         <Button className="web-launch__copy" onClick={() => copyLink(link)}>
-          复制链接
+          {view.copyLabel}
         </Button>
       </View>
     </View>

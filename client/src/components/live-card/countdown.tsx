@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components';
 import { useNow } from '../../hooks/use-now';
-import { COUNTDOWN_WINDOW_MS, countdownText } from './countdown-text';
+import { COUNTDOWN_WINDOW_MS, countdownText } from '../../../../shared/live-card-view/countdown-text';
 
 /**
  * Ticks every second inside the last 24 hours before a reserved start, otherwise once a minute; not at all while

@@ -1,24 +1,20 @@
 import { Text, View } from '@tarojs/components';
-import type { LiveCard } from '../../../../shared/live-card';
-import { coverFor } from './cover';
-import { STATUS_LABEL, replayBadge } from './labels';
+import type { LiveCardView } from '../../../../shared/live-card-view';
 
 /** The drawn cover with the status badge (and replay badge) on it. */
-export function LiveCover({ live }: { live: LiveCard }) {
-  const cover = coverFor(live);
-  const replay = replayBadge(live);
+export function LiveCover({ view }: { view: LiveCardView }) {
   return (
-    <View className="live-cover" style={{ backgroundImage: cover.background }}>
+    <View className="live-cover" style={{ backgroundImage: view.cover.background }}>
       <View className="live-cover__ring" />
-      <Text className="live-cover__glyph">{cover.glyph}</Text>
+      <Text className="live-cover__glyph">{view.cover.glyph}</Text>
       <View className="live-cover__badges">
-        <View className={`live-badge live-badge--${live.status}`}>
-          {live.status === 'living' && <View className="live-badge__dot" />}
-          <Text>{STATUS_LABEL[live.status]}</Text>
+        <View className={`live-badge live-badge--${view.status}`}>
+          {view.status === 'living' && <View className="live-badge__dot" />}
+          <Text>{view.statusLabel}</Text>
         </View>
-        {replay && (
+        {view.replayBadge && (
           <View className="live-badge live-badge--replay">
-            <Text>{replay}</Text>
+            <Text>{view.replayBadge}</Text>
           </View>
         )}
       </View>

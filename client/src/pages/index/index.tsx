@@ -4,6 +4,8 @@ import { useRef } from 'react';
 import type { LiveCard as Live } from '../../../../shared/live-card';
 import { LiveCard, LiveCardSkeleton } from '../../components/live-card';
 import { StateView } from '../../components/state-view';
+import { HOME_WORDS } from '../../../../shared/live-card-view';
+import { useFirstScreenHandover } from '../../hooks/first-screen-handover';
 import { usePageScrollRegion } from '../../hooks/page-scroll-region';
 import { usePageVisible } from '../../hooks/page-visibility';
 import { useLives } from '../../hooks/use-lives';
@@ -18,7 +20,10 @@ function openLive(live: Live) {
   void Taro.navigateTo({ url: livePageUrl(live.livingId) });
 }
 
-/** Home: the featured lives as cards, kept current by the push socket while shown; tapping one opens its page. */
+/**
+ * Home: the featured lives as cards, kept current by the push socket while shown; tapping one opens its page. On H5
+ * the first cards may have come drawn with the HTML: the page takes them over in place.
+ */
 export default function IndexPage() {
   const visible = usePageVisible();
   const { state, reload, loadedAt } = useLives({ visible });
@@ -29,15 +34,16 @@ export default function IndexPage() {
   useDidShow(() => {
     if (loadedAt() > 0 && Date.now() - loadedAt() > STALE_AFTER_MS) void reload();
   });
-  useShareAppMessage(() => ({ title: '精选直播', path: HOME_PAGE }));
+  useShareAppMessage(() => ({ title: HOME_WORDS.title, path: HOME_PAGE }));
   const root = useRef<unknown>(null);
-  usePageScrollRegion(root, '精选直播');
+  usePageScrollRegion(root, HOME_WORDS.title);
+  useFirstScreenHandover(state.status !== 'loading', root);
 
   return (
     <View className="page home" ref={root}>
       <View className="home__header">
-        <Text className="home__title">精选直播</Text>
-        <Text className="home__subtitle">正在直播、即将开始和精彩回放</Text>
+        <Text className="home__title">{HOME_WORDS.title}</Text>
+        <Text className="home__subtitle">{HOME_WORDS.subtitle}</Text>
       </View>
       {state.status === 'loading' && (
         <View className="home__list">

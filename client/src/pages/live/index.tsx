@@ -4,6 +4,8 @@ import { useEffect, useRef } from 'react';
 import { LaunchButton } from '../../components/launch-button';
 import { LiveCard, LiveCardSkeleton } from '../../components/live-card';
 import { StateView } from '../../components/state-view';
+import { LIVE_PAGE_WORDS, NO_DESCRIPTION } from '../../../../shared/live-card-view';
+import { useFirstScreenHandover } from '../../hooks/first-screen-handover';
 import { usePageScrollRegion } from '../../hooks/page-scroll-region';
 import { usePageVisible } from '../../hooks/page-visibility';
 import { useLivePage } from '../../hooks/use-live-page';
@@ -21,6 +23,7 @@ function goHome() {
 /**
  * One live, large: the target of shares and marketing links, so it works as a cold entry (`?id=…[&replay=1]`).
  * Kept fresh while visible; the action comes from the card's `primaryAction()` and opens WeCom's live mini program.
+ * On H5 the card may have come drawn with the HTML: the page takes it over in place.
  */
 export default function LivePage() {
   const router = useRouter();
@@ -46,6 +49,7 @@ export default function LivePage() {
   useShareCard(live, replay);
   const root = useRef<unknown>(null);
   usePageScrollRegion(root, theme || '直播');
+  useFirstScreenHandover(state.status !== 'loading', root);
 
   return (
     <View className="page live-page" ref={root}>
@@ -79,11 +83,11 @@ export default function LivePage() {
             )}
           />
           <View className="live-page__section">
-            <Text className="live-page__section-title">直播简介</Text>
-            <Text className="live-page__description">{live.description.trim() || '主播还没有填写简介'}</Text>
+            <Text className="live-page__section-title">{LIVE_PAGE_WORDS.descriptionTitle}</Text>
+            <Text className="live-page__description">{live.description.trim() || NO_DESCRIPTION}</Text>
           </View>
           <View className="live-page__more" onClick={goHome}>
-            <Text>查看更多直播</Text>
+            <Text>{LIVE_PAGE_WORDS.more}</Text>
           </View>
         </>
       )}

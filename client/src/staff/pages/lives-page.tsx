@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { StaffLive } from '../../../../shared/staff-api';
 import { mayManageLives } from '../../../../shared/staff-roles';
 import { isApiError } from '../../api/api-error';
-import { STATUS_LABEL } from '../../components/live-card/labels';
+import { STATUS_LABEL } from '../../../../shared/live-card-view/labels';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Link } from '../components/link';
 import { Empty, ErrorState, Loading } from '../components/state-views';

@@ -5,7 +5,7 @@ import {
   type StaffFunnel,
   type StaffWatchStats,
 } from '../../../../shared/staff-api';
-import { STATUS_LABEL } from '../../components/live-card/labels';
+import { STATUS_LABEL } from '../../../../shared/live-card-view/labels';
 import { ChartCanvas } from '../charts/chart-canvas';
 import { TOP_INVITERS, histogramChart, invitersChart, splitChart } from '../charts/stats-charts';
 import { Link } from '../components/link';

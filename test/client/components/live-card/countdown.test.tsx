@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { Countdown } from '../../../../client/src/components/live-card/countdown';
-import { countdownText } from '../../../../client/src/components/live-card/countdown-text';
+import { countdownText } from '../../../../shared/live-card-view/countdown-text';
 import { taroMock } from '../../stand-ins/taro';
 
 const NOW = new Date(2025, 10, 28, 10, 0, 0).getTime();

@@ -1,4 +1,4 @@
-import { formatStartTime } from '../../../../client/src/components/live-card/start-time';
+import { formatStartTime } from '../../../shared/live-card-view/start-time';
 
 // Dates are built in the machine's local time zone, as the viewer's phone would.
 const at = (y: number, mo: number, d: number, h = 0, mi = 0) => new Date(y, mo - 1, d, h, mi);

@@ -1,4 +1,4 @@
-import { formatCount, formatDuration } from '../../../../client/src/components/live-card/format';
+import { formatCount, formatDuration } from '../../../shared/live-card-view/format';
 
 describe('duration in words', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { detectWechatEnv } from '../../../client/src/launch/wechat-env';
+import { detectWechatEnv } from '../../shared/wechat-env';
 
 describe('where an H5 page runs', () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { LiveCard } from '../../../../shared/live-card';
+import type { LiveCard } from '../live-card';
 
 /** How a cover is drawn; the API has no cover image, so one is derived from the live itself. */
 export interface CoverStyle {

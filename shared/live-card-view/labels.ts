@@ -1,4 +1,4 @@
-import type { LiveCard, LiveStatus } from '../../../../shared/live-card';
+import type { LiveCard, LiveStatus } from '../live-card';
 
 export const STATUS_LABEL: Record<LiveStatus, string> = {
   reserved: '预约中',

@@ -1,4 +1,4 @@
-import { COVER_PALETTES, coverFor, coverGlyph, fnv1a } from '../../../../client/src/components/live-card/cover';
+import { COVER_PALETTES, coverFor, coverGlyph, fnv1a } from '../../../shared/live-card-view/cover';
 
 describe('drawn cover', () => {
   it('is the same for the same live, every time', () => {

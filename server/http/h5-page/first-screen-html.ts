@@ -1,0 +1,55 @@
+import type { LiveCard } from '../../../shared/live-card';
+import {
+  HOME_WORDS,
+  LIVE_PAGE_WORDS,
+  launchView,
+  liveCardView,
+  type LaunchView,
+  type LiveCardView,
+} from '../../../shared/live-card-view';
+import type { WechatEnv } from '../../../shared/wechat-env';
+import { liveCardHtml, text } from './live-card-html';
+
+/** Where and when a first screen is drawn. */
+export interface DrawOptions {
+  now: number;
+  /** The audience's wall clock (`VIEWER_TIME_ZONE`): the app, once running, tells times on the device's. */
+  timeZone: string;
+  /** From the request's User-Agent: decides how the live page's action is offered, as the app would. */
+  env: WechatEnv;
+}
+
+/** Home draws this many cards into the HTML: a phone's first screen and a bit; the app draws the rest. */
+export const HOME_CARDS_DRAWN = 4;
+
+/** A home card's action: the list opens the live page, so it is always the plain button (`ActionButton`). */
+const listAction = ({ action }: LiveCardView): LaunchView =>
+  action.enabled
+    ? { kind: 'button', label: action.label, disabled: false }
+    : { kind: 'button', label: action.label, disabled: true, hint: action.hint };
+
+/** The home page's first screen: its header and its first cards, as `pages/index` renders them. */
+export function homeFirstScreenHtml(lives: readonly LiveCard[], { now, timeZone }: DrawOptions): string {
+  const cards = lives.slice(0, HOME_CARDS_DRAWN).map((live) => {
+    const view = liveCardView(live, { now, timeZone });
+    return liveCardHtml(view, 'compact', listAction(view));
+  });
+  return (
+    `<div class="page home"><div class="home__header">` +
+    text('home__title', HOME_WORDS.title) +
+    text('home__subtitle', HOME_WORDS.subtitle) +
+    `</div><div class="home__list">${cards.join('')}</div></div>`
+  );
+}
+
+/** A live page's first screen: the full card, its description and the way home, as `pages/live` renders them. */
+export function liveFirstScreenHtml(live: LiveCard, replayAsked: boolean, { now, timeZone, env }: DrawOptions): string {
+  const view = liveCardView(live, { now, timeZone, replayAsked });
+  return (
+    `<div class="page live-page">${liveCardHtml(view, 'full', launchView(view.action, env))}` +
+    `<div class="live-page__section">` +
+    text('live-page__section-title', LIVE_PAGE_WORDS.descriptionTitle) +
+    text('live-page__description', view.description) +
+    `</div><div class="live-page__more">${text('', LIVE_PAGE_WORDS.more)}</div></div>`
+  );
+}
