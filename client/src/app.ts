@@ -1,13 +1,16 @@
 import type { PropsWithChildren } from 'react';
 import { hasFirstScreen } from './api/first-screen';
+import { followFirstScreenScroll } from './hooks/first-screen-handover';
 import { captureLanding, landingUrl } from './launch/landing';
 import { firstRequestOf } from '../../shared/first-request';
 import { appServices } from './services';
 import './app.css';
 
 // Before the router or any page runs: H5 remembers the landing URL (iOS WeChat signs against it) and drops OAuth
-// leftovers from the address bar. A no-op in the mini program.
+// leftovers from the address bar, and follows how far the viewer scrolls the first screen the BFF drew. No-ops in
+// the mini program.
 captureLanding();
+followFirstScreenScroll();
 
 // H5: the page's data came with its HTML (the BFF's first screen), or else is asked for now, while the browser is
 // still busy loading that page's code; the page's first request takes this answer (`api/prefetch.ts`). The mini

@@ -324,7 +324,7 @@ describe('H5 viewer in Chromium', () => {
     }
   });
 
-  it('a cold entry asks for its data before the page’s code is loaded, and only once', async () => {
+  it('a cold entry whose HTML came without its first screen asks for its data before the page’s code is loaded, and only once', async () => {
     const html = readFileSync(join(H5_DIR, 'index.html'), 'utf8');
     const entryScripts = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]));
     const id = SANDBOX_LIVES.living;
@@ -333,6 +333,13 @@ describe('H5 viewer in Chromium', () => {
       { path: livePath(id), apiPath: `/api/lives/${id}`, scope: '.live-page' },
     ]) {
       const page = await openPhone();
+      // The page as the BFF serves it when it could not draw the first screen (`h5-pages.ts`): the plain shell.
+      await page.route(`${stack.baseUrl}${path}`, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(/<div id="first-screen">[\s\S]*?<\/script>(?=<\/body>)/, '');
+        expect(body).not.toContain('id="first-screen');
+        await route.fulfill({ response, body });
+      });
       const requested: string[] = [];
       page.on('request', (request) => requested.push(new URL(request.url()).pathname));
       await page.goto(`${stack.baseUrl}${path}`);

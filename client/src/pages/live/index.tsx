@@ -12,6 +12,7 @@ import { useLivePage } from '../../hooks/use-live-page';
 import { HOME_PAGE } from '../../../../shared/paths';
 import { useShareCard } from '../../share/use-share-card';
 import { useMiniProgramShare } from './mini-program-share';
+import { usePageTitle } from './page-title';
 import { sendViewBeacon } from '../../funnel/view-beacon';
 import { useServices } from '../../services';
 import './index.css';
@@ -40,9 +41,7 @@ export default function LivePage() {
     if (shown && livingId) sendViewBeacon({ api, http }, livingId, from);
   }, [api, http, livingId, from, shown]);
 
-  useEffect(() => {
-    if (theme) void Taro.setNavigationBarTitle({ title: theme }).catch(() => undefined);
-  }, [theme]);
+  usePageTitle(theme);
 
   useMiniProgramShare(theme, livingId, replay);
   // H5 in WeChat: the same card through the JS-SDK.
