@@ -1,7 +1,6 @@
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { startServer, stop } from './servers/start-server';
 
 export interface ThroughputFigures {
   name: string;
@@ -16,39 +15,6 @@ export interface ThroughputFigures {
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** Starts a bench server script with tsx (from `cwd`, a checkout) and waits for the `PORT n …` line it prints. */
-async function startServer(
-  script: string,
-  args: string[],
-  portStream: 'stdout' | 'stderr',
-  cwd = process.cwd(),
-  env: Record<string, string> = {},
-) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', portStream === 'stdout' ? 'pipe' : 'ignore', portStream === 'stderr' ? 'pipe' : 'ignore'],
-  });
-  const stream = child[portStream]!;
-  let buffered = '';
-  const line = await new Promise<string>((resolve, reject) => {
-    stream.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const match = /PORT [^\n]*\n/.exec(buffered);
-      if (match) resolve(match[0].trim());
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-  stream.resume();
-  const [, port, extra] = line.split(' ');
-  return { child, pid: child.pid!, port: Number(port), extra };
-}
-
-async function stop(child: ChildProcess) {
-  child.kill('SIGTERM');
-  await once(child, 'exit');
 }
 
 async function load(name: string, url: string, seconds: number, pid: number): Promise<ThroughputFigures> {

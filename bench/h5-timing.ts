@@ -26,9 +26,11 @@
  * where the order of requests shows. Budget 1.5 s on loopback (the median; the max is shown against it too).
  * CLS target ≤ 0.02 on every visit (the max over the runs).
  *
- * `--compare DIR` times a second H5 build (e.g. one built from another commit) in the same run, its runs
- * interleaved with this build's, and prints the ratio of the first-card medians dist/h5 / DIR: on a noisy machine
- * only a ratio measured in one run says whether a change helped. Target ≤ 0.5× against the build before issue 19.
+ * `--compare DIR` times a second build in the same run, its runs interleaved with this build's, and prints the ratio
+ * of the first-card medians dist/h5 / DIR: on a noisy machine only a ratio measured in one run says whether a change
+ * helped. DIR is another checkout (`git worktree add`, node_modules, `npm run build:h5`), served by its own BFF in a
+ * process of its own, or just an H5 build, served by this BFF (bench/h5-timing/build-site.ts). Target ≤ 0.5×
+ * against the checkout before issue 19.
  *
  * Before the runs, the HTML document each build's BFF serves for each page path is fetched and its bytes (and
  * gzip -9 bytes) printed against the build's plain `index.html`: what server-rendered markup adds to a page.
@@ -39,7 +41,8 @@
 import { resolve } from 'node:path';
 import { SANDBOX_LIVES } from '../sandbox';
 import type { LiveCard } from '../shared/live-card';
-import { H5_DIR, launchChromium, requireH5Build, startBffStack } from '../test/e2e/support';
+import { H5_DIR, launchChromium, requireH5Build } from '../test/e2e/support';
+import { startBuildSite } from './h5-timing/build-site';
 import { cardWords, type CardWords } from './h5-timing/card-words';
 import { measureHtmlBytes, type BuildHtmlBytes, type DocumentBytes } from './h5-timing/html-bytes';
 import { CPU_SLOWDOWN, visitPage, type Network, type PageVisit } from './h5-timing/page-visit';
@@ -177,16 +180,19 @@ function staticBaselines(words: H5Timing['words']): Map<string, string> {
 
 /**
  * First card and CLS per network and page, over `runs` cold entries of the static baseline and of each build in
- * `dirs` (each served by its own BFF + sandbox). Within a run every site is visited once, the order rotating from
+ * `dirs` (each served by its own BFF + sandbox: `startBuildSite`). Within a run every site is visited once, the order rotating from
  * run to run, so all share whatever the machine is doing and none is always first.
  */
 export async function measureH5Timing({ runs = 5, dirs = [H5_DIR] } = {}): Promise<H5Timing> {
-  dirs.forEach((dir) => requireH5Build(dir));
-  const stacks = await Promise.all(dirs.map((h5Dir) => startBffStack({ logLevel: 'warn', h5Dir })));
+  const stacks = await Promise.all(dirs.map((dir) => startBuildSite(dir)));
   try {
+    stacks.forEach((stack) => requireH5Build(stack.h5Dir));
     const paths = PAGES.map((page) => page.path);
     const htmlBytes = await Promise.all(
-      stacks.map(async (stack, b) => ({ dir: dirs[b]!, ...(await measureHtmlBytes(stack.baseUrl, dirs[b]!, paths)) })),
+      stacks.map(async (stack, b) => ({
+        dir: dirs[b]!,
+        ...(await measureHtmlBytes(stack.baseUrl, stack.h5Dir, paths)),
+      })),
     );
     const words = await firstCardWords(stacks.map((stack) => stack.baseUrl));
     const staticPages = await serveStaticPages(staticBaselines(words));
