@@ -52,3 +52,24 @@ describe('start time in words', () => {
     expect(formatStartTime('not a date', NOW)).toBe('');
   });
 });
+
+describe('a start time told on a named time zone (the BFF drawing a page before the app runs)', () => {
+  const at = new Date('2025-11-28T11:30:00Z'); // 19:30 in Beijing, 06:30 in New York
+
+  it.each([
+    ['Asia/Shanghai', new Date('2025-11-28T02:00:00Z'), '今天 19:30'],
+    // 23:59 in Beijing on the 27th: the start is tomorrow there.
+    ['Asia/Shanghai', new Date('2025-11-27T15:59:00Z'), '明天 19:30'],
+    // 00:01 in Beijing on the 29th: it was yesterday there, though the same UTC day.
+    ['Asia/Shanghai', new Date('2025-11-28T16:01:00Z'), '昨天 19:30'],
+    ['America/New_York', new Date('2025-11-28T12:00:00Z'), '今天 06:30'],
+    ['Asia/Shanghai', new Date('2026-01-02T00:00:00Z'), '2025年11月28日 19:30'],
+    ['Asia/Shanghai', new Date('2025-12-05T00:00:00Z'), '11月28日 19:30'],
+  ])('on %s at %s: %s', (timeZone, now, words) => {
+    expect(formatStartTime(at, now, timeZone)).toBe(words);
+  });
+
+  it('says nothing for a time that does not parse', () => {
+    expect(formatStartTime('not a time', new Date(), 'Asia/Shanghai')).toBe('');
+  });
+});
