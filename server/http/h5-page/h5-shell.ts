@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIRST_SCREEN_DATA_ID, FIRST_SCREEN_ID, type FirstScreenData } from '../../../shared/first-screen';
+import { startAppAfterFirstPaint } from './app-start';
 import { htmlText, jsonInScript } from './html-text';
 
 /** The viewer pages that arrive with a first screen. */
@@ -29,8 +30,7 @@ export interface H5Shell {
 
 /**
  * The root class each page's stylesheet defines. Taro's build splits CSS per page into numbered chunks and writes no
- * manifest, so the first screen finds its page's stylesheet by what it styles; the app later asks for the same file
- * and the browser already has it.
+ * manifest, so the first screen finds its page's stylesheet by what it styles.
  */
 const PAGE_ROOT_CLASS: Record<ShellPage, string> = { home: '.home__', live: '.live-page__' };
 
@@ -49,13 +49,24 @@ const FIRST_SCREEN_STYLE =
 
 /**
  * The H5 build's index.html, read once, as a template for pages served with their first screen: the title and link
- * preview of the live, the page's stylesheet in the head, the drawn markup and its data beside `#app`.
+ * preview of the live, the app's and the page's stylesheets inlined in the head, the app started after the first
+ * paint (`app-start.ts`), the drawn markup and its data beside `#app`.
  */
 export function loadH5Shell(h5Dir: string, publicOrigin: string): H5Shell | undefined {
   const indexPath = join(h5Dir, 'index.html');
   if (!existsSync(indexPath)) return undefined;
   const plain = readFileSync(indexPath, 'utf8');
   const stylesheets = pageStylesheets(h5Dir);
+  // The build's own render-blocking stylesheet links (app.css), inlined too: nothing then stands between the HTML and
+  // its first paint but the HTML itself.
+  let template = plain;
+  for (const [link, href] of plain.matchAll(/<link href="(\/css\/[^"]+\.css)" rel="stylesheet">/g)) {
+    const file = join(h5Dir, href!);
+    if (existsSync(file)) template = template.replace(link, () => inlineStylesheet(href!, readFileSync(file, 'utf8')));
+  }
+  // The app starts once the first screen is painted (`app-start.ts`).
+  const { entryTags, replacement } = startAppAfterFirstPaint(plain);
+  entryTags.forEach((tag, i) => (template = template.replace(tag, () => (i === 0 ? replacement : ''))));
   const shareImage = existsSync(join(h5Dir, 'share-icon.png')) ? `${publicOrigin}/share-icon.png` : undefined;
   const app = /<div id="app"[^>]*><\/div>/.exec(plain)?.[0];
   if (!app || !plain.includes('</head>') || !/<title>[^<]*<\/title>/.test(plain))
@@ -76,11 +87,11 @@ export function loadH5Shell(h5Dir: string, publicOrigin: string): H5Shell | unde
       ]
         .map(([attribute, name, content]) => `<meta ${attribute}="${name}" content="${htmlText(content!)}"/>`)
         .join('');
-      const head = `${meta}<link href="${stylesheet}" rel="stylesheet"><style>${FIRST_SCREEN_STYLE}</style></head>`;
+      const head = `${meta}${stylesheet}<style>${FIRST_SCREEN_STYLE}</style></head>`;
       const body =
         `${app}<div id="${FIRST_SCREEN_ID}">${markup}</div>` +
         `<script type="application/json" id="${FIRST_SCREEN_DATA_ID}">${jsonInScript(data)}</script>`;
-      return plain
+      return template
         .replace(/<title>[^<]*<\/title>/, () => `<title>${htmlText(title)}</title>`)
         .replace('</head>', () => head)
         .replace(app, () => body);
@@ -88,7 +99,14 @@ export function loadH5Shell(h5Dir: string, publicOrigin: string): H5Shell | unde
   };
 }
 
-/** `/css/…` of each page's stylesheet in the build, by the root class it styles. */
+/**
+ * A stylesheet of the build inlined in the page: a `<style>` rather than a `<link>`, so the first paint waits for no
+ * request. `data-href` names the file it holds: the app's chunk loader (mini-css-extract) finds it by that name and
+ * does not fetch the file again when the page's code arrives.
+ */
+const inlineStylesheet = (href: string, css: string) => `<style data-href="${href}">${css}</style>`;
+
+/** Each page's stylesheet in the build, inlined (`inlineStylesheet`), found by the root class it styles. */
 function pageStylesheets(h5Dir: string): Partial<Record<ShellPage, string>> {
   const cssDir = join(h5Dir, 'css');
   if (!existsSync(cssDir)) return {};
@@ -98,7 +116,7 @@ function pageStylesheets(h5Dir: string): Partial<Record<ShellPage, string>> {
     .sort()) {
     const css = readFileSync(join(cssDir, file), 'utf8');
     for (const page of Object.keys(PAGE_ROOT_CLASS) as ShellPage[]) {
-      if (!found[page] && css.includes(PAGE_ROOT_CLASS[page])) found[page] = `/css/${file}`;
+      if (!found[page] && css.includes(PAGE_ROOT_CLASS[page])) found[page] = inlineStylesheet(`/css/${file}`, css);
     }
   }
   return found;

@@ -10,6 +10,7 @@ import type { LiveCardService } from '../../lives/live-card-service';
 import type { LiveListService } from '../../lives/live-list-service';
 import { representCard } from '../card-representation';
 import { homeFirstScreenHtml, liveFirstScreenHtml, type DrawOptions } from '../h5-page/first-screen-html';
+import { APP_START_PATH, APP_START_SCRIPT } from '../h5-page/app-start';
 import { loadH5Shell, type H5Shell, type ShellFill } from '../h5-page/h5-shell';
 import { isH5File, isOwnedByApi } from './static-h5';
 
@@ -44,9 +45,14 @@ export function h5Pages({
 }: H5PagesOptions): Middleware {
   const shell = loadH5Shell(h5Dir, publicOrigin);
   return async (ctx, next) => {
-    if (!shell || (ctx.method !== 'GET' && ctx.method !== 'HEAD') || isOwnedByApi(ctx.path) || isH5File(ctx.path)) {
-      return next();
+    if (!shell || (ctx.method !== 'GET' && ctx.method !== 'HEAD') || isOwnedByApi(ctx.path)) return next();
+    if (ctx.path === APP_START_PATH) {
+      ctx.type = 'application/javascript; charset=utf-8';
+      ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
+      ctx.body = APP_START_SCRIPT;
+      return;
     }
+    if (isH5File(ctx.path)) return next();
     const html = (await pageWithFirstScreen(ctx, shell)) ?? shell.plain;
     ctx.type = 'html';
     ctx.set('Cache-Control', 'no-cache');

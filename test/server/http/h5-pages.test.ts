@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import supertest from 'supertest';
 import { SANDBOX_LIVES } from '../../../sandbox';
 import { createApp } from '../../../server/app';
+import { APP_START_PATH, APP_START_SCRIPT } from '../../../server/http/h5-page/app-start';
 import { FIRST_SCREEN_DATA_ID, type FirstScreenData } from '../../../shared/first-screen';
 import type { LiveCard } from '../../../shared/live-card';
 import { USER_AGENTS } from '../../e2e/support/phone-browser';
@@ -65,14 +66,17 @@ describe('H5 pages with their first screen', () => {
 
   afterEach(() => h.sandbox.faults.clear());
 
-  it('home arrives with its header, its first cards and the list the API answers, under the home stylesheet', async () => {
+  it('home arrives with its header, its first cards and the list the API answers, its stylesheets inlined', async () => {
     const res = await http.get('/').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.headers['cache-control']).toBe('no-cache');
     const api = await http.get('/api/lives').expect(200);
     expect(firstScreenData(res.text)).toEqual({ page: 'home', lives: api.body.lives });
     expect(res.text).toContain('<title>精选直播</title>');
-    expect(res.text).toContain(`<link href="${HOME_CSS}" rel="stylesheet">`);
+    // Inlined, named for the app's chunk loader, which then does not fetch them again.
+    expect(res.text).toContain(`<style data-href="${HOME_CSS}">.home__title{display:block}`);
+    expect(res.text).toContain('<style data-href="/css/app.57e3a6f2.css">.page{margin:0 auto}</style>');
+    expect(res.text).not.toContain('rel="stylesheet"');
     const markup = firstScreenMarkup(res.text)!;
     expect(markup).toContain('<span class="taro-text home__title">精选直播</span>');
     for (const live of (api.body.lives as LiveCard[]).slice(0, 3)) expect(markup).toContain(live.theme);
@@ -90,11 +94,26 @@ describe('H5 pages with their first screen', () => {
     expect(res.text).toContain(`<meta property="og:title" content="${theme}"/>`);
     expect(res.text).toContain(`<meta property="og:url" content="http://live.test/live/${SANDBOX_LIVES.living}"/>`);
     expect(res.text).toContain('<meta property="og:image" content="http://live.test/share-icon.png"/>');
-    expect(res.text).toContain(`<link href="${LIVE_CSS}" rel="stylesheet">`);
+    expect(res.text).toContain(`<style data-href="${LIVE_CSS}">.live-page__section{margin-top:1rem}`);
     const markup = firstScreenMarkup(res.text)!;
     expect(markup).toContain('<span class="taro-text live-card__theme">');
     expect(markup).toContain('直播中');
     expect(markup).toContain('<span class="taro-text live-page__section-title">直播简介</span>');
+  });
+
+  it('starts the app after the first paint: its entries preloaded, then added by the app-start script', async () => {
+    const res = await http.get('/').expect(200);
+    expect(res.text).not.toContain('<script defer="defer" src="/js/app.1b56229d.js">');
+    expect(res.text).toContain('<link rel="preload" as="script" href="/js/app.1b56229d.js">');
+    expect(res.text).toContain(`<script defer src="${APP_START_PATH}" data-entries="/js/app.1b56229d.js"></script>`);
+    const script = await http.get(APP_START_PATH).expect(200);
+    expect(script.headers['content-type']).toMatch(/^application\/javascript/);
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(script.text).toBe(APP_START_SCRIPT);
+    // The plain shell keeps the build's own tags.
+    expect((await http.get('/pages/other/index').expect(200)).text).toContain(
+      '<script defer="defer" src="/js/app.1b56229d.js">',
+    );
   });
 
   it('offers the action the way the app will where the page runs: a QR frame in a phone browser, a button in WeChat', async () => {
