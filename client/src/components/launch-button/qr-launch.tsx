@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
+import { pressable } from '../pressable';
 import { copyLink } from './copy-link';
 import { qrCodeDataUrl } from './qr-code';
 import './qr-launch.css';
@@ -33,6 +34,7 @@ export function QrLaunch({ link, label, device }: QrLaunchProps) {
   }, [link]);
 
   const shown = qr.link === link ? qr : { link };
+  const copy = () => copyLink(link);
   return (
     <View className="web-launch">
       <View className="web-launch__qr">
@@ -44,7 +46,7 @@ export function QrLaunch({ link, label, device }: QrLaunchProps) {
         <Text className="web-launch__hint">
           {device === 'mobile' ? '复制链接，发到微信里打开；也可用微信扫码' : '也可复制链接，发到微信里打开'}
         </Text>
-        <Button className="web-launch__copy" onClick={() => copyLink(link)}>
+        <Button className="web-launch__copy" onClick={copy} {...pressable(copy)}>
           复制链接
         </Button>
       </View>
