@@ -1,10 +1,11 @@
 /**
  * Everyone can read it: axe-core (WCAG 2.0/2.1 A and AA, best practices) over every H5 page and every console
- * page, in the states the other end-to-end tests reach. No serious or critical violation may be left. One browser
+ * page, in the states the other end-to-end tests reach, and in the ones they pass through (loading skeletons, an
+ * empty or failed list), the console on a phone too. No serious or critical violation may be left. One browser
  * for the file; a context per kind of visitor. And zoom: the page may be zoomed, and WeChat's open tag still covers
  * its button at 200 %.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { SANDBOX_LIVES } from '../../sandbox';
 import {
   DESKTOP_VIEWPORT,
@@ -84,6 +85,30 @@ async function staff(person: string): Promise<Page> {
   return track(context);
 }
 
+/** A phone in WeCom's browser whose member OAuth the sandbox approves as `person`: the console at 390 px. */
+async function staffPhone(person: string): Promise<Page> {
+  const context = await newPhoneContext(browser, 'wxwork');
+  await context.addCookies([{ name: 'sandbox_wecom_user', value: person, domain: '127.0.0.1', path: '/' }]);
+  return track(context);
+}
+
+/**
+ * Holds back every answer to `/api/lives…` the page asks for, until `release()`: the page stays in its loading
+ * state for as long as a test looks at it.
+ */
+async function holdLivesApi(page: Page): Promise<{ release(): Promise<void> }> {
+  const pattern = '**/api/lives**';
+  const held: Route[] = [];
+  let released = false;
+  await page.route(pattern, (route) => (released ? route.continue() : void held.push(route)));
+  return {
+    async release() {
+      released = true;
+      await Promise.all(held.splice(0).map((route) => route.continue()));
+    },
+  };
+}
+
 const livePath = (id: string, replay = false) =>
   `/pages/live/index?id=${encodeURIComponent(id)}${replay ? '&replay=1' : ''}`;
 
@@ -139,6 +164,47 @@ describe('accessibility (axe-core: wcag2a, wcag2aa, wcag21a, wcag21aa, best-prac
     await page.goto(`${stack.baseUrl}/api/session/h5/callback?code=forged&state=forged`);
     await page.getByRole('link', { name: '重新进入' }).waitFor();
     await check(page, 'BFF sign-in failed page');
+
+    expect(reports.join('\n\n')).toBe('');
+  });
+
+  it('H5 loading skeletons (home, live page), the failed and the empty home have no serious or critical violation', async () => {
+    const page = await viewer('browser');
+    const skeletons = page.locator('.live-card.skeleton');
+
+    let held = await holdLivesApi(page);
+    await page.goto(`${stack.baseUrl}/`);
+    await skeletons.first().waitFor();
+    // What is on screen is the loading state: three skeletons, no card, no message.
+    expect(await page.locator('.home .live-card.skeleton:visible').count()).toBe(3);
+    expect(await page.locator(`${CARD}, .state-view`).count()).toBe(0);
+    await check(page, 'H5 home loading (skeletons)');
+    await held.release();
+    await page.locator(CARD).first().waitFor();
+
+    held = await holdLivesApi(page);
+    await page.goto(`${stack.baseUrl}${livePath(SANDBOX_LIVES.living)}`);
+    await page.locator('.live-page .live-card.skeleton').waitFor();
+    expect(await page.locator(`.live-page ${CARD}, .live-page .state-view`).count()).toBe(0);
+    await check(page, 'H5 live page loading (skeleton)');
+    await held.release();
+    await page.locator(`.live-page ${CARD}`).waitFor();
+
+    // A WeCom whose anchors have no lives, down at first: the list fails, then comes back empty.
+    const bare = await startBffStack();
+    try {
+      for (const { livingId } of bare.sandbox.lives.list()) bare.sandbox.lives.remove(livingId);
+      bare.sandbox.faults.down();
+      await page.goto(`${bare.baseUrl}/`);
+      await page.locator('.state-view--error').getByText('加载失败').waitFor({ timeout: 15_000 });
+      await check(page, 'H5 home, the list failed (WeCom down)');
+      bare.sandbox.faults.clear();
+      await page.reload();
+      await page.locator('.state-view--empty').getByText('暂时没有直播').waitFor({ timeout: 15_000 });
+      await check(page, 'H5 home, no featured lives');
+    } finally {
+      await bare.close();
+    }
 
     expect(reports.join('\n\n')).toBe('');
   });
@@ -271,6 +337,65 @@ describe('accessibility (axe-core: wcag2a, wcag2aa, wcag21a, wcag21aa, best-prac
     await outsider.goto(`${stack.baseUrl}/staff/`);
     await outsider.getByText('你还没有管理台的权限').waitFor();
     await check(outsider, 'console sign-in refused (not on the staff list)');
+
+    expect(reports.join('\n\n')).toBe('');
+  });
+
+  it('console on a phone in WeCom’s browser (390 px): every page, form and dialog has no serious or critical violation', async () => {
+    const LIVE = SANDBOX_LIVES.endedReplayReady;
+    stack.sandbox.watchStats.generate(LIVE, 40, 'a11y-phone');
+    const member = await staffPhone('zhaomin');
+    await member.goto(`${stack.baseUrl}/staff/`);
+    await member.locator('.topbar__user').waitFor();
+    await member.locator(`tr[data-living-id="${LIVE}"]`).waitFor();
+    await check(member, 'console lives list on a phone (staff)');
+
+    await member.goto(`${stack.baseUrl}/staff/lives/${LIVE}/stats`);
+    await member.locator('.funnel').waitFor();
+    await member.locator('canvas').nth(2).waitFor();
+    await check(member, 'console stats on a phone');
+
+    await member.goto(`${stack.baseUrl}/staff/lives/${LIVE}/share?from=spring_group`);
+    await member.locator('.link-row__url').first().waitFor();
+    await member.locator('.image-panel img').first().waitFor();
+    await check(member, 'console share kit on a phone');
+
+    await member.goto(`${stack.baseUrl}/staff/lives/new`);
+    await member.locator('.forbidden').waitFor();
+    await check(member, 'console forbidden page on a phone');
+
+    const manager = await staffPhone('lifang');
+    await manager.goto(`${stack.baseUrl}/staff/lives/new`);
+    await manager.locator('input[name=theme]').waitFor();
+    await check(manager, 'console create form on a phone');
+    await manager.locator('input[name=theme]').fill('这是一个超过二十个字的直播主题用来检查长度限制是否生效');
+    await manager.getByRole('button', { name: '创建' }).click();
+    await manager.locator('.field__error').first().waitFor();
+    await check(manager, 'console create form with errors on a phone');
+
+    const theme = '手机无障碍检查专场';
+    await manager.locator('input[name=theme]').fill(theme);
+    await manager.getByRole('button', { name: '创建' }).click();
+    await manager.waitForURL('**/staff/lives/*/share');
+    await manager.locator('.link-row__url').first().waitFor();
+    await manager.getByRole('link', { name: '直播列表' }).click();
+    const row = manager.locator('tr', { hasText: theme });
+    await row.waitFor();
+    await check(manager, 'console lives list on a phone (manager)');
+    await row.getByRole('button', { name: '取消直播' }).click();
+    await manager.getByRole('dialog').waitFor();
+    await check(manager, 'console cancel dialog on a phone');
+    await manager.getByRole('dialog').getByRole('button', { name: '返回' }).click();
+
+    await row.getByRole('link', { name: '修改' }).click();
+    await manager.waitForURL('**/edit');
+    await manager.locator('input[name=theme]').waitFor();
+    await check(manager, 'console edit form on a phone');
+
+    const outsider = await staffPhone('wangqiang');
+    await outsider.goto(`${stack.baseUrl}/staff/`);
+    await outsider.getByText('你还没有管理台的权限').waitFor();
+    await check(outsider, 'console sign-in refused on a phone (not on the staff list)');
 
     expect(reports.join('\n\n')).toBe('');
   });

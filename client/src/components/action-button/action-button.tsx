@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
+import { pressable } from '../pressable';
 import type { ActionButtonProps } from './types';
 import './action-button.css';
 
@@ -26,11 +27,13 @@ export function ActionButton({
     secondary?.onClick();
   };
   const state = disabled ? 'action__button--disabled' : loading ? 'action__button--loading' : '';
+  // Under an overlay the overlay takes the press (the open tag holds its own button): this one is only its look.
+  const keys = overlay ? {} : pressable(onClick, { disabled: disabled || loading });
   return (
     <View className={`action action--${size}`}>
       <View className="action__slot">
         {/* Own spinner, not Button's `loading`: Taro's H5 button fetches its spinner image from a third-party CDN. */}
-        <Button className={`action__button ${state}`} disabled={disabled || loading} onClick={tap}>
+        <Button className={`action__button ${state}`} disabled={disabled || loading} onClick={tap} {...keys}>
           {loading && <View className="action__spinner" />}
           {label}
         </Button>
@@ -40,7 +43,7 @@ export function ActionButton({
         <View className="action__footer">
           {hint && <Text className={`action__hint action__hint--${hintTone}`}>{hint}</Text>}
           {secondary && (
-            <Text className="action__link" onClick={tapSecondary}>
+            <Text className="action__link" onClick={tapSecondary} {...pressable(secondary.onClick)}>
               {secondary.label}
             </Text>
           )}

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { LaunchView } from '../../../../shared/live-card-view';
 import { useEffect, useState } from 'react';
+import { pressable } from '../pressable';
 import { copyLink } from './copy-link';
 import { qrCodeDataUrl } from './qr-code';
 import './qr-launch.css';
@@ -33,6 +34,7 @@ export function QrLaunch({ link, view }: QrLaunchProps) {
   }, [link]);
 
   const shown = qr.link === link ? qr : { link };
+  const copy = () => copyLink(link);
   return (
     <View className="web-launch">
       <View className="web-launch__qr">
@@ -42,7 +44,7 @@ export function QrLaunch({ link, view }: QrLaunchProps) {
       <View className="web-launch__body">
         <Text className="web-launch__title">{view.title}</Text>
         <Text className="web-launch__hint">{view.hint}</Text>
-        <Button className="web-launch__copy" onClick={() => copyLink(link)}>
+        <Button className="web-launch__copy" onClick={copy} {...pressable(copy)}>
           {view.copyLabel}
         </Button>
       </View>

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
+import { pressable } from '../pressable';
 import './state-view.css';
 
 export interface StateViewProps {
@@ -22,7 +23,7 @@ export function StateView({ kind, title, description, actionLabel, onAction }: S
       <Text className="state-view__title">{title}</Text>
       {description && <Text className="state-view__description">{description}</Text>}
       {actionLabel && onAction && (
-        <Button className="state-view__action" onClick={onAction}>
+        <Button className="state-view__action" onClick={onAction} {...pressable(onAction)}>
           {actionLabel}
         </Button>
       )}

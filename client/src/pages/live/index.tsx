@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef } from 'react';
 import { LaunchButton } from '../../components/launch-button';
 import { LiveCard, LiveCardSkeleton } from '../../components/live-card';
+import { pressable } from '../../components/pressable';
 import { StateView } from '../../components/state-view';
 import { LIVE_PAGE_WORDS, NO_DESCRIPTION } from '../../../../shared/live-card-view';
 import { useFirstScreenHandover } from '../../hooks/first-screen-handover';
@@ -85,7 +86,7 @@ export default function LivePage() {
             <Text className="live-page__section-title">{LIVE_PAGE_WORDS.descriptionTitle}</Text>
             <Text className="live-page__description">{live.description.trim() || NO_DESCRIPTION}</Text>
           </View>
-          <View className="live-page__more" onClick={goHome}>
+          <View className="live-page__more" onClick={goHome} {...pressable(goHome)}>
             <Text>{LIVE_PAGE_WORDS.more}</Text>
           </View>
         </>

@@ -1,0 +1,2 @@
+export { pressable } from './pressable';
+export type { PressableOptions, PressableProps } from './pressable';
