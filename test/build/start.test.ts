@@ -165,15 +165,30 @@ describe('npm start (the built BFF, sandbox mode)', () => {
     });
   });
 
-  it('GET / answers the H5 app', async () => {
+  /** The build's entry scripts, in order. */
+  const entries = () => [...indexHtml().matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+
+  it('GET / answers the H5 app, its first cards drawn in and its entries started by the app-start script', async () => {
     const res = await get('/');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('<div id="app" role="main"></div><div id="first-screen"><div class="page home">');
+    const start = /<script defer src="(\/app-start\.[0-9a-f]+\.js)" data-entries="([^"]+)"><\/script>/.exec(html);
+    expect(start?.[2]?.split(' ')).toEqual(entries());
+    const script = await get(start![1]!);
+    expect(script.status).toBe(200);
+    expect(await script.text()).toContain('document.currentScript');
+  });
+
+  it("a page without a first screen is the build's index.html as it is", async () => {
+    const res = await get('/pages/live/index');
+    expect(res.status).toBe(200);
     expect(await res.text()).toBe(indexHtml());
   });
 
   it('serves the scripts the H5 app loads', async () => {
-    const scripts = [...indexHtml().matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+    const scripts = entries();
     expect(scripts.length).toBeGreaterThan(0);
     for (const src of scripts) {
       const res = await get(src);
@@ -183,11 +198,13 @@ describe('npm start (the built BFF, sandbox mode)', () => {
     }
   });
 
-  it('a deep link to a live page survives a reload (GET answers the H5 app)', async () => {
+  it('a deep link to a live page survives a reload (GET answers the H5 app, with the live drawn in)', async () => {
     const res = await get(`/pages/live/index?id=${SANDBOX_LIVES.living}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await res.text()).toBe(indexHtml());
+    const html = await res.text();
+    expect(html).toContain('<div id="first-screen"><div class="page live-page">');
+    expect(html).toContain(`data-entries="${entries().join(' ')}"`);
   });
 
   it('serves the staff console at /staff/ and its deep links, and its sign-in starts at WeCom', async () => {

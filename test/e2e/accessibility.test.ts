@@ -17,6 +17,7 @@ import {
   takeCspViolations,
   watchCsp,
   wechatStandIn,
+  withoutFirstScreen,
   type BffStack,
   type PhoneEnv,
 } from './support';
@@ -170,6 +171,8 @@ describe('accessibility (axe-core: wcag2a, wcag2aa, wcag21a, wcag21aa, best-prac
 
   it('H5 loading skeletons (home, live page), the failed and the empty home have no serious or critical violation', async () => {
     const page = await viewer('browser');
+    // Pages as the BFF serves them when it cannot draw their first screen: the app loads, and shows it loads.
+    await withoutFirstScreen(page);
     const skeletons = page.locator('.live-card.skeleton');
 
     let held = await holdLivesApi(page);

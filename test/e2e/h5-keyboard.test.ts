@@ -157,6 +157,24 @@ describe('H5 by keyboard', () => {
     await page.locator('.live-page .live-card:not(.skeleton)').waitFor();
   });
 
+  it('on the home page: a card whose action is disabled opens by its theme, a link, with Enter', async () => {
+    const page = await phone('browser');
+    await page.goto(`${stack.baseUrl}/`);
+    const cancelled = page.locator('.home .live-card', { has: page.locator('.live-badge--cancelled') }).first();
+    await cancelled.waitFor();
+    const theme = cancelled.locator('.live-card__theme');
+    expect(await theme.getAttribute('role')).toBe('link');
+    await tabTo(page, theme);
+    expect(await focused(page)).toMatchObject({
+      role: 'link',
+      text: (await theme.textContent())!.trim(),
+      outline: { style: 'solid', color: 'rgb(6, 125, 69)' },
+    });
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/pages/live/index?id=${SANDBOX_LIVES.cancelled}`);
+    await page.locator('.live-page .live-card:not(.skeleton)').waitFor();
+  });
+
   it('in WeCom’s browser: the disabled action is announced disabled and skipped; Tab reaches 复制链接 and Enter copies', async () => {
     const id = SANDBOX_LIVES.living;
     const page = await phone('wxwork');
@@ -204,6 +222,8 @@ describe('H5 by keyboard', () => {
       await page.goto(`${bare.baseUrl}/`);
       await page.getByText('加载失败').waitFor({ timeout: 15_000 });
       bare.sandbox.faults.clear();
+      // WeCom is back once the BFF's outage hold is over: only then can 重试 load the list.
+      while (!(await fetch(`${bare.baseUrl}/api/lives`)).ok) await new Promise((r) => setTimeout(r, 200));
 
       await tabTo(page, page.locator('.state-view__action', { hasText: '重试' }));
       expect((await focused(page)).role).toBe('button');

@@ -20,6 +20,7 @@ import {
   startBffStack,
   takeCspViolations,
   wechatStandIn,
+  withoutFirstScreen,
   type BffStack,
   type FireOpenTagEvent,
   type PhoneEnv,
@@ -333,13 +334,7 @@ describe('H5 viewer in Chromium', () => {
       { path: livePath(id), apiPath: `/api/lives/${id}`, scope: '.live-page' },
     ]) {
       const page = await openPhone();
-      // The page as the BFF serves it when it could not draw the first screen (`h5-pages.ts`): the plain shell.
-      await page.route(`${stack.baseUrl}${path}`, async (route) => {
-        const response = await route.fetch();
-        const body = (await response.text()).replace(/<div id="first-screen">[\s\S]*?<\/script>(?=<\/body>)/, '');
-        expect(body).not.toContain('id="first-screen');
-        await route.fulfill({ response, body });
-      });
+      await withoutFirstScreen(page);
       const requested: string[] = [];
       page.on('request', (request) => requested.push(new URL(request.url()).pathname));
       await page.goto(`${stack.baseUrl}${path}`);

@@ -20,3 +20,4 @@ export {
   type WechatStandInOptions,
 } from './wechat-stand-in';
 export { AXE_TAGS, axeReport, axeViolations, blockingOnly, describeViolations, type AxeViolation } from './axe';
+export { withoutFirstScreen } from './first-screen';

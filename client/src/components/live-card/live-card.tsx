@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { liveCardView } from '../../../../shared/live-card-view';
 import { useNow } from '../../hooks/use-now';
 import { ActionButton } from '../action-button';
+import { pressable } from '../pressable';
 import { Countdown } from './countdown';
 import { LiveCover } from './live-cover';
 import type { LiveCardProps } from './types';
@@ -24,7 +25,13 @@ export function LiveCard({ live, replayAsked = false, variant = 'compact', onOpe
     <View className={`live-card live-card--${variant}`} onClick={variant === 'compact' ? open : undefined}>
       <LiveCover view={view} />
       <View className="live-card__body">
-        <Text className="live-card__theme">{view.theme}</Text>
+        {/* A compact card opens on tap; by keyboard through its action, or, when that is disabled, its theme. */}
+        <Text
+          className="live-card__theme"
+          {...(variant === 'compact' && !action.enabled && open ? pressable(open, { role: 'link' }) : {})}
+        >
+          {view.theme}
+        </Text>
         <Text className="live-card__when">{view.when}</Text>
         {live.status === 'reserved' && <Countdown startsAt={live.startsAt} />}
         <View className="live-card__meta">

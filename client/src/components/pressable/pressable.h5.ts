@@ -1,8 +1,8 @@
 import type { PressableOptions, PressableProps } from './pressable';
 import './pressable.css';
 
-/** The keys a native button answers to. */
-const PRESS_KEYS = new Set(['Enter', ' ']);
+/** The keys a native button answers to (a link: Enter only). */
+const PRESS_KEYS = { button: new Set(['Enter', ' ']), link: new Set(['Enter']) };
 
 /**
  * H5: Taro's `Button` renders a `<div>` and `Text` a `<span>`: neither reachable with Tab, nor announced as a
@@ -12,14 +12,14 @@ const PRESS_KEYS = new Set(['Enter', ' ']);
  */
 export function pressable(
   onPress: (() => void) | undefined,
-  { disabled = false }: PressableOptions = {},
+  { disabled = false, role = 'button' }: PressableOptions = {},
 ): PressableProps {
   return {
-    role: 'button',
+    role,
     tabIndex: disabled ? undefined : 0,
     'aria-disabled': disabled || undefined,
     onKeyDown: (event) => {
-      if (!PRESS_KEYS.has(event.key)) return;
+      if (!PRESS_KEYS[role].has(event.key)) return;
       // The key is the button's alone: Space would also scroll the page, and a card around the button opens on
       // its own tap.
       event.preventDefault();

@@ -2,7 +2,7 @@ import type { KeyboardEvent } from 'react';
 
 /** What {@link pressable} spreads onto a Taro component that acts as a button. */
 export interface PressableProps {
-  role?: 'button';
+  role?: 'button' | 'link';
   tabIndex?: number;
   'aria-disabled'?: boolean;
   onKeyDown?: (event: KeyboardEvent) => void;
@@ -11,6 +11,8 @@ export interface PressableProps {
 /** Whether the button can be pressed right now; a disabled one is announced so and ignores its keys. */
 export interface PressableOptions {
   disabled?: boolean;
+  /** `link` for what goes to another page rather than acting here (a card's theme opening its live page). */
+  role?: 'button' | 'link';
 }
 
 /**

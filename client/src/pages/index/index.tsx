@@ -46,7 +46,7 @@ export default function IndexPage() {
         <Text className="home__subtitle">{HOME_WORDS.subtitle}</Text>
       </View>
       {state.status === 'loading' && (
-        <View className="home__list">
+        <View className="home__list" role="status" aria-busy="true" aria-label="正在加载直播">
           <LiveCardSkeleton />
           <LiveCardSkeleton />
           <LiveCardSkeleton />

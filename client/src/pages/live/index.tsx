@@ -53,7 +53,11 @@ export default function LivePage() {
 
   return (
     <View className="page live-page" ref={root}>
-      {state.status === 'loading' && <LiveCardSkeleton variant="full" />}
+      {state.status === 'loading' && (
+        <View role="status" aria-busy="true" aria-label="正在加载直播">
+          <LiveCardSkeleton variant="full" />
+        </View>
+      )}
       {state.status === 'not-found' && (
         <StateView
           kind="not-found"
