@@ -4,52 +4,18 @@
  * will be, saying the same); once a card is on screen it stays on screen, no skeleton is ever drawn, nothing shifts
  * (CLS), and the app asks nothing the HTML already brought. A hostile theme from WeCom is text, everywhere.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SANDBOX_LIVES } from '../../sandbox';
-import {
-  launchChromium,
-  newPhoneContext,
-  startBffStack,
-  takeCspViolations,
-  wechatStandIn,
-  type BffStack,
-  type PhoneEnv,
-} from './support';
+import { viewerSuite, wechatStandIn, type PhoneEnv } from './support';
 
 jest.setTimeout(120_000);
 
-let stack: BffStack;
-let browser: Browser;
-let contexts: BrowserContext[] = [];
-let pageErrors: Error[] = [];
-
-beforeAll(async () => {
-  stack = await startBffStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-afterEach(async () => {
-  const violations = await takeCspViolations();
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-  const errors = pageErrors;
-  pageErrors = [];
-  expect(errors).toEqual([]);
-  expect(violations).toEqual([]);
-});
+const suite = viewerSuite();
 
 async function open(env: PhoneEnv, { javascript = true } = {}): Promise<Page> {
-  const context = await newPhoneContext(browser, env);
-  if (env === 'wechat') await context.addInitScript(wechatStandIn());
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error));
+  const page = await suite.page(env, async (context) => {
+    if (env === 'wechat') await context.addInitScript(wechatStandIn());
+  });
   if (!javascript) await page.route('**/*.js', (route) => route.abort());
   return page;
 }
@@ -95,12 +61,12 @@ describe('the first screen: drawn by the BFF, taken over in place by the app', (
 
   it.each(cases)('%s, %s: every element where the app will draw it, saying the same', async (env, _, path) => {
     const before = await open(env, { javascript: false });
-    await before.goto(`${stack.baseUrl}${path}`);
+    await before.goto(`${suite.stack.baseUrl}${path}`);
     const drawn = await layoutOf(before, '#first-screen');
     expect(drawn.filter((row) => row.startsWith('div.live-card.')).length).toBeGreaterThan(0);
 
     const after = await open(env);
-    await after.goto(`${stack.baseUrl}${path}`);
+    await after.goto(`${suite.stack.baseUrl}${path}`);
     await takenOver(after);
     const app = await layoutOf(after, '.taro_page');
     // The countdown ticks each second: its words (and the width of its digits) may have moved on between the visits.
@@ -138,7 +104,7 @@ describe('the first screen: drawn by the BFF, taken over in place by the app', (
         if (/^\/api\/lives(\/[^/]+)?$/.test(new URL(request.url()).pathname)) asked.push(request.url());
       });
 
-      await page.goto(`${stack.baseUrl}${path}`);
+      await page.goto(`${suite.stack.baseUrl}${path}`);
       await takenOver(page);
       await page.waitForTimeout(1500);
       const seen = await page.evaluate(
@@ -164,34 +130,34 @@ describe('the first screen: drawn by the BFF, taken over in place by the app', (
       await scrolled;
       await route.continue();
     });
-    await page.goto(`${stack.baseUrl}/`, { waitUntil: 'commit' });
+    await page.goto(`${suite.stack.baseUrl}/`, { waitUntil: 'commit' });
     // Its stylesheet in, the drawn home is taller than the screen: the viewer scrolls it.
     await page.waitForFunction(() => {
       const screen = document.getElementById('first-screen');
-      return screen !== null && screen.scrollHeight > screen.clientHeight + 300;
+      return screen !== null && screen.scrollHeight > screen.clientHeight + 200;
     });
-    await page.evaluate(() => document.getElementById('first-screen')!.scrollTo(0, 300));
-    await expect(page.evaluate(() => document.getElementById('first-screen')!.scrollTop)).resolves.toBe(300);
+    await page.evaluate(() => document.getElementById('first-screen')!.scrollTo(0, 200));
+    await expect(page.evaluate(() => document.getElementById('first-screen')!.scrollTop)).resolves.toBe(200);
     release();
     await takenOver(page);
-    await expect(page.evaluate(() => document.querySelector<HTMLElement>('.taro_page')!.scrollTop)).resolves.toBe(300);
+    await expect(page.evaluate(() => document.querySelector<HTMLElement>('.taro_page')!.scrollTop)).resolves.toBe(200);
   });
 
   it('shows a hostile theme as text before and after the app takes over, and runs nothing of it', async () => {
     const id = 'lvHostileThemeInChromium0000001';
     const theme = '</script><img src=x onerror=alert(1)>';
-    stack.sandbox.lives.upsert(id, { theme, description: '<b>not bold</b>', status: 0 } as never);
+    suite.stack.sandbox.lives.upsert(id, { theme, description: '<b>not bold</b>', status: 0 } as never);
     const dialogs: string[] = [];
 
     const before = await open('browser', { javascript: false });
     before.on('dialog', (dialog) => dialogs.push(dialog.message()));
-    await before.goto(`${stack.baseUrl}${livePath(id)}`);
+    await before.goto(`${suite.stack.baseUrl}${livePath(id)}`);
     await expect(before.locator('#first-screen .live-card__theme').textContent()).resolves.toBe(theme);
     await expect(before.title()).resolves.toBe(theme);
 
     const after = await open('browser');
     after.on('dialog', (dialog) => dialogs.push(dialog.message()));
-    await after.goto(`${stack.baseUrl}${livePath(id)}`);
+    await after.goto(`${suite.stack.baseUrl}${livePath(id)}`);
     await takenOver(after);
     await expect(after.locator('.taro_page .live-card__theme').textContent()).resolves.toBe(theme);
     await expect(after.locator('.live-page__description').textContent()).resolves.toBe('<b>not bold</b>');

@@ -3,18 +3,9 @@
  * is announced as a button, and Enter or Space does what a tap does (copies the link, opens the mini program,
  * loads the list again). A disabled button is skipped. Real Chromium, real keys, the BFF and sandbox behind.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { SANDBOX_LIVES } from '../../sandbox';
-import {
-  launchChromium,
-  newPhoneContext,
-  startBffStack,
-  takeCspViolations,
-  wechatStandIn,
-  type BffStack,
-  type PhoneEnv,
-  type WechatStandInLog,
-} from './support';
+import { startBffStack, viewerSuite, wechatStandIn, type PhoneEnv, type WechatStandInLog } from './support';
 
 jest.setTimeout(90_000);
 
@@ -23,38 +14,15 @@ const FOCUS_RING = 'rgb(6, 125, 69)';
 /** More Tabs than any viewer page has stops; reaching none of them in this many fails the test. */
 const MAX_TABS = 12;
 
-let stack: BffStack;
-let browser: Browser;
-let contexts: BrowserContext[] = [];
-let pageErrors: Error[] = [];
-
-beforeAll(async () => {
-  stack = await startBffStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-afterEach(async () => {
-  const violations = await takeCspViolations();
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-  const errors = pageErrors;
-  pageErrors = [];
-  expect(errors).toEqual([]);
-  expect(violations).toEqual([]);
-});
+// Pages come with the BFF's first screen over the app until the app takes over: the app's own elements are the
+// ones under `.taro_page`.
+const suite = viewerSuite();
 
 async function phone(env: PhoneEnv): Promise<Page> {
-  const context = await newPhoneContext(browser, env);
-  contexts.push(context);
-  if (env === 'miniProgramWebView') await context.addInitScript(wechatStandIn());
-  const page = await context.newPage();
+  const page = await suite.page(env, async (context) => {
+    if (env === 'miniProgramWebView') await context.addInitScript(wechatStandIn());
+  });
   page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => pageErrors.push(error));
   return page;
 }
 
@@ -114,8 +82,8 @@ describe('H5 by keyboard', () => {
   it('in a phone browser: Tab reaches the copy button, which shows its focus; Enter and Space copy the link', async () => {
     const id = SANDBOX_LIVES.living;
     const page = await phone('browser');
-    await page.goto(`${stack.baseUrl}${livePath(id)}`);
-    const copy = page.locator('.live-page .web-launch__copy');
+    await page.goto(`${suite.stack.baseUrl}${livePath(id)}`);
+    const copy = page.locator('.taro_page .live-page .web-launch__copy');
     await copy.waitFor();
     await recordCopies(page);
 
@@ -127,7 +95,7 @@ describe('H5 by keyboard', () => {
     });
     expect((await focused(page)).outline.width).toBeGreaterThanOrEqual(2);
 
-    const link = `${stack.baseUrl}/live/${id}`;
+    const link = `${suite.stack.baseUrl}/live/${id}`;
     await page.keyboard.press('Enter');
     await page.getByText('链接已复制').waitFor();
     expect(await copiedTexts(page)).toEqual([link]);
@@ -140,10 +108,10 @@ describe('H5 by keyboard', () => {
 
   it('on the home page: Tab passes only the cards’ enabled actions, and Enter on one opens its live', async () => {
     const page = await phone('browser');
-    await page.goto(`${stack.baseUrl}/`);
-    const enabled = page.locator('.home .action__button:not(.action__button--disabled)');
+    await page.goto(`${suite.stack.baseUrl}/`);
+    const enabled = page.locator('.taro_page .home .action__button:not(.action__button--disabled)');
     await enabled.first().waitFor();
-    const disabledLabels = await page.locator('.home .action__button--disabled').allTextContents();
+    const disabledLabels = await page.locator('.taro_page .home .action__button--disabled').allTextContents();
     expect(disabledLabels.length).toBeGreaterThan(0);
 
     const last = enabled.last();
@@ -154,13 +122,15 @@ describe('H5 by keyboard', () => {
     expect(await focused(page)).toMatchObject({ role: 'button', text: label });
     await page.keyboard.press('Enter');
     await page.waitForURL('**/pages/live/index?id=*');
-    await page.locator('.live-page .live-card:not(.skeleton)').waitFor();
+    await page.locator('.taro_page .live-page .live-card:not(.skeleton)').waitFor();
   });
 
   it('on the home page: a card whose action is disabled opens by its theme, a link, with Enter', async () => {
     const page = await phone('browser');
-    await page.goto(`${stack.baseUrl}/`);
-    const cancelled = page.locator('.home .live-card', { has: page.locator('.live-badge--cancelled') }).first();
+    await page.goto(`${suite.stack.baseUrl}/`);
+    const cancelled = page
+      .locator('.taro_page .home .live-card', { has: page.locator('.live-badge--cancelled') })
+      .first();
     await cancelled.waitFor();
     const theme = cancelled.locator('.live-card__theme');
     expect(await theme.getAttribute('role')).toBe('link');
@@ -172,34 +142,34 @@ describe('H5 by keyboard', () => {
     });
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/pages/live/index?id=${SANDBOX_LIVES.cancelled}`);
-    await page.locator('.live-page .live-card:not(.skeleton)').waitFor();
+    await page.locator('.taro_page .live-page .live-card:not(.skeleton)').waitFor();
   });
 
   it('in WeCom’s browser: the disabled action is announced disabled and skipped; Tab reaches 复制链接 and Enter copies', async () => {
     const id = SANDBOX_LIVES.living;
     const page = await phone('wxwork');
-    await page.goto(`${stack.baseUrl}${livePath(id)}`);
+    await page.goto(`${suite.stack.baseUrl}${livePath(id)}`);
     await page.getByText('企业微信里不能直接打开，请复制链接到微信打开').waitFor();
-    const action = page.locator('.live-page .action__button');
+    const action = page.locator('.taro_page .live-page .action__button');
     expect(await action.getAttribute('role')).toBe('button');
     expect(await action.getAttribute('aria-disabled')).toBe('true');
     expect(await action.getAttribute('tabindex')).toBeNull();
     await recordCopies(page);
 
-    const copy = page.locator('.live-page .action__link', { hasText: '复制链接' });
+    const copy = page.locator('.taro_page .live-page .action__link', { hasText: '复制链接' });
     const passed = await tabTo(page, copy);
     expect(buttonsAmong(passed)).toEqual([]);
     expect((await focused(page)).role).toBe('button');
     await page.keyboard.press('Enter');
     await page.getByText('链接已复制').waitFor();
-    expect(await copiedTexts(page)).toEqual([`${stack.baseUrl}/live/${id}`]);
+    expect(await copiedTexts(page)).toEqual([`${suite.stack.baseUrl}/live/${id}`]);
   });
 
   it('in a mini program’s web-view: Enter on the action opens the live in the mini program', async () => {
     const id = SANDBOX_LIVES.endedReplayReady;
     const page = await phone('miniProgramWebView');
-    await page.goto(`${stack.baseUrl}${livePath(id, true)}`);
-    const action = page.locator('.live-page .action__button', { hasText: '观看回放' });
+    await page.goto(`${suite.stack.baseUrl}${livePath(id, true)}`);
+    const action = page.locator('.taro_page .live-page .action__button', { hasText: '观看回放' });
     await action.waitFor();
     await tabTo(page, action);
     expect((await focused(page)).role).toBe('button');

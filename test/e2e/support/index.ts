@@ -21,3 +21,4 @@ export {
 } from './wechat-stand-in';
 export { AXE_TAGS, axeReport, axeViolations, blockingOnly, describeViolations, type AxeViolation } from './axe';
 export { withoutFirstScreen } from './first-screen';
+export { viewerSuite, type ViewerSuite } from './viewer-suite';
