@@ -3,60 +3,32 @@
  * serving the built app, counted under its tag as staff read it. In WeChat the tag survives the short link's
  * redirect and the silent sign-in's round trip, and the two loads of the page are one viewer.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { StaffFunnel } from '../../shared/staff-api';
 import { SANDBOX_LIVES, SANDBOX_STAFF_MEMBER } from '../../sandbox';
-import {
-  launchChromium,
-  newPhoneContext,
-  startBffStack,
-  takeCspViolations,
-  wechatStandIn,
-  type BffStack,
-  type FireOpenTagEvent,
-  type PhoneEnv,
-} from './support';
+import { viewerSuite, wechatStandIn, type FireOpenTagEvent, type PhoneEnv } from './support';
 
 jest.setTimeout(30_000);
 
-let stack: BffStack;
-let browser: Browser;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  stack = await startBffStack();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-afterEach(async () => {
-  const violations = await takeCspViolations();
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-  expect(violations).toEqual([]);
-});
+const suite = viewerSuite();
 
 async function openPhone(env: PhoneEnv, wechatUser?: string): Promise<Page> {
-  const context = await newPhoneContext(browser, env);
-  contexts.push(context);
-  if (env === 'wechat') {
+  const page = await suite.page(env, async (context) => {
+    if (env !== 'wechat') return;
     await context.addInitScript(wechatStandIn());
     await context.addCookies([{ name: 'sandbox_wx_user', value: wechatUser!, domain: '127.0.0.1', path: '/' }]);
-  }
-  const page = await context.newPage();
+  });
   page.setDefaultTimeout(10_000);
   return page;
 }
 
 /** The staff funnel of a live, read as a staff member signed in through the sandbox's WeCom. */
 async function staffFunnel(livingId: string): Promise<StaffFunnel> {
-  const start = await fetch(`${stack.baseUrl}/api/staff/session?returnTo=%2F`, { redirect: 'manual' });
+  const start = await fetch(`${suite.stack.baseUrl}/api/staff/session?returnTo=%2F`, { redirect: 'manual' });
   const browserCookie = start.headers.getSetCookie()[0]!.split(';')[0]!;
   const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
-  const code = stack.sandbox.members.codeFor(SANDBOX_STAFF_MEMBER);
-  const callback = await fetch(`${stack.baseUrl}/api/staff/session/callback?code=${code}&state=${state}`, {
+  const code = suite.stack.sandbox.members.codeFor(SANDBOX_STAFF_MEMBER);
+  const callback = await fetch(`${suite.stack.baseUrl}/api/staff/session/callback?code=${code}&state=${state}`, {
     redirect: 'manual',
     headers: { cookie: browserCookie },
   });
@@ -64,7 +36,7 @@ async function staffFunnel(livingId: string): Promise<StaffFunnel> {
     .getSetCookie()
     .map((c) => c.split(';')[0]!)
     .find((c) => c.startsWith('wlv_staff='))!;
-  const res = await fetch(`${stack.baseUrl}/api/staff/lives/${livingId}/funnel`, { headers: { cookie: staff } });
+  const res = await fetch(`${suite.stack.baseUrl}/api/staff/lives/${livingId}/funnel`, { headers: { cookie: staff } });
   expect(res.status).toBe(200);
   return (await res.json()) as StaffFunnel;
 }
@@ -83,12 +55,14 @@ describe('our funnel in a browser', () => {
   it('counts a tagged link visited in a phone browser under its tag', async () => {
     const live = SANDBOX_LIVES.endedReplayReady;
     const page = await openPhone('browser');
-    await page.goto(`${stack.baseUrl}/live/${live}?from=phone-e2e`);
+    await page.goto(`${suite.stack.baseUrl}/live/${live}?from=phone-e2e`);
     await page.locator('.live-page .live-card:not(.skeleton)').waitFor();
     expect(new URL(page.url()).searchParams.get('from')).toBe('phone-e2e');
     // The way on into WeChat (the QR code, the copied link) keeps the tag.
     const qr = page.locator('img.web-launch__qr-image');
-    expect(await qr.getAttribute('alt')).toBe(`直播二维码：${stack.baseUrl}/live/${live}?replay=1&from=phone-e2e`);
+    expect(await qr.getAttribute('alt')).toBe(
+      `直播二维码：${suite.stack.baseUrl}/live/${live}?replay=1&from=phone-e2e`,
+    );
     expect(await rowOnceItReads(live, 'phone-e2e', { views: 1, taps: 0, opens: 0 })).toEqual({
       from: 'phone-e2e',
       views: 1,
@@ -105,7 +79,7 @@ describe('our funnel in a browser', () => {
       if (r.isNavigationRequest() && r.frame() === page.mainFrame()) documents.push(new URL(r.url()).pathname);
     });
     // `commit`: the page leaves for the sign-in by itself.
-    await page.goto(`${stack.baseUrl}/live/${live}?from=wechat-e2e`, { waitUntil: 'commit' });
+    await page.goto(`${suite.stack.baseUrl}/live/${live}?from=wechat-e2e`, { waitUntil: 'commit' });
     await page.locator('wx-open-launch-weapp').waitFor({ state: 'attached' });
     expect(documents).toEqual([
       `/live/${live}`,
