@@ -53,7 +53,8 @@ export interface SecurityHeaders {
  * Every answer: `X-Content-Type-Options: nosniff`, `Referrer-Policy: strict-origin-when-cross-origin` (other sites
  * learn the origin, never a path with a live id or a campaign tag), `X-Frame-Options: DENY` and
  * `frame-ancestors 'none'` (no page of ours runs in another site's frame: a mini program's web-view is a native
- * view, not a frame), helmet's cross-origin isolation headers (COOP and CORP `same-origin`), and HSTS for a year
+ * view, not a frame), helmet's cross-origin headers (CORP `same-origin`; COOP `same-origin` on all but the viewer's
+ * pages, see `helmetOptions`), and HSTS for a year
  * when `PUBLIC_ORIGIN` is https (never on an http deployment: it would pin a browser to https that is not there).
  * The Content-Security-Policy depends on the kind of answer (`AnswerKind`); see `policyDirectives`.
  */
@@ -63,7 +64,7 @@ export function securityHeaders({ publicOrigin, h5Dir }: SecurityHeadersOptions)
   const options = Object.fromEntries(
     (['h5', 'staff', 'signIn', 'api'] as const).map((kind) => [
       kind,
-      helmetOptions(publicOrigin, policyDirectives(kind, { publicOrigin, scriptHashes })),
+      helmetOptions(kind, publicOrigin, policyDirectives(kind, { publicOrigin, scriptHashes })),
     ]),
   ) as Record<AnswerKind, HelmetOptions>;
   const perKind = Object.fromEntries(Object.entries(options).map(([kind, o]) => [kind, koaHelmet(o)])) as Record<
@@ -162,9 +163,15 @@ export function policyDirectives(
   }
 }
 
-function helmetOptions(publicOrigin: string, directives: Directives): HelmetOptions {
+function helmetOptions(kind: AnswerKind, publicOrigin: string, directives: Directives): HelmetOptions {
   return {
     contentSecurityPolicy: { useDefaults: false, directives },
+    // Not on the viewer's pages: a page with COOP `same-origin`, opened from a chat or a new tab, makes Chromium
+    // start a new browsing context group (a new renderer process) before anything is drawn — measured at about a
+    // third of the first card's time on a slow phone (docs/benchmarks.md). What COOP guards against, another
+    // window holding a reference to ours, reaches nothing there that the page does not show anyway; the staff
+    // console and the sign-in pages keep it.
+    crossOriginOpenerPolicy: kind === 'h5' ? false : { policy: 'same-origin' },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     strictTransportSecurity: publicOrigin.startsWith('https:') ? { maxAge: HSTS_MAX_AGE_SECONDS } : false,

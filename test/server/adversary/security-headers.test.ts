@@ -87,12 +87,15 @@ describe.each([
     const csp = expectCommonHeaders(res);
     expect(csp['default-src']).toEqual(["'none'"]);
     expect(csp['script-src']).toBeUndefined();
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
   }
 
   it('an H5 page allows its own scripts and its inline script by hash, the API and the socket, nothing else', async () => {
     const res = await http.get(`/pages/live/index?id=${SANDBOX_LIVES.living}`).expect(200);
     expect(res.text).toBe(H5_PAGE);
     const csp = expectCommonHeaders(res);
+    // No COOP on the viewer's pages: opening one would cost a new browsing context group first (security-headers.ts).
+    expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
     expect(csp['default-src']).toEqual(["'self'"]);
     expect(csp['script-src']).toEqual(["'self'", sha256(INLINE_SCRIPT)]);
     expect(csp['script-src-attr']).toEqual(["'none'"]);
@@ -142,6 +145,7 @@ describe.each([
   it('the staff console page allows only its own scripts, styles, images and requests', async () => {
     const res = await http.get('/staff/lives/new').expect(200);
     expect(res.text).toBe(STAFF_PAGE);
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
     const csp = expectCommonHeaders(res);
     expect(csp['default-src']).toEqual(["'none'"]);
     for (const directive of ['script-src', 'style-src', 'img-src', 'connect-src']) {
