@@ -12,9 +12,16 @@ export type LaunchView =
 
 const COPY_LINK = '复制链接';
 
+/** The action as the plain button of the app (`ActionButton`): its label, and when disabled, why. */
+export function buttonView(action: PrimaryAction): LaunchView {
+  return action.enabled
+    ? { kind: 'button', label: action.label, disabled: false }
+    : { kind: 'button', label: action.label, disabled: true, hint: action.hint };
+}
+
 /** The action `action` of a card, as offered in `env` (`detectWechatEnv`). */
 export function launchView(action: PrimaryAction, env: WechatEnv): LaunchView {
-  if (!action.enabled) return { kind: 'button', label: action.label, disabled: true, hint: action.hint };
+  if (!action.enabled) return buttonView(action);
   switch (env) {
     case 'wxwork':
       // WeCom's browser cannot open open tags: the way out is WeChat.
@@ -42,6 +49,6 @@ export function launchView(action: PrimaryAction, env: WechatEnv): LaunchView {
       };
     case 'wechat':
     case 'mini-program':
-      return { kind: 'button', label: action.label, disabled: false };
+      return buttonView(action);
   }
 }

@@ -5,7 +5,15 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { SANDBOX_LIVES } from '../../sandbox';
-import { startBffStack, viewerSuite, wechatStandIn, type PhoneEnv, type WechatStandInLog } from './support';
+import {
+  copiedTexts,
+  recordCopies,
+  startBffStack,
+  viewerSuite,
+  wechatStandIn,
+  type PhoneEnv,
+  type WechatStandInLog,
+} from './support';
 
 jest.setTimeout(90_000);
 
@@ -65,18 +73,6 @@ const focused = (page: Page) =>
       outline: { style: style.outlineStyle, color: style.outlineColor, width: parseFloat(style.outlineWidth) },
     };
   });
-
-/** From now on, what the page copies (the selection each `copy` event carries) is kept for `copiedTexts`. */
-const recordCopies = (page: Page) =>
-  page.evaluate(() => {
-    const copies: string[] = [];
-    (window as unknown as { __copies: string[] }).__copies = copies;
-    document.addEventListener('copy', () => {
-      const area = document.activeElement as HTMLTextAreaElement | null;
-      copies.push(area?.tagName === 'TEXTAREA' ? area.value.slice(area.selectionStart, area.selectionEnd) : '');
-    });
-  });
-const copiedTexts = (page: Page) => page.evaluate(() => (window as unknown as { __copies: string[] }).__copies);
 
 describe('H5 by keyboard', () => {
   it('in a phone browser: Tab reaches the copy button, which shows its focus; Enter and Space copy the link', async () => {

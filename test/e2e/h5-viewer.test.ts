@@ -26,6 +26,8 @@ import {
   type PhoneEnv,
   type WechatStandInLog,
   type WechatStandInOptions,
+  copiedTexts,
+  recordCopies,
 } from './support';
 
 /** The status badge every card's cover carries (the product's words, written down here independently). */
@@ -120,18 +122,6 @@ async function signIn(page: Page) {
   expect(new URL(page.url()).pathname).toBe('/healthz');
   expect((await page.context().cookies()).map((c) => c.name)).toContain('wlv_session');
 }
-
-/** From now on, what the page copies (the selection each `copy` event carries) is kept for `copiedTexts`. */
-const recordCopies = (page: Page) =>
-  page.evaluate(() => {
-    const copies: string[] = [];
-    (window as unknown as { __copies: string[] }).__copies = copies;
-    document.addEventListener('copy', () => {
-      const area = document.activeElement as HTMLTextAreaElement | null;
-      copies.push(area?.tagName === 'TEXTAREA' ? area.value.slice(area.selectionStart, area.selectionEnd) : '');
-    });
-  });
-const copiedTexts = (page: Page) => page.evaluate(() => (window as unknown as { __copies: string[] }).__copies);
 
 const standInLog = (page: Page) =>
   page.evaluate(() => (window as unknown as { __wxStandIn: WechatStandInLog }).__wxStandIn);

@@ -2,9 +2,9 @@ import type { LiveCard } from '../../../shared/live-card';
 import {
   HOME_WORDS,
   LIVE_PAGE_WORDS,
+  buttonView,
   launchView,
   liveCardView,
-  type LaunchView,
   type LiveCardView,
 } from '../../../shared/live-card-view';
 import type { WechatEnv } from '../../../shared/wechat-env';
@@ -25,17 +25,12 @@ export interface DrawOptions {
  */
 export const HOME_CARDS_DRAWN = 3;
 
-/** A home card's action: the list opens the live page, so it is always the plain button (`ActionButton`). */
-const listAction = ({ action }: LiveCardView): LaunchView =>
-  action.enabled
-    ? { kind: 'button', label: action.label, disabled: false }
-    : { kind: 'button', label: action.label, disabled: true, hint: action.hint };
-
 /** The home page's first screen: its header and its first cards, as `pages/index` renders them. */
 export function homeFirstScreenHtml(lives: readonly LiveCard[], { now, timeZone }: DrawOptions): string {
   const cards = lives.slice(0, HOME_CARDS_DRAWN).map((live) => {
     const view = liveCardView(live, { now, timeZone });
-    return liveCardHtml(view, 'compact', listAction(view));
+    // The list opens the live page: its cards' action is always the plain button.
+    return liveCardHtml(view, 'compact', buttonView(view.action));
   });
   return (
     `<div class="page home"><div class="home__header">` +
@@ -45,9 +40,11 @@ export function homeFirstScreenHtml(lives: readonly LiveCard[], { now, timeZone 
   );
 }
 
-/** A live page's first screen: the full card, its description and the way home, as `pages/live` renders them. */
-export function liveFirstScreenHtml(live: LiveCard, replayAsked: boolean, { now, timeZone, env }: DrawOptions): string {
-  const view = liveCardView(live, { now, timeZone, replayAsked });
+/**
+ * A live page's first screen: the full card (`view`, as `liveCardView` words it for the page's live), its description
+ * and the way home, as `pages/live` renders them; the action as offered in `env`.
+ */
+export function liveFirstScreenHtml(view: LiveCardView, env: WechatEnv): string {
   return (
     `<div class="page live-page">${liveCardHtml(view, 'full', launchView(view.action, env))}` +
     `<div class="live-page__section">` +

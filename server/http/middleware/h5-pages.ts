@@ -34,6 +34,8 @@ export interface H5PagesOptions {
  * it and the app asks, and shows the error, itself. Never cached without asking (`no-cache`), with an ETag over the
  * HTML, so a reload of an unchanged page is a 304.
  */
+const weakEtag = (html: string) => `W/"${createHash('sha1').update(html).digest('base64url').slice(0, 27)}"`;
+
 export function h5Pages({
   h5Dir,
   publicOrigin,
@@ -44,6 +46,7 @@ export function h5Pages({
   now = Date.now,
 }: H5PagesOptions): Middleware {
   const shell = loadH5Shell(h5Dir, publicOrigin);
+  const plainEtag = shell && weakEtag(shell.plain);
   return async (ctx, next) => {
     if (!shell || (ctx.method !== 'GET' && ctx.method !== 'HEAD') || isOwnedByApi(ctx.path)) return next();
     if (ctx.path === APP_START_PATH) {
@@ -53,10 +56,13 @@ export function h5Pages({
       return;
     }
     if (isH5File(ctx.path)) return next();
-    const html = (await pageWithFirstScreen(ctx, shell)) ?? shell.plain;
+    const drawn = await pageWithFirstScreen(ctx, shell);
+    const html = drawn ?? shell.plain;
     ctx.type = 'html';
     ctx.set('Cache-Control', 'no-cache');
-    ctx.etag = `W/"${createHash('sha1').update(html).digest('base64url').slice(0, 27)}"`;
+    // The first screen's action is drawn for the browser the User-Agent names.
+    ctx.vary('User-Agent');
+    ctx.etag = drawn === undefined ? plainEtag! : weakEtag(drawn);
     ctx.status = 200;
     if (ctx.fresh) {
       ctx.status = 304;
@@ -90,7 +96,7 @@ export function h5Pages({
           title: view.theme,
           description: `${view.statusLabel} · ${view.when} · ${view.description}`,
           url: `${publicOrigin}${shortLinkPath(card.livingId, first.replay)}`,
-          markup: liveFirstScreenHtml(card, first.replay, draw),
+          markup: liveFirstScreenHtml(view, draw.env),
           data: { page: 'live', live: card, etag: representCard(card).etag },
         };
       }

@@ -22,3 +22,4 @@ export {
 export { AXE_TAGS, axeReport, axeViolations, blockingOnly, describeViolations, type AxeViolation } from './axe';
 export { withoutFirstScreen } from './first-screen';
 export { viewerSuite, type ViewerSuite } from './viewer-suite';
+export { copiedTexts, recordCopies } from './copies';

@@ -70,6 +70,7 @@ describe('H5 pages with their first screen', () => {
     const res = await http.get('/').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers.vary).toMatch(/User-Agent/);
     const api = await http.get('/api/lives').expect(200);
     expect(firstScreenData(res.text)).toEqual({ page: 'home', lives: api.body.lives });
     expect(res.text).toContain('<title>精选直播</title>');
