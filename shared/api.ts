@@ -25,12 +25,23 @@ export interface LaunchTarget {
   path: string;
 }
 
+/**
+ * Why a page asks for a code. A `tap` (the viewer pressed the button and waits) is served from WeCom's budget first
+ * and may wait in the fair line; a `first` code (the button just showed) and a `refresh` (the held one runs out) are
+ * made ahead of a tap that may never come: they only spend headroom and are put off (`LivingCodeDeferred`) rather
+ * than queued.
+ */
+export const CODE_PURPOSES = ['tap', 'first', 'refresh'] as const;
+export type CodePurpose = (typeof CODE_PURPOSES)[number];
+
 /** `POST /api/lives/:livingId/code`; the viewer is whoever the session says. */
 export interface LivingCodeRequest {
   /** Open the replay; implied for an ended live with a ready replay. */
   replay?: boolean;
   /** The campaign tag the page was opened with (`?from=…`), for our funnel; one that is not a tag is ignored. */
   from?: string;
+  /** Why the code is asked for; none: a `tap` (as clients asked before purposes existed). */
+  purpose?: CodePurpose;
 }
 
 /**
@@ -61,6 +72,28 @@ export interface LivingCodeResponse {
   /** ISO 8601; the code stops working after this. */
   expiresAt: string;
   launch: LaunchTarget;
+  /**
+   * When to ask again in the background, in seconds (answered to `first` and `refresh`): about a minute before the
+   * code runs out while WeCom's budget has room, later when it has none (the code may then lapse; a tap still
+   * gets one).
+   */
+  refreshInSeconds?: number;
+}
+
+/**
+ * Why a background request got no code: the live is reserved and its start is further off than a code lives
+ * (`before_start`), or WeCom's budget has no headroom left beyond what taps are kept (`budget`).
+ */
+export const CODE_DEFERRALS = ['before_start', 'budget'] as const;
+export type CodeDeferral = (typeof CODE_DEFERRALS)[number];
+
+/**
+ * `POST /api/lives/:livingId/code` with a `first` or `refresh` purpose, answered 200 without a code: ask again (same
+ * purpose) in `retryInSeconds`. The page keeps its normal button meanwhile; a tap asks with purpose `tap`.
+ */
+export interface LivingCodeDeferred {
+  deferred: CodeDeferral;
+  retryInSeconds: number;
 }
 
 /** `GET /api/jssdk/config?url=…`: the arguments of `wx.config`, signed over that URL (without its fragment). */
