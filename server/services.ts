@@ -30,6 +30,7 @@ import { createCreatedLives } from './lives/created-lives';
 import { createKnownLives } from './lives/known-lives';
 import { createUnknownLiveLane, unknownLaneLimits } from './lives/unknown-live-lane';
 import { createReservedLives } from './lives/reserved-lives';
+import { createCodeWaiters } from './lives/code-waiters';
 import { createLivingCodeService } from './lives/living-code-service';
 import { viewerKey } from './sign-in/viewer';
 import type { SecretScrubber } from './logging/secret-scrubber';
@@ -178,12 +179,20 @@ export function createServices({
     }),
     ...cardTuning,
   });
+  const counters = redis
+    ? createRedisAudienceCounters({ redis, keyPrefix: config.redis?.keyPrefix, logger, now })
+    : createMemoryAudienceCounters({ now });
   const codes = createLivingCodeService({
     livingApi,
     cards,
     store,
     now,
     watchPathHtmlSuffix: config.watchPathHtmlSuffix,
+    ahead: {
+      limits: config.wecomBudget,
+      ...config.codesAhead,
+      waiters: createCodeWaiters({ counters, now }),
+    },
   });
   return {
     logger,
@@ -268,9 +277,7 @@ export function createServices({
       now,
     }),
     funnel: createFunnelService({
-      counters: redis
-        ? createRedisAudienceCounters({ redis, keyPrefix: config.redis?.keyPrefix, logger, now })
-        : createMemoryAudienceCounters({ now }),
+      counters,
       secret: sessionSecret,
       heldCode: (viewer, livingId) => codes.held(viewer, livingId),
       tagsPerLive: config.funnel.tagsPerLive,

@@ -4,6 +4,15 @@ export interface BudgetLimits {
   perHour: number;
 }
 
+/**
+ * A call made ahead of need (a code prepared before a viewer taps): admitted only while nobody waits in line and
+ * more than `reserve` calls are free in both windows, so that what it spends is headroom and the reserve stays for
+ * callers who wait; never given a place in line.
+ */
+export interface Headroom {
+  reserve: BudgetLimits;
+}
+
 /** The answer to "may this call go to WeCom now?". */
 export type Admission =
   | { admitted: true }
@@ -18,6 +27,8 @@ export type Admission =
  */
 export interface CallBudget {
   admit(api: string, queueAs?: string): Promise<Admission>;
+  /** A call made ahead of need: admitted from headroom only (see `Headroom`), or told when there will be some. */
+  admitAhead(api: string, headroom: Headroom): Promise<Admission>;
   /** Whether `queueAs` holds a place in the line for `api` (so it is not refused by per-client limits). */
   holdsPlace(api: string, queueAs: string): Promise<boolean>;
 }

@@ -85,6 +85,24 @@ export function createMemoryCallBudget({
       ledger.heldUntil.set(queueAs, at + Math.max(2 * etaMs, MIN_HOLD_MS));
       return { admitted: false, etaMs, position: rank + 1 };
     },
+    async admitAhead(api, { reserve }): Promise<Admission> {
+      const at = now();
+      const ledger = ledgerOf(api);
+      tidy(ledger, at);
+      const window = limits(api);
+      const free = { perMinute: window.perMinute - ledger.minute.length, perHour: window.perHour - ledger.hour.length };
+      if (ledger.line.length === 0 && free.perMinute > reserve.perMinute && free.perHour > reserve.perHour) {
+        ledger.minute.push(at);
+        ledger.hour.push(at);
+        return { admitted: true };
+      }
+      // When the reserve's worth of calls ahead of it has left both windows (a line adds its length on top).
+      const etaMs = Math.max(
+        waitFor(ledger.minute, reserve.perMinute + ledger.line.length - free.perMinute, MINUTE_MS, at),
+        waitFor(ledger.hour, reserve.perHour + ledger.line.length - free.perHour, HOUR_MS, at),
+      );
+      return { admitted: false, etaMs: Math.max(etaMs, 1000) };
+    },
     async holdsPlace(api, queueAs) {
       const ledger = ledgerOf(api);
       tidy(ledger, now());

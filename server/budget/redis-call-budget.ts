@@ -59,6 +59,43 @@ redis.call('PEXPIRE', KEYS[4], HOUR)
 return {0, rank + 1, wait}
 `;
 
+/**
+ * A call made ahead of need, as in `memory-call-budget.ts`: spends only while nobody waits in line and more than the
+ * reserve is free in both windows; never queues. KEYS as ADMIT's; ARGV: now, per minute, per hour, reserve per
+ * minute, reserve per hour. Returns {admitted 0|1, etaMs}.
+ */
+const ADMIT_AHEAD = `
+local now, perMinute, perHour = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local keepMinute, keepHour = tonumber(ARGV[4]), tonumber(ARGV[5])
+local MINUTE, HOUR = ${MINUTE_MS}, ${HOUR_MS}
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - MINUTE)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - HOUR)
+local gone = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now)
+for _, m in ipairs(gone) do redis.call('ZREM', KEYS[3], m) end
+if #gone > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now) end
+local inMinute, inHour, waiting = redis.call('ZCARD', KEYS[1]), redis.call('ZCARD', KEYS[2]), redis.call('ZCARD', KEYS[3])
+local freeMinute, freeHour = perMinute - inMinute, perHour - inHour
+if waiting == 0 and freeMinute > keepMinute and freeHour > keepHour then
+  local id = now .. ':' .. redis.call('INCR', KEYS[5])
+  redis.call('ZADD', KEYS[1], now, id)
+  redis.call('ZADD', KEYS[2], now, id)
+  redis.call('PEXPIRE', KEYS[1], MINUTE)
+  redis.call('PEXPIRE', KEYS[2], HOUR)
+  redis.call('PEXPIRE', KEYS[5], HOUR)
+  return {1, 0}
+end
+local function waitFor(key, count, k, window)
+  if k < 0 then return 0 end
+  if count == 0 then return window end
+  local i = k % count
+  local at = tonumber(redis.call('ZRANGE', key, i, i, 'WITHSCORES')[2]) + window * (1 + math.floor(k / count))
+  return math.max(0, at - now)
+end
+local eta = math.max(waitFor(KEYS[1], inMinute, keepMinute + waiting - freeMinute, MINUTE),
+  waitFor(KEYS[2], inHour, keepHour + waiting - freeHour, HOUR))
+return {0, eta}
+`;
+
 const HOLDS = `
 local held = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if held and tonumber(held) > tonumber(ARGV[2]) then return 1 end
@@ -97,6 +134,21 @@ export function createRedisCallBudget({
       )) as [number, number, number];
       if (admitted === 1) return { admitted: true };
       return queueAs === undefined ? { admitted: false, etaMs } : { admitted: false, etaMs, position };
+    },
+    async admitAhead(api, { reserve }): Promise<Admission> {
+      const window = limits(api);
+      const [admitted, etaMs] = (await redis.eval(
+        ADMIT_AHEAD,
+        5,
+        ...keys(api),
+        now(),
+        window.perMinute,
+        window.perHour,
+        reserve.perMinute,
+        reserve.perHour,
+      )) as [number, number];
+      if (admitted === 1) return { admitted: true };
+      return { admitted: false, etaMs: Math.max(etaMs, 1000) };
     },
     async holdsPlace(api, queueAs) {
       return (await redis.eval(HOLDS, 1, keys(api)[3]!, queueAs, now())) === 1;

@@ -19,6 +19,7 @@ export function createResilientCallBudget({
   const attempt = withFallback(health, shared, insurance);
   return {
     admit: (api, queueAs) => attempt((b) => b.admit(api, queueAs)),
+    admitAhead: (api, headroom) => attempt((b) => b.admitAhead(api, headroom)),
     holdsPlace: (api, queueAs) => attempt((b) => b.holdsPlace(api, queueAs)),
   };
 }

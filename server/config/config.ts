@@ -52,6 +52,12 @@ export interface Config {
   redis: { url: string; keyPrefix: string; commandTimeoutMs: number } | undefined;
   /** The share of WeCom's per-API, per-corp quota this deployment may spend, across all its instances. */
   wecomBudget: { perMinute: number; perHour: number };
+  /**
+   * Codes made ahead of a tap (a page's first code, its refreshes): they spend only WeCom's headroom, keeping
+   * `tapReserve` of each window for taps; a reserved live's codes are prepared in the last `windowMs` before its
+   * start (`prepare` off: not before the start at all).
+   */
+  codesAhead: { tapReserve: number; prepare: boolean; windowMs: number };
   /** Worker processes on this machine (node:cluster). */
   webConcurrency: number;
   /** How long in-flight requests may take to finish after SIGTERM. */
@@ -207,6 +213,14 @@ const envSchema = z.object({
   REDIS_COMMAND_TIMEOUT_MS: count(50, 5000).default(300),
   WECOM_BUDGET_PER_MINUTE: count(1, 10_000).default(9000),
   WECOM_BUDGET_PER_HOUR: count(1, 150_000).default(140_000),
+  CODES_TAP_RESERVE: z.coerce
+    .number()
+    .min(0, 'must be a fraction from 0 to 1 (0.1 = 10 % of the WeCom budget kept for taps)')
+    .max(1, 'must be a fraction from 0 to 1 (0.1 = 10 % of the WeCom budget kept for taps)')
+    .default(0.1),
+  PREPARE_CODES: flag.default(true),
+  // A code lives 5 minutes: prepared more than 4.5 before the start, it would not outlast a tap at the start.
+  PREPARE_CODES_SECONDS: count(30, 270).default(240),
   WEB_CONCURRENCY: count(1, 64).default(1),
   SHUTDOWN_GRACE_MS: count(0, 120_000).default(10_000),
   LIMIT_LOGINS_PER_IP_PER_MINUTE: count(1, 1_000_000).default(600),
@@ -352,6 +366,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS }
       : undefined,
     wecomBudget: { perMinute: e.WECOM_BUDGET_PER_MINUTE, perHour: e.WECOM_BUDGET_PER_HOUR },
+    codesAhead: {
+      tapReserve: e.CODES_TAP_RESERVE,
+      prepare: e.PREPARE_CODES,
+      windowMs: e.PREPARE_CODES_SECONDS * 1000,
+    },
     webConcurrency: e.WEB_CONCURRENCY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     limits: {

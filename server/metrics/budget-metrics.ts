@@ -11,6 +11,11 @@ export function withBudgetMetrics(budget: CallBudget, metrics: Metrics): CallBud
       else metrics.budgetAdmission(api, 'refused');
       return admission;
     },
+    async admitAhead(api, headroom) {
+      const admission = await budget.admitAhead(api, headroom);
+      metrics.budgetAdmission(api, admission.admitted ? 'admitted' : 'refused');
+      return admission;
+    },
     holdsPlace: (api, queueAs) => budget.holdsPlace(api, queueAs),
   };
 }

@@ -9,7 +9,7 @@ import { credentialKey } from './credential-key';
 import { TransportError, type JsonTransport } from './json-transport';
 import type { PlatformErrcodes } from './platform-errcodes';
 import type { UpstreamPolicy } from './upstream-policy';
-import type { CallBudget } from '../budget/call-budget';
+import type { Admission, CallBudget, Headroom } from '../budget/call-budget';
 
 export interface PlatformRequest {
   method: 'GET' | 'POST';
@@ -17,6 +17,11 @@ export interface PlatformRequest {
   body?: unknown;
   /** Who waits in line (in arrival order) when the API's budget is spent, e.g. a viewer; nobody by default. */
   queueAs?: string;
+  /**
+   * The call is made ahead of need (a code prepared before anyone taps): every attempt spends only headroom above
+   * this reserve, and none waits in line (see `CallBudget.admitAhead`). Refused: `UPSTREAM_RATE_LIMITED`.
+   */
+  ahead?: Headroom;
   /**
    * The call is not safe to repeat (it creates something): it leaves at most once, and a lost answer or "busy" is
    * an outage for the caller to look into rather than a retry that might do it twice. A token the platform refused
@@ -130,9 +135,9 @@ export function createPlatformClient({
    * Spends one call of the API's budget, or says when there will be one: a caller with a place in line learns its
    * position (503 `UPSTREAM_BUSY`), anyone else just when to retry.
    */
-  async function spend(api: string, queueAs: string | undefined): Promise<void> {
+  async function spend(api: string, queueAs: string | undefined, ahead: Headroom | undefined): Promise<void> {
     if (!budget) return;
-    const admission = await budget.admit(api, queueAs);
+    const admission: Admission = ahead ? await budget.admitAhead(api, ahead) : await budget.admit(api, queueAs);
     if (admission.admitted) return;
     const retryAfter = Math.max(1, Math.ceil(admission.etaMs / 1000));
     if (admission.position !== undefined) {
@@ -148,10 +153,10 @@ export function createPlatformClient({
    * One logical request: each attempt spends budget (only the first may queue); transport failures and "busy" are
    * retried with back-off; any other answer returned.
    */
-  async function send(api: string, { method, query = {}, body, queueAs, once = false }: PlatformRequest) {
+  async function send(api: string, { method, query = {}, body, queueAs, ahead, once = false }: PlatformRequest) {
     const maxRetries = once ? 0 : policy.maxRetries;
     for (let attempt = 1; ; attempt++) {
-      await spend(api, attempt === 1 ? queueAs : undefined);
+      await spend(api, attempt === 1 ? queueAs : undefined, ahead);
       const started = performance.now();
       try {
         const answer = (await limitFor(api)(() => transport({ method, url: url(api, query), body }))) as
@@ -241,7 +246,7 @@ export function createPlatformClient({
    */
   async function call<T extends object>(
     api: string,
-    { method, query = {}, body, queueAs, once }: PlatformRequest,
+    { method, query = {}, body, queueAs, ahead, once }: PlatformRequest,
   ): Promise<T & PlatformAnswer> {
     await checkGate(api);
     for (let tokenAttempt = 1; ; tokenAttempt++) {
@@ -251,6 +256,7 @@ export function createPlatformClient({
         query: { ...query, access_token: token },
         body,
         once,
+        ahead,
         ...(tokenAttempt === 1 ? { queueAs } : {}),
       });
       if (answer.errcode === 0) return answer as T & PlatformAnswer;

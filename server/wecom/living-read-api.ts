@@ -1,4 +1,5 @@
 import { isUpstreamError, malformedAnswer } from '../errors/upstream-error';
+import type { Headroom } from '../budget/call-budget';
 import type { WecomClient } from './wecom-client';
 
 /** `living_info` as WeCom sends it (get_living_info). Only the fields this product reads are typed. */
@@ -60,13 +61,18 @@ export function createLivingReadApi(wecom: WecomClient) {
 
     /**
      * POST `{livingid, openid}`; the code is an opaque string and is passed on untouched. When the budget for codes
-     * is spent, `queueAs` (the viewer) waits in line: 503 `UPSTREAM_BUSY` with their place.
+     * is spent, `queueAs` (the viewer) waits in line: 503 `UPSTREAM_BUSY` with their place; a code made `ahead` of
+     * a tap only spends headroom (`UPSTREAM_RATE_LIMITED` when there is none).
      */
-    async getLivingCode(livingId: string, openid: string, queueAs?: string): Promise<string> {
+    async getLivingCode(
+      livingId: string,
+      openid: string,
+      spending: { queueAs?: string; ahead?: Headroom } = {},
+    ): Promise<string> {
       const answer = await wecom.call<{ living_code?: unknown }>(LIVING_CODE_API, {
         method: 'POST',
         body: { livingid: livingId, openid },
-        ...(queueAs ? { queueAs } : {}),
+        ...spending,
       });
       if (typeof answer.living_code !== 'string' || !answer.living_code) {
         throw malformedAnswer(LIVING_CODE_API, 'answer without a living_code string');

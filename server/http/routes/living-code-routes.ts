@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import type { FunnelService } from '../../funnel/funnel-service';
 import type { LivingCodeService } from '../../lives/living-code-service';
 import {
   ErrorBodySchema,
   LiveParamsSchema,
   LivingCodeBodySchema,
+  LivingCodeDeferredSchema,
   LivingCodeResponseSchema,
 } from '../schemas/api-schemas';
 import { defineRoute } from '../route-spec';
@@ -20,7 +22,11 @@ export function livingCodeRoutes({ codes, funnel }: { codes: LivingCodeService; 
       params: LiveParamsSchema,
       body: LivingCodeBodySchema,
       responses: {
-        200: { description: 'Code and launch target', schema: LivingCodeResponseSchema },
+        200: {
+          description:
+            'Code and launch target; to a first or refresh request, possibly no code yet and when to ask again',
+          schema: z.union([LivingCodeResponseSchema, LivingCodeDeferredSchema]),
+        },
         400: { description: 'Malformed id or body', schema: ErrorBodySchema },
         401: { description: 'No valid session', schema: ErrorBodySchema },
         404: { description: 'No such live', schema: ErrorBodySchema },
@@ -34,10 +40,16 @@ export function livingCodeRoutes({ codes, funnel }: { codes: LivingCodeService; 
       },
       async handler(ctx, { params, body, viewer }) {
         ctx.set('Cache-Control', 'no-store');
-        const issued = await codes.issue(viewer, params.livingId, body.replay ?? false, { ip: ctx.ip });
-        // A tap of our funnel: only a code actually issued counts (a refusal or a wait in line threw above).
-        funnel.recordTap(params.livingId, viewer, issued.livingCode, body.from);
-        ctx.body = issued;
+        const replay = body.replay ?? false;
+        const caller = { ip: ctx.ip };
+        const answer =
+          (body.purpose ?? 'tap') === 'tap'
+            ? await codes.issue(viewer, params.livingId, replay, caller)
+            : await codes.prepare(viewer, params.livingId, replay, caller);
+        // A tap of our funnel: a code actually handed out, counted once per code (a refusal, a wait in line or a
+        // deferral counts nothing; the same code handed out again neither).
+        if ('livingCode' in answer) funnel.recordTap(params.livingId, viewer, answer.livingCode, body.from);
+        ctx.body = answer;
       },
     }),
   ];

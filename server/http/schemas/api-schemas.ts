@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import type {
-  JssdkConfigResponse,
-  LivesResponse,
-  LivingCodeRequest,
-  LivingCodeResponse,
-  SessionResponse,
-  WeappLoginRequest,
+import {
+  CODE_DEFERRALS,
+  CODE_PURPOSES,
+  type JssdkConfigResponse,
+  type LivesResponse,
+  type LivingCodeDeferred,
+  type LivingCodeRequest,
+  type LivingCodeResponse,
+  type SessionResponse,
+  type WeappLoginRequest,
 } from '../../../shared/api';
 import { CAMPAIGN_TAG_PATTERN } from '../../../shared/campaign-tag';
 import { ERROR_CODES, type ApiErrorBody } from '../../../shared/error-codes';
@@ -66,6 +69,13 @@ export const LivingCodeBodySchema = z.object({
   replay: z.boolean().optional().describe('Open the replay; implied for an ended live with a ready replay'),
   // Never in the way of a code: a malformed tag is dropped (and the tap counted untagged).
   from: z.string().optional().catch(undefined).describe('Campaign tag of the page (?from=…), for our funnel'),
+  purpose: z
+    .enum(CODE_PURPOSES)
+    .optional()
+    .describe(
+      'Why the code is asked: tap (the default: served first, may wait in line), first or refresh (made ahead of a ' +
+        'tap: only from headroom, and for a reserved live only in the last minutes before its start; may be deferred)',
+    ),
 });
 
 export const LivingCodeResponseSchema = z
@@ -79,6 +89,21 @@ export const LivingCodeResponseSchema = z
         path: z.string(),
       })
       .strict(),
+    refreshInSeconds: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Answered to first and refresh: when to ask again in the background'),
+  })
+  .strict();
+
+export const LivingCodeDeferredSchema = z
+  .object({
+    deferred: z
+      .enum(CODE_DEFERRALS)
+      .describe('before_start: the reserved live is not yet being prepared; budget: no headroom'),
+    retryInSeconds: z.number().int().positive().describe('Ask again (same purpose) after this'),
   })
   .strict();
 
@@ -120,6 +145,10 @@ export const liveCardMatchesSharedType: SameShape<Sent<typeof LiveCardSchema>, L
 export const livesMatchSharedType: SameShape<Sent<typeof LivesResponseSchema>, LivesResponse> = true;
 export const sessionMatchesSharedType: SameShape<Sent<typeof SessionResponseSchema>, SessionResponse> = true;
 export const livingCodeMatchesSharedType: SameShape<Sent<typeof LivingCodeResponseSchema>, LivingCodeResponse> = true;
+export const livingCodeDeferredMatchesSharedType: SameShape<
+  Sent<typeof LivingCodeDeferredSchema>,
+  LivingCodeDeferred
+> = true;
 export const jssdkConfigMatchesSharedType: SameShape<Sent<typeof JssdkConfigSchema>, JssdkConfigResponse> = true;
 export const errorBodyMatchesSharedType: SameShape<Sent<typeof ErrorBodySchema>, ApiErrorBody> = true;
 export const weappLoginMatchesSharedType: SameShape<Accepted<typeof WeappLoginBodySchema>, WeappLoginRequest> = true;

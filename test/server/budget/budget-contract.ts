@@ -75,5 +75,46 @@ export function describeBudgetContract(
       expect(await budget.admit(API, 'next')).toEqual({ admitted: true });
       expect(await budget.admit(API, 'slow')).toMatchObject({ admitted: false, position: 1 });
     });
+    it('admits calls made ahead of need from headroom only, keeping the reserve for callers who wait', async () => {
+      const budget = await make({ perMinute: 10, perHour: 1000 }, now);
+      const reserve = { reserve: { perMinute: 3, perHour: 100 } };
+      const ahead = [];
+      for (let i = 0; i < 9; i++) ahead.push(await budget.admitAhead(API, reserve));
+      // 10 a minute, 3 kept: seven go ahead; the eighth is told when the first of them leaves the minute.
+      expect(ahead.slice(0, 7)).toEqual(Array.from({ length: 7 }, () => ({ admitted: true })));
+      expect(ahead[7]).toEqual({ admitted: false, etaMs: 60_000 });
+      expect(ahead[8]).toEqual({ admitted: false, etaMs: 60_000 });
+      // The reserve is still there for a tap, and for anyone else who asks.
+      expect(await budget.admit(API, 'tapper')).toEqual({ admitted: true });
+      expect((await budget.admit(API)).admitted).toBe(true);
+      expect((await budget.admit(API)).admitted).toBe(true);
+      expect((await budget.admit(API)).admitted).toBe(false);
+    });
+
+    it('yields to a line: nothing goes ahead while a viewer waits, and it never takes a place itself', async () => {
+      const budget = await make({ perMinute: 2, perHour: 1000 }, now);
+      const reserve = { reserve: { perMinute: 0, perHour: 0 } };
+      expect((await budget.admit(API, 'a')).admitted).toBe(true);
+      expect((await budget.admit(API, 'b')).admitted).toBe(true);
+      t += 10_000;
+      expect(await budget.admit(API, 'c')).toMatchObject({ admitted: false, position: 1 });
+      t += 50_001; // a and b have left the minute: room for two, but c waits, and c goes first
+      const early = await budget.admitAhead(API, reserve);
+      expect(early.admitted).toBe(false);
+      // The room was left for the line: c and a later tapper both get in.
+      expect(await budget.admit(API, 'c')).toEqual({ admitted: true });
+      expect(await budget.admit(API, 'd')).toEqual({ admitted: true });
+      expect((await budget.admitAhead(API, reserve)).admitted).toBe(false);
+      expect(await budget.holdsPlace(API, 'c')).toBe(false);
+    });
+
+    it('keeps the hourly reserve as well, and says when headroom returns', async () => {
+      const budget = await make({ perMinute: 100, perHour: 5 }, now);
+      const reserve = { reserve: { perMinute: 0, perHour: 2 } };
+      for (let i = 0; i < 3; i++) expect((await budget.admitAhead(API, reserve)).admitted).toBe(true);
+      t += 1000;
+      expect(await budget.admitAhead(API, reserve)).toEqual({ admitted: false, etaMs: 3_600_000 - 1000 });
+      expect((await budget.admit(API, 'tapper')).admitted).toBe(true);
+    });
   });
 }

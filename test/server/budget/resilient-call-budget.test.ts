@@ -15,6 +15,7 @@ describe('the budget while the shared store is away', () => {
         sharedCalls++;
         return { admitted: true };
       },
+      admitAhead: async () => ({ admitted: true }),
       holdsPlace: async () => false,
     };
     // Four instances were alive when last seen: a budget of 8 a minute leaves 2 for this one.
@@ -46,6 +47,9 @@ describe('the budget while the shared store is away', () => {
     const shared: CallBudget = {
       admit: async () => {
         sharedCalls++;
+        throw new Error('Command timed out');
+      },
+      admitAhead: async () => {
         throw new Error('Command timed out');
       },
       holdsPlace: async () => false,
