@@ -190,7 +190,9 @@ export function useLaunchTarget(
         if (isDeferredTarget(answer)) {
           // The viewer tapped while this background request ran: now they ask, as a tap.
           if (tappedMeanwhile()) return void run();
-          // Kept, if one is held, until it is no longer usable; the normal button meanwhile.
+          // Kept, if one is held, until it is no longer usable; the normal button meanwhile. (A tap is not put off;
+          // were it, the next request would not be one: nobody tapped for it.)
+          tapFor.current = undefined;
           setStatus({ source: fetchTarget, loading: false });
           schedule(backgroundWait(answer.retryInMs));
           return;
@@ -219,8 +221,10 @@ export function useLaunchTarget(
         }
         const retryAt = delay === undefined ? undefined : Date.now() + delay;
         setStatus({ source: fetchTarget, loading: false, error, retryAt });
-        if (delay === undefined) due.current = undefined;
-        else schedule(delay);
+        if (delay !== undefined) return schedule(delay);
+        // Nothing asks again on its own: the viewer's next tap does, or the page shown again (in the background).
+        due.current = undefined;
+        tapFor.current = undefined;
       }
     };
     const next = due.current;

@@ -265,6 +265,18 @@ describe('useLaunchTarget', () => {
     expect(result.current).toMatchObject({ phase: 'ready', target: aLaunch('TAPPED'), preparedByTap: true });
   });
 
+  it('a tap put off all the same (not in the contract) leaves the next request a background one', async () => {
+    const { fetchTarget, purposes } = sourceOf(deferred(30), deferred(30), aLaunch('LATER'));
+    const { result } = renderTarget(fetchTarget);
+    await advance(0);
+    act(() => result.current.prepareByTap());
+    await advance(0);
+    expect(result.current.phase).toBe('standby');
+    await advance(30_000);
+    expect(purposes).toEqual(['first', 'tap', 'first']);
+    expect(result.current).toMatchObject({ phase: 'ready', preparedByTap: false });
+  });
+
   it('a tap while a background request is under way waits for its answer instead of asking twice', async () => {
     let answer!: (target: LaunchTargetAnswer) => void;
     const fetchTarget = jest.fn((_purpose: CodePurpose) => new Promise<LaunchTargetAnswer>((r) => (answer = r)));
