@@ -73,7 +73,10 @@ describe('the built live page in WeChat’s component simulator', () => {
     const [code] = bff.codes;
     expect(wx.launches).toEqual([{ appId: WECOM_LIVE_APP_ID, path: code?.launch.path }]);
     expect(code?.launch.path).toMatch(/^pages\/watch\/index\?living_code=[^&]+&replay=1$/);
-    expect(bff.requests.find((r) => r.path === '/api/lives/lv_done/code')?.body).toEqual({ replay: true });
+    expect(bff.requests.find((r) => r.path === '/api/lives/lv_done/code')?.body).toEqual({
+      replay: true,
+      purpose: 'first',
+    });
   });
 
   it('does not navigate when the BFF says the live cannot be watched, and shows why', async () => {
@@ -143,6 +146,7 @@ describe('the built live page in WeChat’s component simulator', () => {
     expect(bff.requests.find((r) => r.path === '/api/lives/lvScanned_2/code')?.body).toEqual({
       replay: true,
       from: 'poster-a',
+      purpose: 'first',
     });
     await p.tap('观看回放');
     expect(wx.launches).toEqual([{ appId: WECOM_LIVE_APP_ID, path: bff.codes[0]?.launch.path }]);

@@ -1,7 +1,9 @@
 import type {
+  CodePurpose,
   FunnelBeaconRequest,
   JssdkConfigResponse,
   LivesResponse,
+  LivingCodeDeferred,
   LivingCodeRequest,
   LivingCodeResponse,
   SessionResponse,
@@ -31,8 +33,14 @@ export interface BffApi {
   /** With `etag`, a 304 comes back as `{ changed: false }`. */
   getLive(livingId: string, etag?: string): Promise<LiveFetch>;
   createWeappSession(code: string): Promise<SessionResponse>;
-  /** With `token` (mini program) as a bearer token; without, the H5 session cookie identifies the viewer. */
-  livingCode(livingId: string, options: { replay: boolean; from?: string; token?: string }): Promise<LivingCode>;
+  /**
+   * With `token` (mini program) as a bearer token; without, the H5 session cookie identifies the viewer. `purpose`
+   * says why the code is asked for (none: a `tap`); only a background one (`first`, `refresh`) may be put off.
+   */
+  livingCode(
+    livingId: string,
+    options: { replay: boolean; from?: string; token?: string; purpose?: CodePurpose },
+  ): Promise<LivingCode | LivingCodeDeferred>;
   /** One of our funnel's beacons (`views`: the page showed the live; `opens`: WeCom's mini program opened). */
   beacon(
     livingId: string,
@@ -70,13 +78,14 @@ export function createBffApi(http: HttpClient): BffApi {
       });
       return res.data;
     },
-    async livingCode(livingId, { replay, from, token }) {
-      const res = await http<LivingCodeResponse>({
+    async livingCode(livingId, { replay, from, token, purpose }) {
+      const res = await http<LivingCodeResponse | LivingCodeDeferred>({
         method: 'POST',
         path: `${livePath(livingId)}/code`,
-        body: { replay, from } satisfies LivingCodeRequest,
+        body: { replay, from, purpose } satisfies LivingCodeRequest,
         headers: bearer(token),
       });
+      if (isDeferredCode(res.data)) return res.data;
       return { ...res.data, validForMs: validForMs(res.data?.expiresAt, res.headers.date) };
     },
     beacon: (livingId, step, body, token) =>
@@ -94,6 +103,13 @@ export function createBffApi(http: HttpClient): BffApi {
       return res.data;
     },
   };
+}
+
+/** Whether a code request was answered without a code: a background request the BFF put off. */
+export function isDeferredCode(
+  answer: LivingCodeResponse | LivingCodeDeferred | undefined,
+): answer is LivingCodeDeferred {
+  return typeof answer === 'object' && answer !== null && 'deferred' in answer;
 }
 
 /**

@@ -22,7 +22,8 @@ export function createH5Launcher(deps: H5LauncherDeps): H5Launcher {
   if (env === 'wechat' || env === 'mini-program') launcher().catch(() => undefined);
   return {
     sdkReady: () => launcher().then((l) => l.sdkReady()),
-    launchTarget: (livingId, replay, from) => launcher().then((l) => l.launchTarget(livingId, replay, from)),
+    launchTarget: (livingId, replay, from, purpose) =>
+      launcher().then((l) => l.launchTarget(livingId, replay, from, purpose)),
     signIn: () => void launcher().then((l) => l.signIn()),
     shareCard: (card) => launcher().then((l) => l.shareCard(card)),
     openHostPage: (url) => launcher().then((l) => l.openHostPage(url)),

@@ -1,5 +1,6 @@
+import type { CodePurpose } from '../../../shared/api';
 import type { ClientErrorCode } from '../../../shared/error-codes';
-import type { TimedLaunchTarget } from './use-launch-target';
+import type { LaunchTargetAnswer } from './launch-target-answer';
 
 /** What a WeChat share shows: `wx.updateAppMessageShareData` / `wx.updateTimelineShareData`. */
 export interface ShareCard {
@@ -22,9 +23,10 @@ export interface H5Launcher {
   /**
    * The signed-in viewer's launch target for one live. Without a session it signs the viewer in first (the page
    * leaves, so the promise never settles); when that already happened moments ago it rejects with the 401
-   * `ApiError` instead of looping. `from` is the page's campaign tag, for our funnel.
+   * `ApiError` instead of looping. `from` is the page's campaign tag, for our funnel; `purpose` says why the code
+   * is asked for (none: a `tap`): only a background one (`first`, `refresh`) may be answered put off.
    */
-  launchTarget(livingId: string, replay: boolean, from?: string): Promise<TimedLaunchTarget>;
+  launchTarget(livingId: string, replay: boolean, from?: string, purpose?: CodePurpose): Promise<LaunchTargetAnswer>;
   /** Signs in now, whatever happened before: the viewer's own retry after a sign-in that did not stick. */
   signIn(): void;
   /** Sets the card WeChat shows when this page is shared. Best effort: resolves also when sharing cannot be set. */

@@ -1,6 +1,7 @@
 import { isApiError } from '../api/api-error';
 import type { BffApi } from '../api/bff-api';
 import { LaunchUnavailableError, type H5Launcher } from './h5-launcher';
+import { launchTargetAnswer } from './launch-target-answer';
 import type { SignInRedirect } from './sign-in-redirect';
 import type { WechatSdk } from './wechat-sdk';
 
@@ -24,11 +25,11 @@ export function createWechatH5Launcher({ api, sdk, signIn, currentPath }: Wechat
   return {
     sdkReady: () => sdk.ready().then(() => undefined),
 
-    async launchTarget(livingId, replay, from) {
+    async launchTarget(livingId, replay, from, purpose) {
       try {
-        const code = await api.livingCode(livingId, { replay, from });
+        const code = await api.livingCode(livingId, { replay, from, purpose });
         signIn.done();
-        return { ...code.launch, validForMs: code.validForMs };
+        return launchTargetAnswer(code);
       } catch (error) {
         if (isApiError(error, 'SESSION_REQUIRED', 'SESSION_INVALID') && signIn.start(currentPath())) {
           // The page is on its way to WeChat's authorize page and comes back signed in.

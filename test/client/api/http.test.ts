@@ -1,5 +1,5 @@
 import { ApiError } from '../../../client/src/api/api-error';
-import { createBffApi, validForMs } from '../../../client/src/api/bff-api';
+import { createBffApi, isDeferredCode, validForMs } from '../../../client/src/api/bff-api';
 import { createHttpClient, type RequestFn } from '../../../client/src/api/http';
 import { aLive } from '../support/fixtures';
 
@@ -126,6 +126,23 @@ describe('BFF api', () => {
     const options = request.mock.calls[0]![0];
     expect(options.header).not.toHaveProperty('Authorization');
     expect(options.credentials).toBe('same-origin');
+  });
+
+  it('says why the code is asked for', async () => {
+    const { request, http } = clientAnswering({ statusCode: 200, header: {}, data: {} });
+    await createBffApi(http).livingCode('lv_1', { replay: false, token: 't', purpose: 'refresh' });
+    expect(request.mock.calls[0]![0].data).toEqual({ replay: false, purpose: 'refresh' });
+  });
+
+  it('returns a put-off answer as it came, without a lifetime', async () => {
+    const { http } = clientAnswering({
+      statusCode: 200,
+      header: { Date: 'Fri, 28 Nov 2025 10:02:00 GMT' },
+      data: { deferred: 'before_start', retryInSeconds: 900 },
+    });
+    const answer = await createBffApi(http).livingCode('lv_1', { replay: false, purpose: 'first' });
+    expect(answer).toEqual({ deferred: 'before_start', retryInSeconds: 900 });
+    expect(isDeferredCode(answer)).toBe(true);
   });
 
   it('measures a code’s lifetime on the BFF’s clock (its Date header)', async () => {

@@ -166,7 +166,11 @@ describe('taps and opens carry the tag', () => {
       <LaunchButtonWeapp livingId="lv_1" action={primaryAction(aLive({ status: 'living' }))} from="poster" />,
     );
     await waitFor(() => expect(screen.getByRole('button', { name: '进入直播' })).not.toHaveProperty('disabled', true));
-    expect(requests.find((r) => r.path.endsWith('/code'))?.body).toEqual({ replay: false, from: 'poster' });
+    expect(requests.find((r) => r.path.endsWith('/code'))?.body).toEqual({
+      replay: false,
+      from: 'poster',
+      purpose: 'first',
+    });
     expect(beacons(requests, 'opens')).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
     await waitFor(() => expect(beacons(requests, 'opens')).toHaveLength(1));
@@ -200,7 +204,7 @@ describe('taps and opens carry the tag', () => {
       h5Launcher,
     });
     await waitFor(() => expect(document.querySelector('wx-open-launch-weapp')).not.toBeNull());
-    expect(h5Launcher.launchTarget).toHaveBeenCalledWith('lv_1', false, 'poster');
+    expect(h5Launcher.launchTarget).toHaveBeenCalledWith('lv_1', false, 'poster', 'first');
     expect(beacons(requests, 'opens')).toEqual([]);
     act(() => void document.querySelector('wx-open-launch-weapp')!.dispatchEvent(new CustomEvent('launch')));
     await waitFor(() => expect(beacons(requests, 'opens')).toHaveLength(1));

@@ -1,4 +1,5 @@
 import { ApiError } from '../../../client/src/api/api-error';
+import type { LivingCodeDeferred } from '../../../shared/api';
 import type { LivingCode } from '../../../client/src/api/bff-api';
 import { createSignInRedirect, signInUrl } from '../../../client/src/launch/sign-in-redirect';
 import { createWechatH5Launcher, NAVIGATE_TIMEOUT_MS } from '../../../client/src/launch/wechat-h5-launcher';
@@ -13,7 +14,7 @@ const unauthorized = () => new ApiError({ code: 'SESSION_REQUIRED', message: 'Si
  * The launcher with a BFF stand-in answering `answers` in turn, and a sessionStorage that survives "page loads":
  * each call of `load()` builds a fresh launcher, as a page coming back from WeChat's sign-in would.
  */
-function setup(answers: (() => LivingCode)[]) {
+function setup(answers: (() => LivingCode | LivingCodeDeferred)[]) {
   const storage = new Map<string, string>();
   const navigate = jest.fn<void, [string]>();
   const livingCode = jest.fn(async (_id: string, _options: { replay: boolean; token?: string }) => {
@@ -55,6 +56,25 @@ describe('WeChat H5 launcher', () => {
     const { load, livingCode } = setup([() => code]);
     await expect(load().launchTarget('lv_1', true)).resolves.toEqual({ ...code.launch, validForMs: 200_000 });
     expect(livingCode).toHaveBeenCalledWith('lv_1', { replay: true });
+  });
+
+  it('says why it asks, and answers in the launch target’s terms: when to refresh, or when to ask again', async () => {
+    const code = { ...aCodeResponse('c'), validForMs: 300_000, refreshInSeconds: 120 };
+    const { load, livingCode } = setup([() => code, () => ({ deferred: 'budget', retryInSeconds: 45 })]);
+    const launcher = load();
+    await expect(launcher.launchTarget('lv_1', false, 'poster', 'first')).resolves.toEqual({
+      ...code.launch,
+      validForMs: 300_000,
+      refreshInMs: 120_000,
+    });
+    await expect(launcher.launchTarget('lv_1', false, undefined, 'refresh')).resolves.toEqual({
+      deferred: 'budget',
+      retryInMs: 45_000,
+    });
+    expect(livingCode.mock.calls).toEqual([
+      ['lv_1', { replay: false, from: 'poster', purpose: 'first' }],
+      ['lv_1', { replay: false, from: undefined, purpose: 'refresh' }],
+    ]);
   });
 
   it('on 401 goes to the sign-in once, with this page as returnTo, and waits (the page is leaving)', async () => {

@@ -117,7 +117,10 @@ describe('live page with the push socket', () => {
     await waitFor(() =>
       expect((screen.getByRole('button', { name: '观看回放' }) as HTMLButtonElement).disabled).toBe(false),
     );
-    expect(codeRequests(bff.requests).map((r) => r.body)).toEqual([{ replay: false }, { replay: true }]);
+    expect(codeRequests(bff.requests).map((r) => r.body)).toEqual([
+      { replay: false, purpose: 'first' },
+      { replay: true, purpose: 'first' },
+    ]);
     fireEvent.click(screen.getByRole('button', { name: '观看回放' }));
     expect(taro.navigateToMiniProgram).toHaveBeenCalledWith({
       appId: aCodeResponse('REPLAY', true).launch.appId,

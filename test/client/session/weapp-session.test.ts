@@ -134,7 +134,9 @@ describe('weapp session', () => {
     });
     const { api, weappSession } = createServices({ baseUrl: BASE_URL });
     const code = (replay: boolean) =>
-      weappSession.withToken((token) => api.livingCode('lv_1', { replay, token })).then((c) => c.livingCode);
+      weappSession
+        .withToken((token) => api.livingCode('lv_1', { replay, token }))
+        .then((c) => ('livingCode' in c ? c.livingCode : c.deferred));
 
     const live = code(false);
     const replay = code(true);

@@ -35,7 +35,7 @@ void LOADERS[currentWechatEnv()]?.().catch(() => undefined);
  * do not work, the way into WeChat and a copy-link action; anywhere else a QR code to scan with WeChat (`QrLaunch`).
  * Links are the live's short link (with the page's campaign tag), not the address bar.
  */
-export default function LaunchButton({ livingId, action, onNotWatchable, from }: LaunchButtonProps) {
+export default function LaunchButton({ livingId, action, onNotWatchable, from, reservedStart }: LaunchButtonProps) {
   const env = useWechatEnv();
   const view = launchView(action, env);
   // The tag goes along (a campaign tag needs no escaping): scanned or pasted into WeChat, it is the same visit's.
@@ -65,6 +65,7 @@ export default function LaunchButton({ livingId, action, onNotWatchable, from }:
           link={link}
           onNotWatchable={onNotWatchable}
           from={from}
+          reservedStart={reservedStart}
         />
       )}
     </Suspense>

@@ -1,5 +1,11 @@
 import { isApiError } from '../../api/api-error';
 
+/**
+ * The button once a tap fetched the code: WeChat opens another mini program only inside a tap (the open tag takes
+ * its own), so the viewer who tapped without a code is asked for one more.
+ */
+export const PREPARED_LABEL = '已为你准备好，点击进入';
+
 /** Words for a failed code fetch; the BFF's own message where it is meant for viewers. */
 export function codeErrorHint(error: unknown): string {
   if (isApiError(error, 'LIVE_NOT_WATCHABLE')) return '直播状态有变化，正在刷新';

@@ -9,4 +9,9 @@ export interface LaunchButtonProps {
   onNotWatchable?: () => void;
   /** The page's campaign tag (`?from=…`): sent with the code request and the open, for our funnel. */
   from?: string;
+  /**
+   * The start a reserved live is planned for (none once it is on): a live moved to another time drops the code
+   * prepared for the old one (`usePlannedStart`).
+   */
+  reservedStart?: string;
 }

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { CodePurpose } from '../../../../shared/api';
 import { isApiError, type ClientErrorCode } from '../../api/api-error';
 import { usePageVisible } from '../../hooks/page-visibility';
 import { useLaunchTarget } from '../../launch/use-launch-target';
+import { usePlannedStart } from '../../launch/use-planned-start';
 import { useServices } from '../../services';
 import { ActionButton } from '../action-button';
 import { copyLink } from './copy-link';
-import { codeErrorHint } from './launch-messages';
+import { codeErrorHint, PREPARED_LABEL } from './launch-messages';
 import { OpenLaunchTag, useOpenTagsUnusable } from './open-launch-tag';
 import { WaitingInLine } from './waiting-in-line';
 
@@ -18,6 +20,8 @@ export interface WechatLaunchProps {
   onNotWatchable?: () => void;
   /** The page's campaign tag, for our funnel. */
   from?: string;
+  /** The start a reserved live is planned for: a moved live drops the code prepared for the old one. */
+  reservedStart?: string;
 }
 
 const errorCode = (error: unknown): ClientErrorCode | undefined =>
@@ -25,17 +29,35 @@ const errorCode = (error: unknown): ClientErrorCode | undefined =>
 
 /**
  * H5 inside WeChat: once the JS-SDK is ready and the viewer's code is known (signing in first when needed), the
- * button is covered by the `wx-open-launch-weapp` open tag, whose path is renewed before the code expires. When
- * WeChat refuses the JS-SDK or open tags, the button explains and offers a way out instead.
+ * button is covered by the `wx-open-launch-weapp` open tag, whose path is renewed before the code expires while
+ * WeCom's budget allows. Without a code the button is a plain one whose tap asks for it; the tag then goes over it,
+ * asking for the tap that opens ({@link PREPARED_LABEL}). When WeChat refuses the JS-SDK or open tags, the button
+ * explains and offers a way out instead.
  */
-export function WechatLaunch({ livingId, label, replay, link, onNotWatchable, from }: WechatLaunchProps) {
+export function WechatLaunch({
+  livingId,
+  label,
+  replay,
+  link,
+  onNotWatchable,
+  from,
+  reservedStart,
+}: WechatLaunchProps) {
   const { api, h5Launcher } = useServices();
   const visible = usePageVisible();
   const tagsUnusable = useOpenTagsUnusable();
-  const fetchTarget = useCallback(async () => {
-    const [, target] = await Promise.all([h5Launcher.sdkReady(), h5Launcher.launchTarget(livingId, replay, from)]);
-    return target;
-  }, [h5Launcher, livingId, replay, from]);
+  const plannedStart = usePlannedStart(reservedStart);
+  const fetchTarget = useCallback(
+    async (purpose: CodePurpose) => {
+      const [, answer] = await Promise.all([
+        h5Launcher.sdkReady(),
+        h5Launcher.launchTarget(livingId, replay, from, purpose),
+      ]);
+      return answer;
+    },
+    // `plannedStart` is not sent: it makes a moved live another target, so a code prepared for the old start goes.
+    [h5Launcher, livingId, replay, from, plannedStart],
+  );
   const target = useLaunchTarget(tagsUnusable ? undefined : fetchTarget, { visible });
   const [failed, setFailed] = useState(false);
 
@@ -75,7 +97,9 @@ export function WechatLaunch({ livingId, label, replay, link, onNotWatchable, fr
       );
     }
     // A sign-in that did not stick: the viewer's retry goes through WeChat's sign-in again.
-    const retry = isApiError(target.error, 'SESSION_REQUIRED', 'SESSION_INVALID') ? h5Launcher.signIn : target.refresh;
+    const retry = isApiError(target.error, 'SESSION_REQUIRED', 'SESSION_INVALID')
+      ? h5Launcher.signIn
+      : target.prepareByTap;
     return (
       <ActionButton
         label={label}
@@ -86,12 +110,13 @@ export function WechatLaunch({ livingId, label, replay, link, onNotWatchable, fr
       />
     );
   }
+  if (target.phase === 'standby') return <ActionButton label={label} onClick={target.prepareByTap} />;
   if (target.phase !== 'ready' || !target.target) return <ActionButton label={label} loading />;
 
   const { username, path } = target.target;
   return (
     <ActionButton
-      label={label}
+      label={target.preparedByTap ? PREPARED_LABEL : label}
       hint={failed ? '没能打开直播，请重试' : undefined}
       hintTone="error"
       overlay={

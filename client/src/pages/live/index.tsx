@@ -83,7 +83,13 @@ export default function LivePage() {
             variant="full"
             replayAsked={replay}
             renderAction={(action) => (
-              <LaunchButton livingId={live.livingId} action={action} onNotWatchable={refresh} from={from} />
+              <LaunchButton
+                livingId={live.livingId}
+                action={action}
+                onNotWatchable={refresh}
+                from={from}
+                reservedStart={live.status === 'reserved' ? live.startsAt : undefined}
+              />
             )}
           />
           <View className="live-page__section">

@@ -1,11 +1,13 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { toString as qrSvg } from 'qrcode';
+import type { CodePurpose } from '../../../../shared/api';
 import { primaryAction } from '../../../../shared/primary-action';
+import { PREPARED_LABEL } from '../../../../client/src/components/launch-button/launch-messages';
 import { ApiError } from '../../../../client/src/api/api-error';
 import LaunchButton from '../../../../client/src/components/launch-button/launch-button.h5';
 import { QR_OPTIONS } from '../../../../client/src/components/launch-button/qr-code';
 import { unavailableH5Launcher, type H5Launcher } from '../../../../client/src/launch/h5-launcher';
-import type { TimedLaunchTarget } from '../../../../client/src/launch/use-launch-target';
+import type { LaunchTargetAnswer } from '../../../../client/src/launch/launch-target-answer';
 import { WechatSdkError } from '../../../../client/src/launch/wechat-sdk';
 import { aLaunch, aLive } from '../../support/fixtures';
 import { renderWithServices } from '../../support/render';
@@ -50,12 +52,18 @@ type MockLauncher = H5Launcher & {
 };
 
 function launcher(
-  target: (livingId: string, replay: boolean) => TimedLaunchTarget | Promise<TimedLaunchTarget>,
+  target: (
+    livingId: string,
+    replay: boolean,
+    purpose: CodePurpose | undefined,
+  ) => LaunchTargetAnswer | Promise<LaunchTargetAnswer>,
   sdkReady: () => Promise<void> = () => Promise.resolve(),
 ): MockLauncher {
   return {
     sdkReady: jest.fn(sdkReady),
-    launchTarget: jest.fn(async (id: string, replay: boolean) => target(id, replay)),
+    launchTarget: jest.fn(async (id: string, replay: boolean, _from?: string, purpose?: CodePurpose) =>
+      target(id, replay, purpose),
+    ),
     signIn: jest.fn(),
     shareCard: jest.fn(() => Promise.resolve()),
     openHostPage: jest.fn(() => Promise.resolve()),
@@ -213,7 +221,7 @@ describe('H5 launch button', () => {
         <LaunchButton livingId="lv_1" action={primaryAction(aLive({ status: 'ended', replay: 'ready' }))} />,
         { h5Launcher },
       );
-      await waitFor(() => expect(h5Launcher.launchTarget).toHaveBeenCalledWith('lv_1', true, undefined));
+      await waitFor(() => expect(h5Launcher.launchTarget).toHaveBeenCalledWith('lv_1', true, undefined, 'first'));
       expect(openTag()).toBeNull();
       expect(screen.getByRole('button').className).toContain('action__button--loading');
 
@@ -327,18 +335,41 @@ describe('H5 launch button', () => {
       expect(h5Launcher.launchTarget).toHaveBeenCalledTimes(1);
     });
 
-    it('retries other failures by fetching again', async () => {
+    it('shows nothing when a background request fails; a tap’s failure is shown and retried by fetching again', async () => {
       withUserAgent(UA.wechat);
       let calls = 0;
       const h5Launcher = launcher(() => {
-        if (++calls === 1) throw new ApiError({ code: 'NETWORK_ERROR', message: 'x', status: 0 });
+        if (++calls <= 2) throw new ApiError({ code: 'NETWORK_ERROR', message: 'x', status: 0 });
         return aLaunch('C');
       });
       await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      await waitFor(() => expect(h5Launcher.launchTarget).toHaveBeenCalledTimes(1));
+      expect(screen.queryByText('网络不太顺畅，请重试')).toBeNull();
+      fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
       expect(await screen.findByText('网络不太顺畅，请重试')).toBeTruthy();
       fireEvent.click(screen.getByText('重试'));
       await waitFor(() => expect(openTag()).not.toBeNull());
+      expect(h5Launcher.launchTarget.mock.calls.map((call) => call[3])).toEqual(['first', 'tap', 'tap']);
       expect(h5Launcher.signIn).not.toHaveBeenCalled();
+    });
+
+    it('without a code: a plain button whose tap fetches as a tap, then the open tag goes over it', async () => {
+      withUserAgent(UA.wechat);
+      const h5Launcher = launcher((_id, _replay, purpose) =>
+        purpose === 'tap' ? aLaunch('TAPPED') : { deferred: 'before_start', retryInMs: 600_000 },
+      );
+      await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+      await waitFor(() => expect(h5Launcher.launchTarget).toHaveBeenCalledTimes(1));
+      const button = screen.getByRole('button', { name: '进入直播' }) as HTMLButtonElement;
+      expect(button.disabled).toBe(false);
+      expect(button.className).not.toContain('action__button--loading');
+      expect(openTag()).toBeNull();
+
+      fireEvent.click(button);
+      await waitFor(() => expect(openTag()).not.toBeNull());
+      expect(openTag()!.getAttribute('path')).toBe(aLaunch('TAPPED').path);
+      expect(openTag()!.parentElement?.querySelector('button')?.textContent).toBe(PREPARED_LABEL);
+      expect(h5Launcher.launchTarget.mock.calls.map((call) => call[3])).toEqual(['first', 'tap']);
     });
 
     it('where the page cannot launch at all: says so and offers the link', async () => {
@@ -371,11 +402,12 @@ describe('H5 launch button', () => {
 describe('H5 launch button in WeChat, many viewers at once', () => {
   afterEach(() => jest.useRealTimers());
 
-  it('shows the place in line and puts the open tag up by itself once admitted', async () => {
+  it('after a tap: shows the place in line and puts the open tag up by itself once admitted', async () => {
     jest.useFakeTimers({ doNotFake: ['queueMicrotask'] });
     withUserAgent(UA.wechat);
     let busy = true;
-    const h5Launcher = launcher(() => {
+    const h5Launcher = launcher((_id, _replay, purpose) => {
+      if (purpose !== 'tap') return { deferred: 'budget', retryInMs: 600_000 };
       if (!busy) return aLaunch('ADMITTED');
       busy = false;
       throw new ApiError({
@@ -387,10 +419,14 @@ describe('H5 launch button in WeChat, many viewers at once', () => {
       });
     });
     await renderButton(<LaunchButton livingId="lv_1" action={living()} />, { h5Launcher });
+    await waitFor(() => expect(h5Launcher.launchTarget).toHaveBeenCalledTimes(1));
+    expect(screen.queryByText(/你排在第/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
     await waitFor(() => expect(screen.getByText('观看的人很多，你排在第 7 位，约 12 秒后自动进入')).toBeTruthy());
     expect(openTag()).toBeNull();
     await act(async () => void jest.advanceTimersByTime(12_000));
     await waitFor(() => expect(openTag()?.getAttribute('path')).toBe(aLaunch('ADMITTED').path));
-    expect(h5Launcher.launchTarget).toHaveBeenCalledTimes(2);
+    expect(h5Launcher.launchTarget.mock.calls.map((call) => call[3])).toEqual(['first', 'tap', 'tap']);
+    expect(screen.getAllByRole('button')[0]?.textContent).toBe(PREPARED_LABEL);
   });
 });

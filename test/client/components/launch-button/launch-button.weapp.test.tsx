@@ -2,10 +2,12 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { primaryAction } from '../../../../shared/primary-action';
 import type { LiveCard } from '../../../../shared/live-card';
 import LaunchButton from '../../../../client/src/components/launch-button/launch-button.weapp';
+import { PREPARED_LABEL } from '../../../../client/src/components/launch-button/launch-messages';
 import { REFRESH_AFTER_MS } from '../../../../client/src/launch/use-launch-target';
 import { stubBff, errorBody, type StubRequest, type StubResponse } from '../../support/bff-stub';
 import { aCodeResponse, aLive } from '../../support/fixtures';
 import { renderWithServices } from '../../support/render';
+import { ServicesProvider } from '../../../../client/src/services';
 import { taroMock } from '../../stand-ins/taro';
 
 const { taro } = taroMock;
@@ -38,6 +40,7 @@ function renderButton(live: LiveCard, props: { onNotWatchable?: () => void; repl
       livingId={live.livingId}
       action={primaryAction(live, props.replayAsked)}
       onNotWatchable={props.onNotWatchable}
+      reservedStart={live.status === 'reserved' ? live.startsAt : undefined}
     />,
   );
 }
@@ -87,7 +90,7 @@ describe('weapp launch button', () => {
     expect(codeRequests(requests)).toEqual([
       expect.objectContaining({
         path: `/api/lives/${live.livingId}/code`,
-        body: { replay },
+        body: { replay, purpose: 'first' },
         headers: expect.objectContaining({ Authorization: 'Bearer tok-1' }),
       }),
     ]);
@@ -189,17 +192,23 @@ describe('weapp launch button', () => {
     await ready('进入直播');
   });
 
-  it('offers to fetch again when the code cannot be had', async () => {
+  it('shows nothing when a background request fails, and offers to fetch again when a tap’s fails', async () => {
     let fail = true;
     const { requests } = bffIssuing(['OK'], () =>
       fail ? { status: 503, body: errorBody('UPSTREAM_UNAVAILABLE'), headers: { 'Retry-After': '5' } } : undefined,
     );
-    renderButton(aLive({ status: 'living' }));
+    const { container } = renderButton(aLive({ status: 'living' }));
+    await waitFor(() => expect(codeRequests(requests)).toHaveLength(1));
+    await ready('进入直播');
+    expect(container.querySelector('.action__hint')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
     expect(await screen.findByText('暂时无法进入直播，请重试')).toBeTruthy();
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: '重新获取' }));
-    await ready('进入直播');
-    expect(codeRequests(requests)).toHaveLength(2);
+    await ready(PREPARED_LABEL);
+    expect(codeRequests(requests).map((r) => r.body?.purpose)).toEqual(['first', 'tap', 'tap']);
+    expect(taro.navigateToMiniProgram).not.toHaveBeenCalled();
   });
 
   it('tells the page when the BFF says the live is no longer watchable', async () => {
@@ -233,10 +242,13 @@ describe('weapp launch button', () => {
     await act(async () => void jest.advanceTimersByTime(3 * REFRESH_AFTER_MS));
     expect(codeRequests(requests)).toHaveLength(2);
 
-    // Back after a long time: the old code is not used, a fresh one is fetched first.
+    // Back after a long time: the old code is not used; a fresh one is asked for at once, and a tap while it is
+    // on its way waits for it (no second request), then asks for the tap that opens.
     act(() => taroMock.show());
-    await waitFor(() => expect(codeRequests(requests)).toHaveLength(3));
-    await ready('进入直播');
+    fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
+    expect(taro.navigateToMiniProgram).toHaveBeenCalledTimes(1);
+    await ready(PREPARED_LABEL);
+    expect(codeRequests(requests).map((r) => r.body?.purpose)).toEqual(['first', 'refresh', 'first']);
     fireEvent.click(screen.getByRole('button'));
     expect(taro.navigateToMiniProgram).toHaveBeenLastCalledWith({
       appId: 'wx7424030d69bde86e',
@@ -245,37 +257,170 @@ describe('weapp launch button', () => {
   });
 });
 
-describe('weapp launch button, many viewers at once', () => {
+const deferred = (deferred: 'before_start' | 'budget', retryInSeconds: number): StubResponse => ({
+  status: 200,
+  body: { deferred, retryInSeconds },
+});
+const inLine = (position: number): StubResponse => ({
+  status: 503,
+  headers: { 'Retry-After': '20' },
+  body: { ...errorBody('UPSTREAM_BUSY'), queue: { position, etaSeconds: 20 } },
+});
+const purposes = (requests: StubRequest[]) => codeRequests(requests).map((r) => r.body?.purpose);
+const advance = (ms: number) => act(async () => void (await jest.advanceTimersByTimeAsync(ms)));
+
+describe('weapp launch button, within WeCom’s budget', () => {
   afterEach(() => jest.useRealTimers());
 
-  it('shows the place in line, counts down, comes back by itself at Retry-After and then opens WeCom', async () => {
-    jest.useFakeTimers({ doNotFake: ['queueMicrotask'] });
-    let busy = 2;
-    const { requests } = bffIssuing(['CODE9'], () =>
-      busy-- > 0
-        ? {
-            status: 503,
-            headers: { 'Retry-After': '20' },
-            body: { ...errorBody('UPSTREAM_BUSY'), queue: { position: busy + 3, etaSeconds: 20 } },
-          }
+  it('asks for a first code, then refreshes it in the background when the BFF says', async () => {
+    jest.useFakeTimers();
+    const { requests } = bffIssuing(['FIRST', 'SECOND'], (req) =>
+      req.body?.purpose === 'first'
+        ? { status: 200, body: { ...aCodeResponse('FIRST'), refreshInSeconds: 100 } }
         : undefined,
     );
     renderButton(aLive({ status: 'living' }));
+    await advance(0);
+    await ready('进入直播');
+    await advance(99_000);
+    expect(purposes(requests)).toEqual(['first']);
+    await advance(1_000);
+    expect(purposes(requests)).toEqual(['first', 'refresh']);
+  });
+
+  it.each([
+    ['a reserved live far from its start', 'before_start' as const, aLive({ status: 'reserved' })],
+    ['no headroom in the budget', 'budget' as const, aLive({ status: 'living' })],
+  ])(
+    'when the BFF puts a first code off (%s): the normal button, asked again after retryInSeconds and not before',
+    async (_case, reason, live) => {
+      jest.useFakeTimers();
+      const { requests } = bffIssuing(['LATER'], (req) =>
+        codeRequests(requests).length <= 1 && req.body?.purpose === 'first' ? deferred(reason, 600) : undefined,
+      );
+      const { container } = renderButton(live);
+      await advance(0);
+      const label = primaryAction(live).label;
+      await ready(label);
+      expect(container.querySelector('.action__hint')).toBeNull();
+      expect(container.querySelector('.action__button--loading')).toBeNull();
+      await advance(599_000);
+      expect(purposes(requests)).toEqual(['first']);
+      expect((screen.getByRole('button') as HTMLButtonElement).disabled).toBe(false);
+      await advance(1_000);
+      expect(purposes(requests)).toEqual(['first', 'first']);
+      // The code that then came opens at once, on the viewer's one tap.
+      await ready(label);
+      fireEvent.click(screen.getByRole('button', { name: label }));
+      expect(taro.navigateToMiniProgram).toHaveBeenCalledWith({
+        appId: 'wx7424030d69bde86e',
+        path: 'pages/watch/index?living_code=LATER',
+      });
+    },
+  );
+
+  it.each([
+    ['a 503 with a place in line', inLine(4)],
+    ['a 429', { status: 429, body: errorBody('UPSTREAM_RATE_LIMITED'), headers: { 'Retry-After': '20' } }],
+  ])('never shows the line or an error for a background request answered %s', async (_case, failure) => {
+    jest.useFakeTimers();
+    const { requests } = bffIssuing(['OK'], (req) => (req.body?.purpose !== 'tap' ? failure : undefined));
+    const { container } = renderButton(aLive({ status: 'living' }));
+    await advance(0);
+    await advance(60_000);
+    expect(codeRequests(requests).length).toBeGreaterThan(1); // retried with back-off
+    expect(screen.queryByText(/你排在第/)).toBeNull();
+    expect(container.querySelector('.action__hint')).toBeNull();
+    expect((screen.getByRole('button', { name: '进入直播' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('a tap without a code asks as a tap, then asks for one more tap that opens WeCom (no second request)', async () => {
+    const { requests } = bffIssuing(['TAPPED'], (req) =>
+      req.body?.purpose === 'first' ? deferred('budget', 60) : undefined,
+    );
+    renderButton(aLive({ status: 'living' }));
+    await waitFor(() => expect(purposes(requests)).toEqual(['first']));
+    await ready('进入直播');
+    fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
+    // WeChat refuses navigateToMiniProgram outside a tap: nothing opens on the answer by itself.
+    await ready(PREPARED_LABEL);
+    expect(taro.navigateToMiniProgram).not.toHaveBeenCalled();
+    expect(purposes(requests)).toEqual(['first', 'tap']);
+
+    fireEvent.click(screen.getByRole('button', { name: PREPARED_LABEL }));
+    expect(taro.navigateToMiniProgram).toHaveBeenCalledTimes(1);
+    expect(taro.navigateToMiniProgram).toHaveBeenCalledWith({
+      appId: 'wx7424030d69bde86e',
+      path: 'pages/watch/index?living_code=TAPPED',
+    });
+    expect(purposes(requests)).toEqual(['first', 'tap']);
+  });
+
+  it('stops asking in the background while the page is hidden', async () => {
+    jest.useFakeTimers();
+    const { requests } = bffIssuing(['C'], (req) =>
+      req.body?.purpose === 'first' ? deferred('budget', 30) : undefined,
+    );
+    renderButton(aLive({ status: 'living' }));
+    await advance(0);
+    expect(purposes(requests)).toEqual(['first']);
+    act(() => taroMock.hide());
+    await advance(10 * 60_000);
+    expect(purposes(requests)).toEqual(['first']);
+  });
+
+  it('drops the code prepared for a reserved live when it is moved to another start', async () => {
+    const { requests } = bffIssuing(['OLD', 'NEW']);
+    const live = aLive({ status: 'reserved', startsAt: new Date(Date.now() + 60_000).toISOString() });
+    const view = renderButton(live);
+    await ready('进入直播间');
+    const moved = aLive({ status: 'reserved', startsAt: new Date(Date.now() + 3 * 3600_000).toISOString() });
+    view.rerender(
+      <ServicesProvider value={view.services}>
+        <LaunchButton livingId={moved.livingId} action={primaryAction(moved)} reservedStart={moved.startsAt} />
+      </ServicesProvider>,
+    );
+    await waitFor(() => expect(codeRequests(requests)).toHaveLength(2));
+    await ready('进入直播间');
+    fireEvent.click(screen.getByRole('button', { name: '进入直播间' }));
+    expect(taro.navigateToMiniProgram).toHaveBeenCalledWith({
+      appId: 'wx7424030d69bde86e',
+      path: 'pages/watch/index?living_code=NEW',
+    });
+  });
+});
+
+describe('weapp launch button, many viewers at once', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('after a tap: shows the place in line, counts down, asks again as a tap at Retry-After, then opens WeCom', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask'] });
+    let busy = 2;
+    const { requests } = bffIssuing(['CODE9'], (req) => {
+      if (req.body?.purpose !== 'tap') return deferred('budget', 600);
+      return busy-- > 0 ? inLine(busy + 3) : undefined;
+    });
+    renderButton(aLive({ status: 'living' }));
+    await waitFor(() => expect(purposes(requests)).toEqual(['first']));
+    await ready('进入直播');
+    expect(screen.queryByText(/你排在第/)).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
     await waitFor(() => expect(screen.getByText('观看的人很多，你排在第 4 位，约 20 秒后自动进入')).toBeTruthy());
     await act(async () => void jest.advanceTimersByTime(5_000));
     expect(screen.getByText('观看的人很多，你排在第 4 位，约 15 秒后自动进入')).toBeTruthy();
-    expect(codeRequests(requests)).toHaveLength(1);
-    // No tap: at Retry-After it asks again by itself (and not before), keeping its place.
+    expect(purposes(requests)).toEqual(['first', 'tap']);
+    // No second tap: at Retry-After it asks again by itself (and not before), as a tap, keeping its place.
     await act(async () => void jest.advanceTimersByTime(14_000));
-    expect(codeRequests(requests)).toHaveLength(1);
+    expect(purposes(requests)).toEqual(['first', 'tap']);
     await act(async () => void jest.advanceTimersByTime(1_000));
     await waitFor(() => expect(screen.getByText('观看的人很多，你排在第 3 位，约 20 秒后自动进入')).toBeTruthy());
-    expect(codeRequests(requests)).toHaveLength(2);
+    expect(purposes(requests)).toEqual(['first', 'tap', 'tap']);
     await act(async () => void jest.advanceTimersByTime(20_000));
-    await waitFor(() => expect(codeRequests(requests)).toHaveLength(3));
+    await waitFor(() => expect(purposes(requests)).toEqual(['first', 'tap', 'tap', 'tap']));
     jest.useRealTimers();
-    await ready('进入直播');
-    fireEvent.click(screen.getByRole('button', { name: '进入直播' }));
+    await ready(PREPARED_LABEL);
+    fireEvent.click(screen.getByRole('button', { name: PREPARED_LABEL }));
     expect(taro.navigateToMiniProgram).toHaveBeenCalledTimes(1);
     expect(taro.navigateToMiniProgram).toHaveBeenCalledWith({
       appId: 'wx7424030d69bde86e',
