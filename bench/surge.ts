@@ -11,6 +11,7 @@ import { SANDBOX_LIVES, createSandbox, pointAtSandbox } from '../sandbox';
 import { loadConfig, type Config } from '../server/config/config';
 import { startInProcessInstance } from '../test/support/in-process-instance';
 import { startTestRedis } from '../test/support/redis-server';
+import { inBatches, maxInWindow, percentile } from './simulated-viewers';
 
 interface Viewer {
   id: number;
@@ -20,18 +21,6 @@ interface Viewer {
   nextAt: number;
   admittedAt?: number;
   tries: number;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-
-/** Runs `work` over `items` with at most `limit` in flight. */
-async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }
 
 export async function runSurge({ viewers: count = 30_000, budget = 10_000, arrivalMs = 60_000 } = {}) {
@@ -103,12 +92,10 @@ export async function runSurge({ viewers: count = 30_000, budget = 10_000, arriv
     const minute = `minute ${Math.floor((v.admittedAt - start) / 60_000) + 1}`;
     perMinute[minute] = (perMinute[minute] ?? 0) + 1;
   }
-  let maxInAnyMinute = 0;
-  const times = calls.map((c) => c.at).sort((a, b) => a - b);
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (times[j]! < times[i]! - 59_999) j++;
-    maxInAnyMinute = Math.max(maxInAnyMinute, i - j + 1);
-  }
+  const maxInAnyMinute = maxInWindow(
+    calls.map((c) => c.at).sort((a, b) => a - b),
+    60_000,
+  );
   const upstream: Record<string, number> = {};
   for (const c of sandbox.calls) upstream[c.api] = (upstream[c.api] ?? 0) + 1;
 

@@ -2,14 +2,13 @@ import type { Redis } from 'ioredis';
 import { HOUR_MS, MINUTE_MS, MIN_HOLD_MS, type Admission, type BudgetLimits, type CallBudget } from './call-budget';
 
 /**
- * The same windows and line as `memory-call-budget.ts`, in one Lua script so that every instance's check-and-spend
- * is atomic. KEYS: minute window, hour window (sorted sets of admitted calls by time), the line (sorted by arrival),
- * when each place is given up, a sequence. ARGV: now, per minute, per hour, who queues ('' = nobody), minimum hold.
- * Returns {admitted 0|1, position, etaMs}.
+ * What both admission scripts begin with. KEYS: minute window, hour window (sorted sets of admitted calls by time),
+ * the line (sorted by arrival), when each place is given up, a sequence; ARGV[1–3]: now, per minute, per hour. Drops
+ * what left the windows and the places given up, counts what is free, and defines `spend()` (one call admitted now)
+ * and `waitFor(key, count, k, window)` (when the `k`-th call beyond what is free may go, as in the memory budget).
  */
-const ADMIT = `
+const WINDOWS = `
 local now, perMinute, perHour = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local member, minHold = ARGV[4], tonumber(ARGV[5])
 local MINUTE, HOUR = ${MINUTE_MS}, ${HOUR_MS}
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - MINUTE)
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - HOUR)
@@ -18,7 +17,6 @@ for _, m in ipairs(gone) do redis.call('ZREM', KEYS[3], m) end
 if #gone > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now) end
 local inMinute, inHour = redis.call('ZCARD', KEYS[1]), redis.call('ZCARD', KEYS[2])
 local freeMinute, freeHour = perMinute - inMinute, perHour - inHour
-local free = math.min(freeMinute, freeHour)
 local function spend()
   local id = now .. ':' .. redis.call('INCR', KEYS[5])
   redis.call('ZADD', KEYS[1], now, id)
@@ -34,6 +32,16 @@ local function waitFor(key, count, k, window)
   local at = tonumber(redis.call('ZRANGE', key, i, i, 'WITHSCORES')[2]) + window * (1 + math.floor(k / count))
   return math.max(0, at - now)
 end
+`;
+
+/**
+ * The same windows and line as `memory-call-budget.ts`, in one Lua script so that every instance's check-and-spend
+ * is atomic. KEYS as `WINDOWS`; ARGV: now, per minute, per hour, who queues ('' = nobody), minimum hold.
+ * Returns {admitted 0|1, position, etaMs}.
+ */
+const ADMIT = `${WINDOWS}
+local member, minHold = ARGV[4], tonumber(ARGV[5])
+local free = math.min(freeMinute, freeHour)
 local function eta(rank)
   return math.max(waitFor(KEYS[1], inMinute, rank - freeMinute, MINUTE), waitFor(KEYS[2], inHour, rank - freeHour, HOUR))
 end
@@ -61,39 +69,18 @@ return {0, rank + 1, wait}
 
 /**
  * A call made ahead of need, as in `memory-call-budget.ts`: spends only while nobody waits in line and more than the
- * reserve is free in both windows; never queues. KEYS as ADMIT's; ARGV: now, per minute, per hour, reserve per
+ * reserve is free in both windows; never queues. KEYS as `WINDOWS`; ARGV: now, per minute, per hour, reserve per
  * minute, reserve per hour. Returns {admitted 0|1, etaMs}.
  */
-const ADMIT_AHEAD = `
-local now, perMinute, perHour = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+const ADMIT_AHEAD = `${WINDOWS}
 local keepMinute, keepHour = tonumber(ARGV[4]), tonumber(ARGV[5])
-local MINUTE, HOUR = ${MINUTE_MS}, ${HOUR_MS}
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - MINUTE)
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - HOUR)
-local gone = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now)
-for _, m in ipairs(gone) do redis.call('ZREM', KEYS[3], m) end
-if #gone > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now) end
-local inMinute, inHour, waiting = redis.call('ZCARD', KEYS[1]), redis.call('ZCARD', KEYS[2]), redis.call('ZCARD', KEYS[3])
-local freeMinute, freeHour = perMinute - inMinute, perHour - inHour
+local waiting = redis.call('ZCARD', KEYS[3])
 if waiting == 0 and freeMinute > keepMinute and freeHour > keepHour then
-  local id = now .. ':' .. redis.call('INCR', KEYS[5])
-  redis.call('ZADD', KEYS[1], now, id)
-  redis.call('ZADD', KEYS[2], now, id)
-  redis.call('PEXPIRE', KEYS[1], MINUTE)
-  redis.call('PEXPIRE', KEYS[2], HOUR)
-  redis.call('PEXPIRE', KEYS[5], HOUR)
+  spend()
   return {1, 0}
 end
-local function waitFor(key, count, k, window)
-  if k < 0 then return 0 end
-  if count == 0 then return window end
-  local i = k % count
-  local at = tonumber(redis.call('ZRANGE', key, i, i, 'WITHSCORES')[2]) + window * (1 + math.floor(k / count))
-  return math.max(0, at - now)
-end
-local eta = math.max(waitFor(KEYS[1], inMinute, keepMinute + waiting - freeMinute, MINUTE),
-  waitFor(KEYS[2], inHour, keepHour + waiting - freeHour, HOUR))
-return {0, eta}
+return {0, math.max(waitFor(KEYS[1], inMinute, keepMinute + waiting - freeMinute, MINUTE),
+  waitFor(KEYS[2], inHour, keepHour + waiting - freeHour, HOUR))}
 `;
 
 const HOLDS = `

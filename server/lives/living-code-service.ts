@@ -94,25 +94,25 @@ export function createLivingCodeService({
     return issued && sameStart && now() - issued.issuedAt < reuseMs ? issued : undefined;
   }
 
-  /** The viewer's code, reused or asked of WeCom (once for concurrent requests), spending as `spending` says. */
-  async function codeFor(
+  /**
+   * A new code from WeCom for the viewer, spending as `spending` says; asked once for concurrent requests (which
+   * then share it), and not at all when one of them already got a code that can be handed out again.
+   */
+  async function newCode(
     viewer: Viewer,
     card: LiveCard,
     spending: Parameters<LivingReadApi['getLivingCode']>[2],
   ): Promise<IssuedCode> {
     const key = codeKey(viewer, card.livingId);
-    return (
-      (await reusable(key, card)) ??
-      store.singleFlight(key, async () => {
-        const again = await reusable(key, card);
-        if (again) return again;
-        const code = await livingApi.getLivingCode(card.livingId, viewer.openid, spending);
-        const fresh: IssuedCode = { code, issuedAt: now(), reservedStart: reservedStart(card) };
-        // Kept while it is valid, not only while it is reused: an open reported later still finds it (`held`).
-        await store.set(key, fresh, validityMs);
-        return fresh;
-      })
-    );
+    return store.singleFlight(key, async () => {
+      const again = await reusable(key, card);
+      if (again) return again;
+      const code = await livingApi.getLivingCode(card.livingId, viewer.openid, spending);
+      const fresh: IssuedCode = { code, issuedAt: now(), reservedStart: reservedStart(card) };
+      // Kept while it is valid, not only while it is reused: an open reported later still finds it (`held`).
+      await store.set(key, fresh, validityMs);
+      return fresh;
+    });
   }
 
   const answer = (issued: IssuedCode, replay: boolean): LivingCodeResponse => ({
@@ -154,7 +154,8 @@ export function createLivingCodeService({
       caller?: CardCaller,
     ): Promise<LivingCodeResponse> {
       const { card, replay } = await watchable(livingId, replayAsked, caller);
-      return answer(await codeFor(viewer, card, { queueAs: viewerKey(viewer) }), replay);
+      const held = await reusable(codeKey(viewer, livingId), card);
+      return answer(held ?? (await newCode(viewer, card, { queueAs: viewerKey(viewer) })), replay);
     },
 
     /**
@@ -176,7 +177,7 @@ export function createLivingCodeService({
       }
       let issued: IssuedCode;
       try {
-        issued = held ?? (await codeFor(viewer, card, { ahead: { reserve } }));
+        issued = held ?? (await newCode(viewer, card, { ahead: { reserve } }));
       } catch (error) {
         if (!isUpstreamError(error) || error.code !== 'UPSTREAM_RATE_LIMITED') throw error;
         const retryAfterMs = (error.retryAfter ?? 0) * 1000;
