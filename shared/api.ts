@@ -106,3 +106,30 @@ export interface JssdkConfigResponse {
   jsApiList: string[];
   openTagList: string[];
 }
+
+/**
+ * `GET /api/lives/:livingId/reminder` and `POST` (after an accept): the signed-in viewer's 开播提醒 for one live on
+ * the platform of their session — a mini program session asks with the mini program's template
+ * (`wx.requestSubscribeMessage`), an H5 session with the service account's (`wx-open-subscribe`).
+ */
+export interface ReminderState {
+  /**
+   * The subscribe-message template to ask for; `null`: no reminder is offered here (no template configured for this
+   * platform, or the live is not reserved), so the button is not shown.
+   */
+  templateId: string | null;
+  /** A reminder for this viewer and this live's start is recorded and not sent yet. */
+  subscribed: boolean;
+}
+
+/**
+ * `POST /api/lives/:livingId/reminder`: the viewer accepted `templateId` in WeChat's prompt (one send allowed).
+ * Answered with the new `ReminderState`; asking again is harmless (one reminder per viewer and live). 409 when the
+ * live is not reserved (any more), 400 for a template that is not this platform's.
+ */
+export interface ReminderRequest {
+  templateId: string;
+}
+
+/** The campaign tag a reminder's page carries, so its taps are counted in the funnel under it. */
+export const REMINDER_CAMPAIGN_TAG = 'remind';

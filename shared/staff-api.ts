@@ -113,3 +113,16 @@ export interface ConfirmRequest {
 
 /** The funnel row of the tags a live saw after its first `FUNNEL_TAGS_PER_LIVE`: never a campaign tag itself. */
 export const FUNNEL_OTHER_TAGS = '*';
+
+/** `GET /api/staff/lives/:livingId/reminders`: the 开播提醒 of one live. */
+export interface StaffReminderStats {
+  /** Viewers with a reminder recorded for the live's current start (both platforms). */
+  subscribers: number;
+  /** Recorded and not yet sent (waiting for the start, or in the queue). */
+  pending: number;
+  sent: number;
+  /** Messages given up, by WeChat's reason (`errcode` 43101, 40003, 40037, 47003, or `retries` when -1/45009/transport failures outlasted the retries). */
+  failed: Array<{ reason: string; count: number }>;
+  /** The start has been seen and messages are going out now. */
+  sending: boolean;
+}
