@@ -10,7 +10,14 @@ import { viewerKey, type Viewer } from '../sign-in/viewer';
 import type { Store } from '../store/store';
 import type { LivingReadApi } from '../wecom/living-read-api';
 import type { CardCaller, LiveCardService } from './live-card-service';
-import { AFTER_START_SPREAD_MS, isPreparing, prepareAt } from './code-schedule';
+import {
+  AFTER_START_SPREAD_MS,
+  MOMENT_TOLERANCE_MS,
+  beforeCheckIn,
+  checkInAt,
+  placeInSpread,
+  prepareAt,
+} from './code-schedule';
 import type { CodeWaiters } from './code-waiters';
 
 export interface LivingCodeServiceOptions {
@@ -130,16 +137,24 @@ export function createLivingCodeService({
     retryInSeconds: Math.ceil(Math.max(MIN_RETRY_MS, retryInMs) / 1000),
   });
 
-  /** Put off a code for a reserved live whose start is further off than a code lives: when to come back, or none. */
+  /**
+   * Put off a code for a reserved live whose start is further off than a code lives: when to come back, or none.
+   * Far from the start, the page checks in just before the window opens; from then on it is given its own moment
+   * in the spread, sized by how many wait then.
+   */
   async function notYet(viewer: Viewer, card: LiveCard): Promise<LivingCodeDeferred | undefined> {
     const startMs = Date.parse(card.startsAt);
     if (card.status !== 'reserved' || !(startMs > now())) return undefined;
     if (!ahead.prepare) return deferred('before_start', startMs - now() + random() * AFTER_START_SPREAD_MS);
-    if (isPreparing({ startMs, windowMs: ahead.windowMs }, now())) return undefined;
-    await ahead.waiters.add(card.livingId, card.startsAt, viewerKey(viewer));
+    const waiter = viewerKey(viewer);
+    const place = placeInSpread(waiter, card.livingId, card.startsAt);
+    await ahead.waiters.add(card.livingId, card.startsAt, waiter);
+    const window = { startMs, windowMs: ahead.windowMs };
+    if (beforeCheckIn(window, now())) return deferred('before_start', checkInAt(window, place) - now());
     const waiters = await ahead.waiters.count(card.livingId, card.startsAt);
-    const at = prepareAt({ startMs, windowMs: ahead.windowMs, waiters, aheadPerMinute }, random());
-    return deferred('before_start', at - now());
+    const at = prepareAt({ ...window, waiters, aheadPerMinute }, place);
+    const windowOpen = now() >= startMs - ahead.windowMs;
+    return windowOpen && at - now() <= MOMENT_TOLERANCE_MS ? undefined : deferred('before_start', at - now());
   }
 
   return {
