@@ -17,16 +17,15 @@ export const REMINDERS_REFRESH_MS = 3_000;
 export function RemindersPanel({ livingId }: { livingId: string }) {
   const { api } = useStaff();
   const reminders = useRequest(() => api.reminders(livingId), `reminders:${livingId}`);
-  const sending = reminders.data?.sending === true;
-  const { reload, status } = reminders;
+  const { data, reload } = reminders;
 
   useEffect(() => {
-    // One timer per answer: the next ask is scheduled only once the last one came back, so a slow BFF is never
-    // asked twice at once.
-    if (!sending || status === 'loading') return;
+    // Scheduled from each answer (a new object), so the next ask waits for the last one: a slow BFF is never asked
+    // twice at once. A failed ask stops it; the error's retry starts it again.
+    if (data?.sending !== true) return;
     const timer = setTimeout(reload, REMINDERS_REFRESH_MS);
     return () => clearTimeout(timer);
-  }, [sending, status, reload]);
+  }, [data, reload]);
 
   return (
     <section className="panel" aria-labelledby="reminders-title">
