@@ -115,4 +115,23 @@ describe('H5 开播提醒', () => {
     await page.getByText(SUBSCRIBED).waitFor();
     await expect(axeReport(page, 'H5 reserved live page in WeChat, reminder recorded')).resolves.toBe('');
   });
+
+  it('the staff console counts the reminder the viewer recorded, and the panel passes axe', async () => {
+    const LATER = SANDBOX_LIVES.reservedInFiveDays;
+    const viewerPage = await viewer('wechat', 'console-viewer');
+    await viewerPage.goto(`${suite.stack.baseUrl}/pages/live/index?id=${LATER}`);
+    await tag(viewerPage).waitFor({ state: 'attached' });
+    await viewerPage.locator('.reminder .action__slot').click();
+    await viewerPage.getByText(SUBSCRIBED).waitFor();
+
+    // 赵敏 is staff in the sandbox; its WeCom QR login approves her at once.
+    const staff = await suite.page('desktop', (context) =>
+      context.addCookies([{ name: 'sandbox_wecom_user', value: 'zhaomin', domain: '127.0.0.1', path: '/' }]),
+    );
+    await staff.goto(`${suite.stack.baseUrl}/staff/lives/${LATER}/stats`);
+    const tiles = staff.getByRole('group', { name: '开播提醒总览' });
+    await tiles.waitFor();
+    await expect(tiles.textContent()).resolves.toBe('预约人数1待发送1已发送0发送失败0');
+    await expect(axeReport(staff, 'console stats with the reminders panel')).resolves.toBe('');
+  });
 });
