@@ -134,4 +134,26 @@ describe('H5 开播提醒', () => {
     await expect(tiles.textContent()).resolves.toBe('预约人数1待发送1已发送0发送失败0');
     await expect(axeReport(staff, 'console stats with the reminders panel')).resolves.toBe('');
   });
+
+  it('in WeChat before any sign-in: offered once the page has signed the viewer in (for its launch)', async () => {
+    const page = await suite.page('wechat', async (context) => {
+      await context.addInitScript(wechatStandIn());
+      await context.addCookies([
+        { name: SANDBOX_WX_USER_COOKIE, value: 'fresh-viewer', domain: '127.0.0.1', path: '/' },
+      ]);
+    });
+    const asked = reminderRequests(page);
+    const answers: number[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.endsWith('/reminder')) answers.push(response.status());
+    });
+    await page.goto(`${suite.stack.baseUrl}${livePath}`);
+    await tag(page).waitFor({ state: 'attached' });
+    // An ask before the sign-in (if it went out before the page left) was refused without a button and without a
+    // loop; signed in, the page asked once more.
+    expect(answers.at(-1)).toBe(200);
+    expect(answers.filter((status) => status !== 200)).toEqual(answers.length > 1 ? [401] : []);
+    expect(asked.length).toBeLessThanOrEqual(2);
+    await expect(page.getByRole('button', { name: ASK }).count()).resolves.toBe(1);
+  });
 });
