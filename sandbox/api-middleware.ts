@@ -19,6 +19,7 @@ import { authorizeFaultPage, authorizePage } from './oauth-authorize-page';
 import type { PageAnswer } from './core/page-answer';
 import { stableToken } from './wechat/stable-token';
 import { getwxacodeUnlimit } from './wechat/wxacode';
+import { subscribeMessageBizsend, subscribeMessageSend } from './wechat/subscribe/subscribe-send';
 import { getUserInfo } from './wecom/sign-in/getuserinfo';
 import { wecomErrorPage } from './wecom/sign-in/sign-in-page';
 import { wecomSsoLogin } from './wecom/sign-in/sso-login';
@@ -43,6 +44,8 @@ const ENDPOINTS: Record<Exclude<SandboxApi, PageApi | ImageApi>, Endpoint> = {
   'sns/oauth2/access_token': oauthAccessToken,
   stable_token: stableToken,
   'ticket/getticket': getticket,
+  'message/subscribe/send': subscribeMessageSend,
+  'message/subscribe/bizsend': subscribeMessageBizsend,
 };
 
 /**

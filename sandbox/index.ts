@@ -35,6 +35,12 @@ export { SANDBOX_WECOM_USER_COOKIE } from './wecom/sign-in/sign-in-page';
 export type { SandboxWechat } from './wechat/mini-program-logins';
 export type { SandboxOAuth, OAuthScope } from './wechat/oauth-logins';
 export { SANDBOX_WX_USER_COOKIE, SANDBOX_DEFAULT_WX_USER } from './wechat/oauth-authorize';
+export type { SandboxSubscriptions, SubscribeDelivery } from './wechat/subscribe/subscriptions';
+export {
+  SANDBOX_REMINDER_TEMPLATES,
+  type SubscribeApp,
+  type SubscribeTemplate,
+} from './wechat/subscribe/subscribe-templates';
 
 // callbacks/: WeCom's living_status_change callbacks to the BFF.
 export type { SandboxCallbacks, CallbackDelivery, CallbackUrlCheck } from './callbacks/deliverer';

@@ -11,6 +11,7 @@ import type { SandboxWatchStats } from './wecom/watch-stat/watch-stat-store';
 import type { SandboxWechat } from './wechat/mini-program-logins';
 import type { SandboxOAuth } from './wechat/oauth-logins';
 import type { SandboxMembers } from './wecom/sign-in/member-logins';
+import type { SandboxSubscriptions } from './wechat/subscribe/subscriptions';
 
 /** What tests may do to the service account's server-side credentials. */
 export interface SandboxMp {
@@ -54,6 +55,8 @@ export interface Sandbox {
   /** WeCom member sign-in: the corp's members, codes without the browser, who scans the web login QR code. */
   members: SandboxMembers;
   mp: SandboxMp;
+  /** Subscribe messages: record users' accepts and refusals, read what was delivered to whom. */
+  subscriptions: SandboxSubscriptions;
   /** Every living_code issued, with its live, openid and lifetime. */
   livingCodes: SandboxLivingCodes;
   /**

@@ -20,6 +20,8 @@ import { createWatchStatStore } from './wecom/watch-stat/watch-stat-store';
 import { createWechatLogins } from './wechat/mini-program-logins';
 import { createOAuthLogins } from './wechat/oauth-logins';
 import { createMemberLogins } from './wecom/sign-in/member-logins';
+import { createSubscriptionRegistry } from './wechat/subscribe/subscriptions';
+import { SANDBOX_REMINDER_TEMPLATES } from './wechat/subscribe/subscribe-templates';
 
 export interface SandboxOptions {
   /** Defaults: {@link SANDBOX_CREDENTIALS}. */
@@ -80,7 +82,8 @@ export interface SandboxOptions {
  * Creates the sandbox: WeCom's `/cgi-bin/gettoken`, `/cgi-bin/living/*` and member sign-in (OAuth on
  * `/connect/oauth2/authorize` with the corp id, web login on `/wwlogin/sso/login`, `/cgi-bin/auth/getuserinfo`),
  * WeChat's `/sns/jscode2session`, the service account's `/connect/oauth2/authorize`, `/sns/oauth2/access_token`,
- * `/cgi-bin/stable_token` and `/cgi-bin/ticket/getticket`, the mini program's `/wxa/getwxacodeunlimit` (its
+ * `/cgi-bin/stable_token` and `/cgi-bin/ticket/getticket`, both apps' subscribe messages
+ * (`/cgi-bin/message/subscribe/send`, `/cgi-bin/message/subscribe/bizsend`), the mini program's `/wxa/getwxacodeunlimit` (its
  * codes), and the `/__sandbox/*` control endpoints, all in one Koa app. It emulates the platforms' documented
  * behaviour and quirks (HTTP 200 errors, errmsg hints, token reuse, single-use login codes, minute limits) rather
  * than whatever would be convenient, so the BFF's tests fail where production would.
@@ -156,6 +159,7 @@ export function createSandbox({
     members: createMemberLogins({ corpId, now, codeTtlSeconds: wecomCodeTtlSeconds }),
     stableTokens: createStableTokenRegistry({ now, ttlSeconds: mpTokenTtlSeconds }),
     jsapiTickets: createJsapiTicketRegistry({ now, ttlSeconds: jsapiTicketTtlSeconds }),
+    subscriptions: createSubscriptionRegistry(SANDBOX_REMINDER_TEMPLATES),
     limiter: createMinuteWindowLimiter(now),
   };
   const faults = createFaultInjector();
@@ -232,6 +236,7 @@ export function createSandbox({
       expireTickets: () => state.jsapiTickets.expireAll(),
     },
     livingCodes: state.livingCodes,
+    subscriptions: state.subscriptions,
     callbacks: {
       configure: (target) => callbacks.configure(target),
       target: () => callbacks.target(),
@@ -263,6 +268,7 @@ export function createSandbox({
       state.stableTokens.clear();
       state.jsapiTickets.clear();
       state.limiter.clear();
+      state.subscriptions.clear();
       state.lives.reseed();
     },
   };

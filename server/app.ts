@@ -51,6 +51,9 @@ import { securityHeaders } from './http/middleware/security-headers';
 import { trustProxies } from './network/forwarded-client-ip';
 import { sameOriginGuard } from './http/middleware/same-origin';
 import { secureCookies } from './http/middleware/secure-cookies';
+import type { ReminderService } from './reminders/reminder-service';
+import { reminderRoutes } from './http/routes/reminder-routes';
+import { staffReminderRoutes } from './http/routes/staff-reminder-routes';
 
 export interface AppDeps {
   logger: Logger;
@@ -83,6 +86,10 @@ export interface AppDeps {
   sceneAliases: SceneAliases;
   /** Managers' reserved lives (WeCom's living/create, modify, cancel, delete_replay_data). */
   reservedLives: ReservedLives;
+  /** 开播提醒: viewers' subscriptions and staff's counts. */
+  reminders: ReminderService;
+  /** The service account has a reminder template: H5's JS-SDK config asks for `wx-open-subscribe` too. */
+  remindersInH5?: boolean;
   /** The clock of time windows kept in routes (log throttles); `Date.now` by default. */
   now?: () => number;
   /** Serve this H5 build folder as a single-page app. */
@@ -100,7 +107,7 @@ export function apiRoutes(deps: AppDeps, hotCards?: HotCards): RouteSpec[] {
     ...liveRoutes({ ...deps, hotCards }),
     ...sessionRoutes(deps),
     ...h5SessionRoutes(deps),
-    ...jssdkRoutes(deps),
+    ...jssdkRoutes({ ...deps, subscribeTag: deps.remindersInH5 ?? false }),
     ...livingCodeRoutes(deps),
     ...shortLinkRoutes(),
     ...callbackRoutes(deps),
@@ -111,6 +118,8 @@ export function apiRoutes(deps: AppDeps, hotCards?: HotCards): RouteSpec[] {
     ...funnelBeaconRoutes(deps),
     ...staffFunnelRoutes(deps),
     ...staffLivesRoutes(deps),
+    ...reminderRoutes(deps),
+    ...staffReminderRoutes(deps),
   ];
 }
 

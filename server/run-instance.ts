@@ -86,6 +86,7 @@ export async function runInstance({
     logger.info({ event: 'push_off' }, 'push is off: no WECOM_CALLBACK_TOKEN/WECOM_CALLBACK_AES_KEY, clients poll');
   }
   await new Promise<void>((done) => server.once('listening', done));
+  services.reminderJobs.start();
   readiness.ready();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -111,6 +112,8 @@ export async function runInstance({
           server.closeAllConnections();
         }
         clearInterval(sweep);
+        // Reminders being sent finish; the rest wait in the queue for the other instances (or the next start).
+        await services.reminderJobs.stop();
         metricsServer?.close();
         await shared.close();
       })();

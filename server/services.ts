@@ -49,6 +49,14 @@ import { createLivingManageApi } from './wecom/living-manage-api';
 import { LIVING_CODE_API, createLivingReadApi } from './wecom/living-read-api';
 import { createWatchStatApi } from './wecom/watch-stat-api';
 import { createWecomClient } from './wecom/wecom-client';
+import { createSubscribeMessageApi } from './wechat/subscribe-message-api';
+import { createMemoryReminderStore } from './reminders/reminder-store-memory';
+import { createRedisReminderStore } from './reminders/reminder-store-redis';
+import { createReminderSender } from './reminders/reminder-sender';
+import { createMemoryReminderQueue } from './reminders/reminder-queue-memory';
+import { createBullmqReminderQueue, type BullmqReminderQueueOptions } from './reminders/reminder-queue-bullmq';
+import { createReminderService } from './reminders/reminder-service';
+import { createReminderReconciler } from './reminders/reminder-reconciler';
 
 export interface ServiceOptions {
   config: Config;
@@ -88,6 +96,15 @@ export interface ServiceOptions {
   metrics?: Metrics;
   /** Where card changes go, for every instance's sockets; this process alone by default. */
   cardBus?: CardBus;
+  /** Tuning of the reminder queue's workers for tests and benchmarks (short locks, a quick stalled check). */
+  reminderQueue?: Partial<Pick<BullmqReminderQueueOptions, 'concurrency' | 'lockDurationMs' | 'stalledIntervalMs'>>;
+}
+
+/** The reminders' background work: the reconciler and the queue's worker, started and stopped with the instance. */
+export interface ReminderJobs {
+  start(): void;
+  /** `force`: as a killed process would (jobs in hand are not waited for). */
+  stop(options?: { force?: boolean }): Promise<void>;
 }
 
 /** Wires configuration into the services the HTTP app needs. The one place where collaborators meet. */
@@ -113,7 +130,8 @@ export function createServices({
   readiness = { phase: () => 'ready', degraded: () => [] },
   metrics,
   cardBus = createMemoryCardBus(),
-}: ServiceOptions): Omit<AppDeps, 'h5Dir'> {
+  reminderQueue: reminderTuning = {},
+}: ServiceOptions): Omit<AppDeps, 'h5Dir'> & { reminderJobs: ReminderJobs } {
   scrubber?.pin(config.wecom.secret);
   scrubber?.pin(config.wechat.miniSecret);
   scrubber?.pin(config.officialAccount.secret);
@@ -194,9 +212,72 @@ export function createServices({
       waiters: createCodeWaiters({ counters, now }),
     },
   });
+  const reminderStore = redis
+    ? createRedisReminderStore({ redis, keyPrefix: config.redis?.keyPrefix })
+    : createMemoryReminderStore();
+  const reminderTemplates = { mini: config.reminders.mini, mp: config.reminders.mp };
+  const queueOptions = {
+    processor: createReminderSender({
+      store: reminderStore,
+      api: createSubscribeMessageApi({ miniProgram, serviceAccount, miniAppId: config.wechat.miniAppId }),
+      card: (livingId) => cards.get(livingId),
+      templates: () => reminderTemplates,
+      logger,
+    }),
+    ratePerSecond: config.reminders.sendRatePerSecond,
+    attempts: config.reminders.attempts,
+    backoffMs: config.reminders.backoffMs,
+    logger,
+    ...reminderTuning,
+  };
+  // On Redis: BullMQ, one queue for every instance. In memory mode: this process alone, lost on restart.
+  const reminderQueue =
+    redis && config.redis
+      ? createBullmqReminderQueue({ ...queueOptions, redisUrl: config.redis.url, keyPrefix: config.redis.keyPrefix })
+      : createMemoryReminderQueue(queueOptions);
+  const reminders = createReminderService({
+    store: reminderStore,
+    queue: reminderQueue,
+    cards,
+    templates: reminderTemplates,
+    appIds: { mini: config.wechat.miniAppId, mp: config.officialAccount.appId },
+    maxPerLive: config.reminders.maxPerLive,
+    logger,
+  });
+  const reconciler = createReminderReconciler({
+    store: reminderStore,
+    shared: store,
+    reminders,
+    cards,
+    createdLives,
+    pushOn: config.callback !== undefined,
+    pollMs: config.reminders.pollMs,
+    now,
+    logger,
+  });
+  const reminderFailed = (err: unknown) =>
+    logger.warn({ event: 'reminder_update_failed', err: String(err) }, 'reminders not updated');
+  let stopWatchingCards: (() => void) | undefined;
+  const reminderJobs: ReminderJobs = {
+    start() {
+      reconciler.start();
+      // Cards pushed from any instance: every instance hears a start, a move or a cancellation.
+      stopWatchingCards ??= cardBus.subscribe((card) => void reminders.cardSeen(card).catch(reminderFailed));
+    },
+    async stop(options) {
+      stopWatchingCards?.();
+      stopWatchingCards = undefined;
+      await reconciler.stop();
+      await reminderQueue.close(options);
+    },
+  };
+
   return {
     logger,
     now,
+    reminders,
+    reminderJobs,
+    remindersInH5: config.reminders.mp !== undefined,
     cards,
     lists: createLiveListService({
       liveIds: config.liveIds,
@@ -292,6 +373,7 @@ export function createServices({
           logger,
           now,
           onEvent: metrics?.callbackEvent,
+          onStatus: (livingId, status) => void reminders.statusChanged(livingId, status).catch(reminderFailed),
         })
       : undefined,
   };

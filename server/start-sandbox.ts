@@ -1,4 +1,4 @@
-import type { Config } from './config/config';
+import { DEFAULT_REMINDER_FIELDS, type Config } from './config/config';
 
 /** The sandbox as the entry knows it: something to stop, and to tell where WeCom's callbacks go. */
 export interface RunningSandbox {
@@ -20,6 +20,7 @@ export async function startSandbox(config: Config): Promise<{ sandbox: RunningSa
     SANDBOX_CALLBACK_AGENT_ID,
     SANDBOX_CREDENTIALS,
     SANDBOX_STAFF_MEMBER,
+    SANDBOX_REMINDER_TEMPLATES,
     createSandbox,
     pointAtSandbox,
     randomCallbackSecrets,
@@ -49,6 +50,18 @@ export async function startSandbox(config: Config): Promise<{ sandbox: RunningSa
       ...pointAtSandbox(config, url, SANDBOX_CREDENTIALS),
       liveAnchors: featured ? config.liveAnchors : [...SANDBOX_ANCHORS],
       callback: secrets,
+      // The sandbox's apps hold one reminder template each: offered unless the environment names others.
+      reminders: {
+        ...config.reminders,
+        mini: config.reminders.mini ?? {
+          templateId: SANDBOX_REMINDER_TEMPLATES.mini.id,
+          fields: [...DEFAULT_REMINDER_FIELDS],
+        },
+        mp: config.reminders.mp ?? {
+          templateId: SANDBOX_REMINDER_TEMPLATES.mp.id,
+          fields: [...DEFAULT_REMINDER_FIELDS],
+        },
+      },
       // WeCom's QR login is the sandbox too; its staff are the sandbox's unless the environment says otherwise.
       staff: {
         ...config.staff,

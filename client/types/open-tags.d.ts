@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactNode, Ref } from 'react';
 
-/** WeChat's open tag for launching a mini program from an H5 page (https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_Open_Tag.html). */
+/** WeChat's open tags for H5 pages: launching a mini program, asking for subscribe messages (https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_Open_Tag.html). */
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
@@ -12,6 +12,14 @@ declare module 'react' {
         path: string;
         'env-version'?: 'release' | 'trial' | 'develop';
         extinfo?: string;
+        style?: CSSProperties;
+        children?: ReactNode;
+      };
+      /** The service account's subscribe-message (订阅通知) open tag; `template`: template ids, comma-separated. */
+      'wx-open-subscribe': {
+        ref?: Ref<HTMLElement>;
+        class?: string;
+        template: string;
         style?: CSSProperties;
         children?: ReactNode;
       };

@@ -5,6 +5,7 @@ import { addCallbackRoutes } from './callback-routes';
 import { badRequest, notFound, readJson } from './answers';
 import { addMemberRoutes } from './member-routes';
 import { addWatchStatRoutes } from './watch-stat-routes';
+import { addSubscribeRoutes } from './subscribe-routes';
 import type { Sandbox } from '../sandbox-handle';
 import { SANDBOX_APIS, isSandboxApi, type SandboxApi } from '../core/sandbox-api';
 import { SANDBOX_MEMBERS } from '../wecom/members';
@@ -90,6 +91,10 @@ export function createControlRouter(sandbox: Sandbox): Router {
         'GET /__sandbox/callback/deliveries',
         'GET /__sandbox/callback/idle',
         'POST /__sandbox/callback/verify',
+        'GET /__sandbox/subscribe/templates',
+        'POST /__sandbox/subscribe/accepts',
+        'POST /__sandbox/subscribe/refusals',
+        'GET /__sandbox/subscribe/deliveries',
       ],
     };
   });
@@ -221,6 +226,7 @@ export function createControlRouter(sandbox: Sandbox): Router {
 
   addCallbackRoutes(router, sandbox.callbacks);
   addMemberRoutes(router, sandbox.members);
+  addSubscribeRoutes(router, sandbox.subscriptions);
   addWatchStatRoutes(router, { lives: sandbox.lives, watchStats: sandbox.watchStats, resolve: resolveLiveName });
 
   router.all('/{*rest}', (ctx) => notFound(ctx, `no control endpoint ${ctx.method} ${ctx.path}`));

@@ -9,6 +9,7 @@ import type { WatchStatStore } from '../wecom/watch-stat/watch-stat-store';
 import type { WechatLogins } from '../wechat/mini-program-logins';
 import type { OAuthLogins } from '../wechat/oauth-logins';
 import type { MemberLogins } from '../wecom/sign-in/member-logins';
+import type { SubscriptionRegistry } from '../wechat/subscribe/subscriptions';
 
 /** One API request, reduced to what the emulated platforms look at. */
 export interface ApiRequest {
@@ -46,6 +47,8 @@ export interface SandboxState {
   /** The service account's and the mini program's access tokens (`stable_token`), apart from WeCom's. */
   stableTokens: StableTokenRegistry;
   jsapiTickets: JsapiTicketRegistry;
+  /** Subscribe messages: users' accepts and refusals, and what was delivered. */
+  subscriptions: SubscriptionRegistry;
   /** WeCom's per-API-per-corp limit and WeChat's per-user login limit. */
   limiter: MinuteWindowLimiter;
 }

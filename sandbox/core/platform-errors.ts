@@ -30,8 +30,10 @@ const WECHAT_ERRMSG: Record<number, string> = {
   [-1]: 'system error',
   40001: 'invalid credential, access_token is invalid or not latest',
   40002: 'invalid grant_type',
+  40003: 'invalid openid',
   40013: 'invalid appid',
   40029: 'invalid code',
+  40037: 'invalid template_id',
   40097: 'invalid args',
   40125: 'invalid appsecret',
   40129: 'invalid scene',
@@ -46,9 +48,11 @@ const WECHAT_ERRMSG: Record<number, string> = {
   42001: 'access_token expired',
   43001: 'require GET method',
   43002: 'require POST method',
+  43101: 'user refuse to accept the msg',
   45009: 'reach max api daily quota limit',
   45011: 'api minute-quota reach limit  mustslower  retry next minute',
   47001: 'data format error',
+  47003: 'argument invalid!',
   48001: 'api unauthorized',
 };
 

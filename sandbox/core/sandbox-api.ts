@@ -16,7 +16,9 @@ export type SandboxApi =
   | 'sns/oauth2/access_token'
   | 'stable_token'
   | 'ticket/getticket'
-  | 'wxa/getwxacodeunlimit';
+  | 'wxa/getwxacodeunlimit'
+  | 'message/subscribe/send'
+  | 'message/subscribe/bizsend';
 
 export const SANDBOX_APIS: readonly SandboxApi[] = [
   'gettoken',
@@ -36,6 +38,8 @@ export const SANDBOX_APIS: readonly SandboxApi[] = [
   'stable_token',
   'ticket/getticket',
   'wxa/getwxacodeunlimit',
+  'message/subscribe/send',
+  'message/subscribe/bizsend',
 ];
 
 /** WeCom and WeChat word their errors differently (`hint` vs `rid`) and send different content types. */
@@ -66,6 +70,8 @@ const ROUTES: Record<SandboxApi, { path: string; platform: Platform }> = {
   stable_token: { path: '/cgi-bin/stable_token', platform: 'wechat' },
   'ticket/getticket': { path: '/cgi-bin/ticket/getticket', platform: 'wechat' },
   'wxa/getwxacodeunlimit': { path: '/wxa/getwxacodeunlimit', platform: 'wechat' },
+  'message/subscribe/send': { path: '/cgi-bin/message/subscribe/send', platform: 'wechat' },
+  'message/subscribe/bizsend': { path: '/cgi-bin/message/subscribe/bizsend', platform: 'wechat' },
 };
 
 const BY_PATH = new Map<string, SandboxApi>(SANDBOX_APIS.map((api) => [ROUTES[api].path, api]));

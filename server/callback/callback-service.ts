@@ -22,6 +22,11 @@ export interface CallbackServiceOptions {
   maxSkewMs?: number;
   /** How long an event's identity is remembered: longer than WeCom's retries of it. */
   dedupeMs?: number;
+  /**
+   * Told of every event applied (once, on the instance that applied it), after the screens: 开播提醒 go out on a
+   * start. Must not throw nor keep WeCom waiting (its answer does not wait for this).
+   */
+  onStatus?: (livingId: string, status: number) => void;
   /** Told what became of each event (for metrics). */
   onEvent?: (outcome: CallbackOutcome | 'refused') => void;
 }
@@ -63,6 +68,7 @@ export function createCallbackService({
   maxSkewMs = 5 * 60_000,
   dedupeMs = 30 * 60_000,
   onEvent,
+  onStatus,
 }: CallbackServiceOptions) {
   const aesKey = aesKeyOf(encodingAesKey);
 
@@ -97,6 +103,7 @@ export function createCallbackService({
     await store.set(lastKey, { createTime: event.createTime, status: event.status }, 24 * 3600_000);
     const pushed = await cards.applyStatus(event.livingId, event.status);
     if (pushed) bus.publish(pushed);
+    onStatus?.(event.livingId, event.status);
     void refreshInBackground(event.livingId, pushed);
     return 'applied';
   }

@@ -111,9 +111,49 @@ export interface Config {
   trustProxy: number;
   /** Staff sign-in and roles: the app's agent id, who may see stats and share kits, who may also manage lives. */
   staff: { agentId: string; userIds: string[]; managers: string[]; loginBase: string };
+  /**
+   * 开播提醒 (subscribe messages): the mini program's and the service account's templates (undefined: not offered on
+   * that platform), the send rate across all instances, attempts and the first back-off of a send that failed
+   * for a passing reason, the most reminders one live takes, and how often lives near their start are looked at.
+   */
+  reminders: {
+    mini: ReminderTemplate | undefined;
+    mp: ReminderTemplate | undefined;
+    sendRatePerSecond: number;
+    attempts: number;
+    backoffMs: number;
+    maxPerLive: number;
+    pollMs: number;
+  };
   /** WeCom's event callback (live status pushed); undefined = push off. Sandbox mode makes up its own. */
   callback: { token: string; encodingAesKey: string } | undefined;
 }
+
+/**
+ * What a reminder template's keyword is filled with: the live's `theme`, its `start` (for `time`/`date` keywords),
+ * its `description`, its anchor's userid (`anchor`), or a fixed line (`note`: 直播已开始，点击进入; `status`: 已开播).
+ */
+export const REMINDER_FIELD_SOURCES = ['theme', 'start', 'description', 'anchor', 'note', 'status'] as const;
+export type ReminderFieldSource = (typeof REMINDER_FIELD_SOURCES)[number];
+
+/** One keyword of a subscribe-message template (`thing1`: its type, then its number) and what fills it. */
+export interface ReminderField {
+  keyword: string;
+  source: ReminderFieldSource;
+}
+
+/** One app's reminder template: its id in WeChat's console, and how its keywords are filled. */
+export interface ReminderTemplate {
+  templateId: string;
+  fields: ReminderField[];
+}
+
+/** The keywords of a reminder template unless `WX_…_REMINDER_FIELDS` says otherwise (the sandbox's templates too). */
+export const DEFAULT_REMINDER_FIELDS: readonly ReminderField[] = [
+  { keyword: 'thing1', source: 'theme' },
+  { keyword: 'time2', source: 'start' },
+  { keyword: 'thing3', source: 'note' },
+];
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -156,6 +196,51 @@ const hops = z
     'must be the number of proxies in front, 0–10',
   )
   .transform((v) => (v === 'false' ? 0 : Number(v)));
+
+const KEYWORD = /^(thing|time|date|name|phrase|character_string|number|letter|symbol|amount)\d{1,3}$/;
+const textSources = new Set<string>(['theme', 'description', 'anchor', 'note', 'status']);
+
+/**
+ * `thing1:theme,time2:start,thing3:note`: each keyword of the template (as WeChat's console names it, its type
+ * first) and what fills it. A `time`/`date` keyword takes `start`, and `start` only goes there.
+ */
+const reminderFields = z
+  .string()
+  .default('thing1:theme,time2:start,thing3:note')
+  .transform((s, ctx) => {
+    const fields: ReminderField[] = [];
+    for (const pair of s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
+      const [keyword = '', source = ''] = pair.split(':').map((x) => x.trim());
+      const timely = /^(time|date)\d/.test(keyword);
+      if (!KEYWORD.test(keyword) || !(REMINDER_FIELD_SOURCES as readonly string[]).includes(source)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${pair}": write keyword:source, the keyword as WeChat names it (thing1, time2…), the source one of ${REMINDER_FIELD_SOURCES.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      if (timely !== (source === 'start') || (!timely && !textSources.has(source))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${pair}": a time/date keyword takes start, and start only goes there`,
+        });
+        return z.NEVER;
+      }
+      fields.push({ keyword, source: source as ReminderFieldSource });
+    }
+    if (!fields.length) {
+      ctx.addIssue({ code: 'custom', message: 'name at least one keyword' });
+      return z.NEVER;
+    }
+    return fields;
+  });
+const templateId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,128}$/, "must be a subscribe-message template id (WeChat's console: letters, digits, _ -)")
+  .optional();
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -251,6 +336,15 @@ const envSchema = z.object({
   STAFF_USERIDS: list(WECOM_USERID_PATTERN, 'WeCom userid'),
   STAFF_MANAGERS: list(WECOM_USERID_PATTERN, 'WeCom userid'),
   WECOM_LOGIN_BASE: origin.default('https://login.work.weixin.qq.com'),
+  WX_MINI_REMINDER_TEMPLATE_ID: templateId,
+  WX_MINI_REMINDER_FIELDS: reminderFields,
+  WX_MP_REMINDER_TEMPLATE_ID: templateId,
+  WX_MP_REMINDER_FIELDS: reminderFields,
+  REMINDER_SEND_RATE: count(1, 100_000).default(1000),
+  REMINDER_ATTEMPTS: count(1, 20).default(6),
+  REMINDER_BACKOFF_MS: count(10, 600_000).default(2000),
+  REMINDERS_PER_LIVE: count(1, 10_000_000).default(500_000),
+  REMINDER_POLL_SECONDS: count(1, 3600).default(30),
   WECOM_CALLBACK_TOKEN: z
     .string()
     .regex(
@@ -403,6 +497,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       userIds: [...new Set([...e.STAFF_USERIDS, ...e.STAFF_MANAGERS])],
       managers: e.STAFF_MANAGERS,
       loginBase: e.WECOM_LOGIN_BASE,
+    },
+    reminders: {
+      mini: e.WX_MINI_REMINDER_TEMPLATE_ID
+        ? { templateId: e.WX_MINI_REMINDER_TEMPLATE_ID, fields: e.WX_MINI_REMINDER_FIELDS }
+        : undefined,
+      mp: e.WX_MP_REMINDER_TEMPLATE_ID
+        ? { templateId: e.WX_MP_REMINDER_TEMPLATE_ID, fields: e.WX_MP_REMINDER_FIELDS }
+        : undefined,
+      sendRatePerSecond: e.REMINDER_SEND_RATE,
+      attempts: e.REMINDER_ATTEMPTS,
+      backoffMs: e.REMINDER_BACKOFF_MS,
+      maxPerLive: e.REMINDERS_PER_LIVE,
+      pollMs: e.REMINDER_POLL_SECONDS * 1000,
     },
     callback:
       e.WECOM_CALLBACK_TOKEN && e.WECOM_CALLBACK_AES_KEY

@@ -7,7 +7,7 @@ import { viewerKey, type Viewer } from '../sign-in/viewer';
 import { perMinuteLimiter as perMinute } from '../store/per-minute-limiter';
 
 /** Which of our own limits a route spends from. */
-export type ClientLimit = 'login' | 'code' | 'beacon';
+export type ClientLimit = 'login' | 'code' | 'beacon' | 'reminder';
 
 export interface ClientLimitsOptions {
   limits: Config['limits'];
@@ -37,6 +37,9 @@ export function createClientLimits({
   const codesPerIp = perMinute(limits.codesPerIpPerMinute, 'codes-ip', redis, keyPrefix);
   // The funnel's beacons: a page sends one view and one open at most per code it asks for, so the codes' allowance.
   const beaconsPerIp = perMinute(limits.codesPerIpPerMinute, 'beacons-ip', redis, keyPrefix);
+  // 开播提醒: a page asks once and records once per tap; the codes' allowances, counted apart.
+  const remindersPerSession = perMinute(limits.codesPerSessionPerMinute, 'reminders-session', redis, keyPrefix);
+  const remindersPerIp = perMinute(limits.codesPerIpPerMinute, 'reminders-ip', redis, keyPrefix);
   // The funnel's new visitors: each is a new unique view, so one address may only be given so many a minute.
   const visitorsPerIp = perMinute(newVisitorsPerIpPerMinute, 'visitors-ip', redis, keyPrefix);
 
@@ -62,6 +65,10 @@ export function createClientLimits({
     },
     async beacon(ctx: Context): Promise<void> {
       await spend(beaconsPerIp, ctx.ip);
+    },
+    async reminder(ctx: Context, viewer: Viewer | undefined): Promise<void> {
+      if (viewer) await spend(remindersPerSession, viewerKey(viewer));
+      await spend(remindersPerIp, ctx.ip);
     },
   } satisfies Record<ClientLimit, (ctx: Context, viewer: Viewer | undefined) => Promise<void>>;
 

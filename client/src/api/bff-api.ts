@@ -6,6 +6,8 @@ import type {
   LivingCodeDeferred,
   LivingCodeRequest,
   LivingCodeResponse,
+  ReminderRequest,
+  ReminderState,
   SessionResponse,
   VisitorResponse,
   WeappLoginRequest,
@@ -50,6 +52,13 @@ export interface BffApi {
   ): Promise<unknown>;
   /** `wx.config` arguments signed for `url` (H5 in WeChat). */
   jssdkConfig(url: string): Promise<JssdkConfigResponse>;
+  /**
+   * The viewer's 开播提醒 for one live, for the platform of the session (mini program: `token`; H5: the cookie): which
+   * template to ask WeChat for (`null`: none offered) and whether a reminder is already recorded.
+   */
+  reminder(livingId: string, token?: string): Promise<ReminderState>;
+  /** Records the reminder after the viewer accepted `templateId` in WeChat's prompt; asking again is harmless. */
+  remind(livingId: string, templateId: string, token?: string): Promise<ReminderState>;
 }
 
 const livePath = (livingId: string) => `/api/lives/${encodeURIComponent(livingId)}`;
@@ -99,6 +108,23 @@ export function createBffApi(http: HttpClient): BffApi {
       const res = await http<JssdkConfigResponse>({
         method: 'GET',
         path: `/api/jssdk/config?url=${encodeURIComponent(url)}`,
+      });
+      return res.data;
+    },
+    async reminder(livingId, token) {
+      const res = await http<ReminderState>({
+        method: 'GET',
+        path: `${livePath(livingId)}/reminder`,
+        headers: bearer(token),
+      });
+      return res.data;
+    },
+    async remind(livingId, templateId, token) {
+      const res = await http<ReminderState>({
+        method: 'POST',
+        path: `${livePath(livingId)}/reminder`,
+        body: { templateId } satisfies ReminderRequest,
+        headers: bearer(token),
       });
       return res.data;
     },

@@ -7,6 +7,7 @@ import type {
   StaffFunnel,
   StaffLivesResponse,
   StaffMe,
+  StaffReminderStats,
   StaffShareKit,
   StaffWatchStats,
 } from '../../../shared/staff-api';
@@ -90,6 +91,8 @@ export function createStaffApi({
     deleteReplay: (livingId: string) => request<unknown>('DELETE', `${livePath(livingId)}/replay`, confirm(livingId)),
     stats: (livingId: string) => request<StaffWatchStats>('GET', `${livePath(livingId)}/stats`),
     funnel: (livingId: string) => request<StaffFunnel>('GET', `${livePath(livingId)}/funnel`),
+    /** The live's 开播提醒: subscribers, pending, sent, failed by reason, whether they are going out now. */
+    reminders: (livingId: string) => request<StaffReminderStats>('GET', `${livePath(livingId)}/reminders`),
     shareKit: (livingId: string, from?: string) =>
       request<StaffShareKit>('GET', `${livePath(livingId)}/share${from ? `?from=${encodeURIComponent(from)}` : ''}`),
     /** Where the CSV of every viewer downloads from (an attachment: a plain link, not a fetch). */

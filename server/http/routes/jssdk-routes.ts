@@ -11,17 +11,23 @@ import { upstreamUnavailable } from '../upstream-unavailable';
 /** The JS-SDK calls the H5 page makes (share cards); `wx.config` needs at least one. */
 export const JS_API_LIST = ['updateAppMessageShareData', 'updateTimelineShareData'];
 export const OPEN_TAG_LIST = ['wx-open-launch-weapp'];
+/** With a service-account reminder template, H5 also asks for 开播提醒 with WeChat's subscribe tag. */
+export const SUBSCRIBE_OPEN_TAG = 'wx-open-subscribe';
 
 export function jssdkRoutes({
   officialAccount,
   publicOrigin,
   now = Date.now,
+  subscribeTag = false,
 }: {
   officialAccount: OfficialAccount;
   publicOrigin: string;
   now?: () => number;
+  /** The service account has a reminder template: `wx-open-subscribe` joins the open tags. */
+  subscribeTag?: boolean;
 }) {
   const origin = new URL(publicOrigin).origin;
+  const openTagList = subscribeTag ? [...OPEN_TAG_LIST, SUBSCRIBE_OPEN_TAG] : OPEN_TAG_LIST;
   return [
     defineRoute({
       method: 'get',
@@ -56,7 +62,7 @@ export function jssdkRoutes({
           nonceStr,
           signature: jssdkSignature({ ticket, nonceStr, timestamp, url: withoutFragment(query.url) }),
           jsApiList: JS_API_LIST,
-          openTagList: OPEN_TAG_LIST,
+          openTagList,
         };
       },
     }),

@@ -7,6 +7,8 @@ import {
   type LivingCodeDeferred,
   type LivingCodeRequest,
   type LivingCodeResponse,
+  type ReminderRequest,
+  type ReminderState,
   type SessionResponse,
   type WeappLoginRequest,
 } from '../../../shared/api';
@@ -118,6 +120,26 @@ export const JssdkConfigSchema = z
   })
   .strict();
 
+export const ReminderStateSchema = z
+  .object({
+    templateId: z
+      .string()
+      .nullable()
+      .describe(
+        'The template to ask for (mini program: wx.requestSubscribeMessage; H5: wx-open-subscribe); null: no reminder offered',
+      ),
+    subscribed: z.boolean().describe("A reminder for this viewer and this live's start is recorded and not sent yet"),
+  })
+  .strict();
+
+/** Unknown keys (an `openid`, say) are dropped: the subscriber is whoever the session says. */
+export const ReminderBodySchema = z.object({
+  templateId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a template id')
+    .describe("The template the viewer accepted in WeChat's prompt: this platform's reminder template"),
+});
+
 export const ErrorBodySchema = z
   .object({
     error: z
@@ -156,3 +178,5 @@ export const livingCodeBodyMatchesSharedType: SameShape<
   Accepted<typeof LivingCodeBodySchema>,
   LivingCodeRequest
 > = true;
+export const reminderStateMatchesSharedType: SameShape<Sent<typeof ReminderStateSchema>, ReminderState> = true;
+export const reminderBodyMatchesSharedType: SameShape<Accepted<typeof ReminderBodySchema>, ReminderRequest> = true;

@@ -30,6 +30,7 @@ function renderStats(api: Partial<StaffApi>) {
   const full = {
     card: () => Promise.resolve({ theme: '秋季发布会', status: 'ended', startsAt: '2026-12-01T12:00:00Z' } as LiveCard),
     watchersCsvHref: (id: string) => `/api/staff/lives/${id}/watchers.csv`,
+    reminders: () => Promise.resolve({ subscribers: 0, pending: 0, sent: 0, failed: [], sending: false }),
     ...api,
   } as StaffApi;
   return render(

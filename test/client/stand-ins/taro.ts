@@ -114,8 +114,33 @@ const connectSocket = ({ url }: { url: string }) => {
   return Promise.resolve(task);
 };
 
+/**
+ * How WeChat's subscribe prompt answers (`requestSubscribeMessage`), for every template asked: one of its answers
+ * (`accept`, `reject`, `ban` — "always reject" kept —, `filter`), or `off` — the call fails with errCode 20004 (the
+ * viewer switched subscribe messages off) — or `fail`, another failure (errCode 10002, a network problem).
+ */
+export type SubscribePromptAnswer = 'accept' | 'reject' | 'ban' | 'filter' | 'off' | 'fail';
+
+let subscribeAnswer: SubscribePromptAnswer = 'accept';
+/** Every `requestSubscribeMessage` call's template ids, in order. */
+const subscribePrompts: string[][] = [];
+
+const requestSubscribeMessage = ({ tmplIds }: { tmplIds: string[] }) => {
+  subscribePrompts.push([...tmplIds]);
+  if (subscribeAnswer === 'off') {
+    return Promise.reject({ errMsg: 'requestSubscribeMessage:fail the main switch is switched off', errCode: 20004 });
+  }
+  if (subscribeAnswer === 'fail') {
+    return Promise.reject({ errMsg: 'requestSubscribeMessage:fail network error', errCode: 10002 });
+  }
+  const answer: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
+  for (const id of tmplIds) answer[id] = subscribeAnswer;
+  return Promise.resolve(answer);
+};
+
 const Taro = {
   request: jest.fn(),
+  requestSubscribeMessage: jest.fn(requestSubscribeMessage),
   connectSocket: jest.fn(connectSocket),
   login: jest.fn(),
   navigateToMiniProgram: jest.fn(),
@@ -146,7 +171,17 @@ export const taroMock = {
   /** Fires every registered `useDidHide` callback. */
   hide: () => hideCallbacks.forEach((cb) => cb()),
   pullDown: () => pullDownCallbacks.forEach((cb) => cb()),
+  /** `requestSubscribeMessage` calls' template ids, in order. */
+  subscribePrompts,
+  /** How the subscribe prompt answers from now on (until `reset`, which goes back to `accept`). */
+  answerSubscribe(answer: SubscribePromptAnswer) {
+    subscribeAnswer = answer;
+  },
   reset() {
+    subscribeAnswer = 'accept';
+    subscribePrompts.length = 0;
+    Taro.requestSubscribeMessage.mockReset();
+    Taro.requestSubscribeMessage.mockImplementation(requestSubscribeMessage);
     storage.clear();
     taroMock.routerParams = {};
     for (const fn of [...Object.values(Taro), useShareAppMessage, useShareTimeline]) fn.mockClear();

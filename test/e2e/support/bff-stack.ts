@@ -4,13 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp } from '../../../server/app';
-import { loadConfig } from '../../../server/config/config';
+import { DEFAULT_REMINDER_FIELDS, loadConfig } from '../../../server/config/config';
 import { pointAtSandbox } from '../../../sandbox/point-at-sandbox';
 import { createLogger } from '../../../server/logging/logger';
 import { createSecretScrubber } from '../../../server/logging/secret-scrubber';
 import {
   SANDBOX_ANCHORS,
   SANDBOX_CALLBACK_AGENT_ID,
+  SANDBOX_REMINDER_TEMPLATES,
   SANDBOX_STAFF_MEMBER,
   createSandbox,
   randomCallbackSecrets,
@@ -44,6 +45,11 @@ export interface BffStackOptions {
    * Off by default, so pages poll as they do without WeCom's callback configured.
    */
   push?: boolean;
+  /**
+   * 开播提醒 offered, as in sandbox mode: the sandbox's reminder template for each app. Off by default, so pages show
+   * no reminder button and ask nothing about reminders.
+   */
+  reminders?: boolean;
 }
 
 export interface BffStack {
@@ -69,6 +75,7 @@ export async function startBffStack({
   h5Dir = requireH5Build(),
   staffDir = existsSync(join(STAFF_DIR, 'index.html')) ? STAFF_DIR : undefined,
   push = false,
+  reminders = false,
 }: BffStackOptions = {}): Promise<BffStack> {
   requireH5Build(h5Dir);
   const sandbox = createSandbox({ ...sandboxOptions, now });
@@ -83,8 +90,16 @@ export async function startBffStack({
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
+  const pointed = pointAtSandbox(loadConfig({ SANDBOX: '1', LOG_LEVEL: logLevel }), sandboxUrl, sandbox.credentials);
+  const reminderTemplate = (app: 'mini' | 'mp') => ({
+    templateId: SANDBOX_REMINDER_TEMPLATES[app].id,
+    fields: [...DEFAULT_REMINDER_FIELDS],
+  });
   const config = {
-    ...pointAtSandbox(loadConfig({ SANDBOX: '1', LOG_LEVEL: logLevel }), sandboxUrl, sandbox.credentials),
+    ...pointed,
+    reminders: reminders
+      ? { ...pointed.reminders, mini: reminderTemplate('mini'), mp: reminderTemplate('mp') }
+      : pointed.reminders,
     publicOrigin: baseUrl,
     liveAnchors: [...SANDBOX_ANCHORS],
     callback: push ? callbackSecrets : undefined,

@@ -14,8 +14,10 @@ export {
   type PhoneEnv,
 } from './phone-browser';
 export {
+  SUBSCRIBE_ACCEPTED_BINDING,
   wechatStandIn,
   type FireOpenTagEvent,
+  type SubscribeTagAnswer,
   type WechatStandInLog,
   type WechatStandInOptions,
 } from './wechat-stand-in';

@@ -126,7 +126,12 @@ describe('auth the router enforces', () => {
           if (ctx.get('x-test-viewer') !== 'yes') throw Object.assign(new Error('no'), { status: 401 });
           return { openid: 'o-test', appId: 'wx-test', via: 'weapp' };
         },
-        limits: { login: async () => undefined, code: async () => undefined, beacon: async () => undefined },
+        limits: {
+          login: async () => undefined,
+          code: async () => undefined,
+          beacon: async () => undefined,
+          reminder: async () => undefined,
+        },
         staff: async () => Promise.reject(new Error('not used')),
         manager: async () => Promise.reject(new Error('not used')),
         audit: () => undefined,

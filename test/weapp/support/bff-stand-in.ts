@@ -1,4 +1,10 @@
-import type { LivesResponse, LivingCodeResponse, SessionResponse, VisitorResponse } from '../../../shared/api';
+import type {
+  LivesResponse,
+  LivingCodeResponse,
+  ReminderState,
+  SessionResponse,
+  VisitorResponse,
+} from '../../../shared/api';
 import { WECOM_LIVE_APP_ID, WECOM_LIVE_USERNAME, LIVING_CODE_TTL_SECONDS } from '../../../shared/constants';
 import type { ApiErrorBody, ErrorCode } from '../../../shared/error-codes';
 import type { LiveCard } from '../../../shared/live-card';
@@ -31,6 +37,7 @@ export interface SeenRequest {
 
 const LIVE_CODE_PATH = /^\/api\/lives\/([^/]+)\/code$/;
 const LIVE_PATH = /^\/api\/lives\/([^/]+)$/;
+const REMINDER_PATH = /^\/api\/lives\/([^/]+)\/reminder$/;
 const SCENE_PATH = /^\/api\/scenes\/([^/]+)$/;
 
 const json = (statusCode: number, data: unknown, header: Record<string, string> = {}): WxResponse => ({
@@ -63,6 +70,9 @@ export function createBffStandIn() {
   const codes: LivingCodeResponse[] = [];
   let serial = 0;
   const visitors: string[] = [];
+  let reminderTemplate: string | null = null;
+  /** Recorded reminders: `livingId token`. */
+  const reminders = new Set<string>();
 
   const find = (livingId: string) => lives.find((live) => live.livingId === livingId);
   const etag = (livingId: string) => `W/"${livingId}-${versions.get(livingId) ?? 0}"`;
@@ -82,6 +92,8 @@ export function createBffStandIn() {
       const target = scenes.get(decodeURIComponent(scene[1] ?? ''));
       return target ? json(200, target) : failure(404, 'NOT_FOUND');
     }
+    const reminder = REMINDER_PATH.exec(path);
+    if (reminder) return remind(method, decodeURIComponent(reminder[1] ?? ''), header, body);
     const code = LIVE_CODE_PATH.exec(path);
     if (method === 'POST' && code) return livingCode(decodeURIComponent(code[1] ?? ''), header, body);
     const one = LIVE_PATH.exec(path);
@@ -121,11 +133,37 @@ export function createBffStandIn() {
     return failure(404, 'NOT_FOUND');
   }
 
-  function livingCode(livingId: string, header: Record<string, string>, body: Record<string, unknown>) {
+  /** The viewer's session token, or the 401 the BFF would answer. */
+  function sessionOf(header: Record<string, string>): string | WxResponse {
     const auth = headerValue(header, 'authorization');
     if (!auth) return failure(401, 'SESSION_REQUIRED');
     const token = auth.replace(/^Bearer /, '');
-    if (!issuedTokens.has(token) || refusedTokens.has(token)) return failure(401, 'SESSION_INVALID');
+    return !issuedTokens.has(token) || refusedTokens.has(token) ? failure(401, 'SESSION_INVALID') : token;
+  }
+
+  /** `GET`/`POST /api/lives/:id/reminder`: the mini program's template for a reserved live, one reminder per viewer. */
+  function remind(method: string, livingId: string, header: Record<string, string>, body: Record<string, unknown>) {
+    const token = sessionOf(header);
+    if (typeof token !== 'string') return token;
+    const card = find(livingId);
+    if (!card) return failure(404, 'LIVE_NOT_FOUND');
+    const reserved = card.status === 'reserved';
+    const key = `${livingId} ${token}`;
+    if (method === 'POST') {
+      if (!reserved) return failure(409, 'LIVE_NOT_WATCHABLE');
+      if (reminderTemplate === null || body.templateId !== reminderTemplate) return failure(400, 'INVALID_BODY');
+      reminders.add(key);
+    }
+    const state: ReminderState = {
+      templateId: reserved ? reminderTemplate : null,
+      subscribed: reserved && reminders.has(key),
+    };
+    return json(200, state);
+  }
+
+  function livingCode(livingId: string, header: Record<string, string>, body: Record<string, unknown>) {
+    const token = sessionOf(header);
+    if (typeof token !== 'string') return token;
     const card = find(livingId);
     if (!card) return failure(404, 'LIVE_NOT_FOUND');
     const access = watchAccess(card, body.replay === true);
@@ -154,6 +192,12 @@ export function createBffStandIn() {
     codes,
     /** Install ids handed out by `POST /api/visitors`, in order. */
     visitors,
+    /** Reminders recorded by `POST /api/lives/:id/reminder`, as `livingId token`. */
+    reminders,
+    /** The mini program's reminder template the BFF offers for reserved lives (`null`: none configured). */
+    setReminderTemplate(templateId: string | null) {
+      reminderTemplate = templateId;
+    },
     /** The cards `GET /api/lives` lists, in this order, and `GET /api/lives/:id` serves. */
     setLives(cards: LiveCard[]) {
       lives = [...cards];
@@ -182,6 +226,8 @@ export function createBffStandIn() {
       sessions.length = 0;
       codes.length = 0;
       visitors.length = 0;
+      reminders.clear();
+      reminderTemplate = null;
     },
     /** Answers one `wx.request` as the BFF would. */
     handle({ url, method = 'GET', header = {}, data }: WxRequest): WxResponse {

@@ -32,6 +32,12 @@ interface Simulate {
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const simulate = require('miniprogram-simulate') as Simulate;
+/** exparser's event dispatch, which j-component calls for every event it turns a DOM event into. */
+interface Exparser {
+  Event: { dispatchEvent(target: unknown, event: { type?: string } | undefined, ...rest: unknown[]): unknown };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exparser = require('miniprogram-exparser') as Exparser;
 
 type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
 type PageThis = Record<string, unknown> & { route?: string; options?: Record<string, string> };
@@ -71,6 +77,23 @@ export interface OpenPage {
 export function createMiniProgramHost(weappDir: string) {
   const g = globalThis as unknown as Globals;
   const pages: PageThis[] = [];
+  /**
+   * True only while exparser dispatches a `tap` (its handlers, the page's included, run inside that call): the one
+   * moment WeChat lets a tap-only API run. j-component makes the tap of a touchend in a later microtask, so this
+   * wraps exparser's dispatch, the same module instance j-component calls.
+   */
+  let tapping = false;
+  const events = exparser.Event;
+  const dispatch = events.dispatchEvent;
+  events.dispatchEvent = (target, event, ...rest) => {
+    const tap = event?.type === 'tap';
+    if (tap) tapping = true;
+    try {
+      return dispatch.call(events, target, event, ...rest);
+    } finally {
+      if (tap) tapping = false;
+    }
+  };
   /** WeChat registers a page once (its js runs once) and makes an instance each time it opens. */
   const registered = new Map<string, string>();
   let app: AppOptions | undefined;
@@ -119,6 +142,11 @@ export function createMiniProgramHost(weappDir: string) {
   return {
     /** WeChat's `wx` as miniprogram-simulate set it up; stand-ins replace some of its functions. */
     wx: g.wx,
+    /**
+     * Whether a tap is being handled right now (its handlers run synchronously inside the touchend's dispatch): what
+     * WeChat checks before `requestSubscribeMessage` shows its prompt.
+     */
+    inTap: () => tapping,
     /** Runs app.js (which loads the shared chunks) and the app's launch lifecycle, as WeChat does once. */
     launch(route: string) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports

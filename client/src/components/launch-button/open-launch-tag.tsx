@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { OPEN_TAG_COVER } from './open-tag-cover';
 
 /** `e.detail` of the open tag's events; a failed launch is `{ errMsg: 'launch:fail' }`, some clients send `{}`. */
 export type OpenTagDetail = { errMsg?: string } | undefined;
@@ -20,17 +21,6 @@ export interface OpenLaunchTagProps {
 const TEMPLATE =
   '<style>.hit{display:block;width:100%;height:100vh;min-height:48px;margin:0;padding:0;border:0;' +
   'background:transparent;opacity:0}</style><button class="hit" aria-label="进入直播"></button>';
-
-const COVER = {
-  position: 'absolute',
-  top: 0,
-  left: 0,
-  width: '100%',
-  height: '100%',
-  display: 'block',
-  overflow: 'hidden',
-  zIndex: 2,
-} as const;
 
 /**
  * `<wx-open-launch-weapp>` laid over a `position: relative` button. React passes its attributes through, but it
@@ -60,7 +50,7 @@ export function OpenLaunchTag({ username, path, onReady, onLaunch, onError }: Op
   }, []);
 
   return (
-    <wx-open-launch-weapp ref={ref} class="open-launch" username={username} path={path} style={COVER}>
+    <wx-open-launch-weapp ref={ref} class="open-launch" username={username} path={path} style={OPEN_TAG_COVER}>
       <script type="text/wxtag-template" dangerouslySetInnerHTML={{ __html: TEMPLATE }} />
     </wx-open-launch-weapp>
   );

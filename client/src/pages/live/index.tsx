@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { LaunchButton } from '../../components/launch-button';
 import { LiveCard, LiveCardSkeleton } from '../../components/live-card';
 import { pressable } from '../../components/pressable';
+import { ReminderButton } from '../../components/reminder-button';
 import { StateView } from '../../components/state-view';
 import { LIVE_PAGE_WORDS, NO_DESCRIPTION } from '../../../../shared/live-card-view';
 import { useFirstScreenHandover } from '../../hooks/first-screen-handover';
@@ -99,6 +100,9 @@ export default function LivePage() {
           <View className="live-page__more" onClick={goHome} {...pressable(goHome)}>
             <Text>{LIVE_PAGE_WORDS.more}</Text>
           </View>
+          {/* Last on the page: it appears once the BFF named a template, and nothing drawn (by the first screen
+              too) moves for it. Only a reserved live has a start to be reminded of. */}
+          {live.status === 'reserved' && <ReminderButton livingId={live.livingId} />}
         </>
       )}
     </View>

@@ -9,6 +9,7 @@ import { STATUS_LABEL } from '../../../../shared/live-card-view/labels';
 import { ChartCanvas } from '../charts/chart-canvas';
 import { TOP_INVITERS, histogramChart, invitersChart, splitChart } from '../charts/stats-charts';
 import { Link } from '../components/link';
+import { RemindersPanel } from '../components/reminders-panel';
 import { Empty, ErrorState, Loading } from '../components/state-views';
 import { formatClock, formatDateTime, formatInteger, formatPercent, formatSeconds } from '../format';
 import { routeHref } from '../router';
@@ -74,6 +75,7 @@ export default function StatsPage({ livingId }: { livingId: string }) {
         )}
         {funnel.data && <Funnel funnel={funnel.data} wecomViewers={stats.data?.viewers} />}
       </section>
+      <RemindersPanel livingId={livingId} />
     </main>
   );
 }

@@ -1,0 +1,2 @@
+export { default as ReminderButton } from './reminder-button';
+export type { ReminderButtonProps } from './types';

@@ -1,0 +1,117 @@
+import { Queue, UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
+import type { Logger } from 'pino';
+import {
+  FinalSendError,
+  reminderJobId,
+  type ReminderJob,
+  type ReminderProcessor,
+  type ReminderQueue,
+} from './reminder-job';
+
+export const REMINDER_QUEUE_NAME = 'reminders';
+
+export interface BullmqReminderQueueOptions {
+  /** The deployment's `REDIS_URL`: BullMQ opens connections of its own there (blocking ones among them). */
+  redisUrl: string;
+  /** `REDIS_KEY_PREFIX`: the queue's keys are `<prefix>bull:reminders:…`. */
+  keyPrefix?: string;
+  processor: ReminderProcessor;
+  /** Jobs started per second across every worker of the queue (BullMQ's limiter is global per queue). */
+  ratePerSecond: number;
+  attempts: number;
+  /** The first back-off; each retry waits twice the one before. */
+  backoffMs: number;
+  /** Sends one instance has in flight at once. */
+  concurrency?: number;
+  /** How long a worker's hold on a job lasts without renewal: a killed worker's jobs run again after it. */
+  lockDurationMs?: number;
+  /** How often workers look for jobs whose worker died (BullMQ's stalled-job check). */
+  stalledIntervalMs?: number;
+  logger: Logger;
+}
+
+/** `redis://user:pass@host:port/db` (or `rediss://`) as the options BullMQ's own ioredis connections take. */
+export function redisConnection(url: string): ConnectionOptions {
+  const u = new URL(url);
+  const db = Number(u.pathname.slice(1) || 0);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(Number.isInteger(db) ? { db } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+    maxRetriesPerRequest: null,
+  };
+}
+
+/**
+ * The reminder queue on Redis with BullMQ: every instance adds jobs and runs a worker. A job's id is
+ * deterministic (live + app + openid + start), so a job two instances add is queued once; the limiter holds the
+ * send rate across all workers; a failure is retried with exponential back-off, a `FinalSendError` never
+ * (`UnrecoverableError`); a worker killed mid-job loses its lock and the job runs again elsewhere (stalled-job
+ * handling), where the store's claim keeps it from being counted or sent twice. Done jobs are removed at once
+ * (their outcome is in the reminder store), so Redis holds a job only while it waits.
+ */
+export function createBullmqReminderQueue({
+  redisUrl,
+  keyPrefix = '',
+  processor,
+  ratePerSecond,
+  attempts,
+  backoffMs,
+  concurrency = 50,
+  lockDurationMs = 30_000,
+  stalledIntervalMs = 15_000,
+  logger,
+}: BullmqReminderQueueOptions): ReminderQueue {
+  const connection = redisConnection(redisUrl);
+  const prefix = `${keyPrefix}bull`;
+  const queue = new Queue<ReminderJob>(REMINDER_QUEUE_NAME, { connection, prefix });
+  queue.on('error', (err) => logger.warn({ event: 'reminder_queue_error', err: err.message }, 'reminder queue'));
+  const worker = new Worker<ReminderJob>(
+    REMINDER_QUEUE_NAME,
+    async (job) => {
+      const number = job.attemptsMade + 1;
+      try {
+        await processor(job.data, { number, last: number >= (job.opts.attempts ?? 1) });
+      } catch (err) {
+        if (err instanceof FinalSendError) throw new UnrecoverableError(err.message);
+        throw err;
+      }
+    },
+    {
+      connection,
+      prefix,
+      concurrency,
+      limiter: { max: ratePerSecond, duration: 1000 },
+      lockDuration: lockDurationMs,
+      stalledInterval: stalledIntervalMs,
+      maxStalledCount: 5,
+    },
+  );
+  worker.on('error', (err) => logger.warn({ event: 'reminder_worker_error', err: err.message }, 'reminder worker'));
+  return {
+    async add(jobs) {
+      for (let i = 0; i < jobs.length; i += 1000) {
+        await queue.addBulk(
+          jobs.slice(i, i + 1000).map((data) => ({
+            name: 'remind',
+            data,
+            opts: {
+              jobId: reminderJobId(data),
+              attempts,
+              backoff: { type: 'exponential', delay: backoffMs },
+              removeOnComplete: true,
+              removeOnFail: true,
+            },
+          })),
+        );
+      }
+    },
+    async close({ force = false } = {}) {
+      await worker.close(force);
+      await queue.close();
+    },
+  };
+}
