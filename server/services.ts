@@ -230,9 +230,11 @@ export function createServices({
     logger,
     ...reminderTuning,
   };
-  // On Redis: BullMQ, one queue for every instance. In memory mode: this process alone, lost on restart.
+  // On Redis: BullMQ, one queue for every instance. In memory mode: this process alone, lost on restart. Without a
+  // template nothing is ever queued, and no worker holds Redis connections for nothing.
+  const offersReminders = config.reminders.mini !== undefined || config.reminders.mp !== undefined;
   const reminderQueue =
-    redis && config.redis
+    redis && config.redis && offersReminders
       ? createBullmqReminderQueue({ ...queueOptions, redisUrl: config.redis.url, keyPrefix: config.redis.keyPrefix })
       : createMemoryReminderQueue(queueOptions);
   const reminders = createReminderService({

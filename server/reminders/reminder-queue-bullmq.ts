@@ -27,6 +27,8 @@ export interface BullmqReminderQueueOptions {
   lockDurationMs?: number;
   /** How often workers look for jobs whose worker died (BullMQ's stalled-job check). */
   stalledIntervalMs?: number;
+  /** How long a stop waits for BullMQ to close before it lets go of its connections. */
+  closeTimeoutMs?: number;
   logger: Logger;
 }
 
@@ -63,6 +65,7 @@ export function createBullmqReminderQueue({
   concurrency = 50,
   lockDurationMs = 30_000,
   stalledIntervalMs = 15_000,
+  closeTimeoutMs = 5000,
   logger,
 }: BullmqReminderQueueOptions): ReminderQueue {
   const connection = redisConnection(redisUrl);
@@ -110,8 +113,16 @@ export function createBullmqReminderQueue({
       }
     },
     async close({ force = false } = {}) {
-      await worker.close(force);
-      await queue.close();
+      // While Redis is away BullMQ's close waits for it: a stop must not (the jobs are in Redis, not here).
+      const closing = Promise.all([worker.close(force), queue.close()]);
+      const late = await Promise.race([
+        closing.then(() => false),
+        new Promise<boolean>((done) => setTimeout(() => done(true), closeTimeoutMs).unref()),
+      ]);
+      if (late) {
+        logger.warn({ event: 'reminder_queue_close_late' }, 'reminder queue closed without waiting for Redis');
+        await Promise.all([worker.disconnect(), queue.disconnect()]).catch(() => undefined);
+      }
     },
   };
 }
