@@ -103,6 +103,8 @@ export interface ServiceOptions {
 /** The reminders' background work: the reconciler and the queue's worker, started and stopped with the instance. */
 export interface ReminderJobs {
   start(): void;
+  /** One pass of the reconciler now (tests, benchmarks): resolves to the lives asked about. */
+  tick(): Promise<number>;
   /** `force`: as a killed process would (jobs in hand are not waited for). */
   stop(options?: { force?: boolean }): Promise<void>;
 }
@@ -261,6 +263,7 @@ export function createServices({
     logger.warn({ event: 'reminder_update_failed', err: String(err) }, 'reminders not updated');
   let stopWatchingCards: (() => void) | undefined;
   const reminderJobs: ReminderJobs = {
+    tick: () => reconciler.tick(),
     start() {
       reconciler.start();
       // Cards pushed from any instance: every instance hears a start, a move or a cancellation.
