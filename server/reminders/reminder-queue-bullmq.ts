@@ -10,6 +10,10 @@ import {
 
 export const REMINDER_QUEUE_NAME = 'reminders';
 
+const COUNT_SECOND = `local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], 5000) end
+return n`;
+
 export interface BullmqReminderQueueOptions {
   /** The deployment's `REDIS_URL`: BullMQ opens connections of its own there (blocking ones among them). */
   redisUrl: string;
@@ -49,8 +53,8 @@ export function redisConnection(url: string): ConnectionOptions {
 
 /**
  * The reminder queue on Redis with BullMQ: every instance adds jobs and runs a worker. A job's id is
- * deterministic (live + app + openid + start), so a job two instances add is queued once; the limiter holds the
- * send rate across all workers; a failure is retried with exponential back-off, a `FinalSendError` never
+ * deterministic (live + app + openid + start), so a job two instances add is queued once; the limiter and a
+ * per-clock-second gate hold the send rate across all workers; a failure is retried with exponential back-off, a `FinalSendError` never
  * (`UnrecoverableError`); a worker killed mid-job loses its lock and the job runs again elsewhere (stalled-job
  * handling), where the store's claim keeps it from being counted or sent twice. Done jobs are removed at once
  * (their outcome is in the reminder store), so Redis holds a job only while it waits.
@@ -72,9 +76,27 @@ export function createBullmqReminderQueue({
   const prefix = `${keyPrefix}bull`;
   const queue = new Queue<ReminderJob>(REMINDER_QUEUE_NAME, { connection, prefix });
   queue.on('error', (err) => logger.warn({ event: 'reminder_queue_error', err: err.message }, 'reminder queue'));
-  const worker = new Worker<ReminderJob>(
+  const secondKey = (second: number) => `${prefix}:${REMINDER_QUEUE_NAME}:per-second:${second}`;
+  /**
+   * BullMQ's limiter counts windows that begin with the first job after the last one ended, so two windows may
+   * share a clock second. This gate counts clock seconds across every instance (INCR on the queue's Redis); a job
+   * past the second's share goes back to wait (not an attempt) and every worker pauses until the next second —
+   * which also lines BullMQ's windows up with the clock.
+   */
+  async function withinSecond(): Promise<boolean> {
+    const at = Date.now();
+    const key = secondKey(Math.floor(at / 1000));
+    // BullMQ types its client as Redis or Cluster; both run scripts.
+    const client = (await queue.client) as unknown as { eval(...args: Array<string | number>): Promise<unknown> };
+    const count = await client.eval(COUNT_SECOND, 1, key);
+    if (Number(count) <= ratePerSecond) return true;
+    await worker.rateLimit(1000 - (at % 1000) + 5);
+    return false;
+  }
+  const worker: Worker<ReminderJob> = new Worker<ReminderJob>(
     REMINDER_QUEUE_NAME,
     async (job) => {
+      if (!(await withinSecond())) throw Worker.RateLimitError();
       const number = job.attemptsMade + 1;
       try {
         await processor(job.data, { number, last: number >= (job.opts.attempts ?? 1) });
