@@ -10,6 +10,7 @@ const KEEP_MS = 400 * 24 * 3600_000;
 const SUBSCRIBE = `
 redis.call('HSET', KEYS[3], 'start', ARGV[3])
 redis.call('PEXPIRE', KEYS[3], ARGV[6])
+if redis.call('ZSCORE', KEYS[4], ARGV[5]) then redis.call('ZADD', KEYS[4], ARGV[3], ARGV[5]) end
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 'exists' end
 if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[4]) then return 'full' end
 redis.call('HSET', KEYS[1], ARGV[1], 'p|' .. ARGV[2])
