@@ -2,6 +2,7 @@ import { Queue, UnrecoverableError, Worker, type ConnectionOptions } from 'bullm
 import type { Logger } from 'pino';
 import {
   FinalSendError,
+  PacedError,
   reminderJobId,
   type ReminderJob,
   type ReminderProcessor,
@@ -105,11 +106,11 @@ export function createBullmqReminderQueue({
   const worker: Worker<ReminderJob> = new Worker<ReminderJob>(
     REMINDER_QUEUE_NAME,
     async (job) => {
-      if (!(await withinSecond())) throw Worker.RateLimitError();
       const number = job.attemptsMade + 1;
       try {
-        await processor(job.data, { number, last: number >= (job.opts.attempts ?? 1) });
+        await processor(job.data, { number, last: number >= (job.opts.attempts ?? 1), pace: withinSecond });
       } catch (err) {
+        if (err instanceof PacedError) throw Worker.RateLimitError();
         if (err instanceof FinalSendError) throw new UnrecoverableError(err.message);
         throw err;
       }

@@ -57,11 +57,14 @@ export function createReminderService({
     return queued;
   }
 
-  /** The live started: its reminders go out (the first time this is heard; later it is the reconciler's to redo). */
+  /**
+   * The live started: its reminders go into the queue, by the one instance that marks the start first (the others
+   * hear it too and leave it; should that instance die while queueing, the reconciler queues the rest).
+   */
   async function started(livingId: string): Promise<void> {
     const counts = await store.counts(livingId);
     if (counts.started || counts.pending === 0) return;
-    await store.markStarted(livingId);
+    if (!(await store.markStarted(livingId))) return;
     const queued = await enqueueUnsent(livingId);
     logger.info({ event: 'reminders_queued', livingId, queued }, 'live started: reminders queued');
   }

@@ -52,7 +52,9 @@ export function createMemoryReminderStore(): ReminderStore {
     },
     async markStarted(livingId) {
       const live = lives.get(livingId);
-      if (live) live.started = true;
+      if (!live || live.started) return false;
+      live.started = true;
+      return true;
     },
     async drop(livingId) {
       lives.delete(livingId);

@@ -116,7 +116,7 @@ export function createRedisReminderStore({
       await run(redis.eval(MOVE, 3, subs(livingId), meta(livingId), due, startMs, livingId));
     },
     async markStarted(livingId) {
-      await run(redis.hset(meta(livingId), 'started', '1'));
+      return (await run(redis.hsetnx(meta(livingId), 'started', '1'))) === 1;
     },
     async drop(livingId) {
       await run(redis.multi().del(subs(livingId), counts(livingId), meta(livingId)).zrem(due, livingId).exec());

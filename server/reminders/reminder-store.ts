@@ -47,8 +47,8 @@ export interface ReminderStore {
   counts(livingId: string): Promise<ReminderCounts>;
   /** The live's start moved: its reminders wait for the new one. No-op for a live without reminders. */
   move(livingId: string, startMs: number): Promise<void>;
-  /** The start was seen (staff see "sending"). */
-  markStarted(livingId: string): Promise<void>;
+  /** The start was seen (staff see "sending"): true for the one caller that marked it first. */
+  markStarted(livingId: string): Promise<boolean>;
   /** The live was cancelled: every reminder of it is forgotten. */
   drop(livingId: string): Promise<void>;
   /** Subscribers not sent yet, a page at a time (`cursor` '0' to begin; '0' back when done). */

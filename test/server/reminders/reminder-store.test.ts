@@ -66,7 +66,8 @@ function describeReminderStoreContract(name: string, make: () => ReminderStore) 
       await store.move('L', 7000);
       expect(await store.due(6000)).toEqual([]);
       expect((await store.due(10_000)).map((d) => d.livingId).sort()).toEqual(['L', 'M']);
-      await store.markStarted('M');
+      expect(await store.markStarted('M')).toBe(true);
+      expect(await store.markStarted('M')).toBe(false);
       expect((await store.counts('M')).started).toBe(true);
       await store.drop('L');
       expect(await store.counts('L')).toMatchObject({ subscribers: 0, pending: 0 });
