@@ -247,6 +247,7 @@ export function createServices({
     appIds: { mini: config.wechat.miniAppId, mp: config.officialAccount.appId },
     maxPerLive: config.reminders.maxPerLive,
     logger,
+    now,
   });
   const reconciler = createReminderReconciler({
     store: reminderStore,

@@ -20,6 +20,7 @@ export interface ReminderServiceOptions {
   /** The most reminders one live takes (documented as `REMINDERS_PER_LIVE`). */
   maxPerLive: number;
   logger: Logger;
+  now?: () => number;
 }
 
 const notThisTemplate = () =>
@@ -38,6 +39,7 @@ export function createReminderService({
   appIds,
   maxPerLive,
   logger,
+  now = Date.now,
 }: ReminderServiceOptions) {
   const appOf = (viewer: Viewer): ReminderApp | undefined =>
     viewer.appId === appIds.mini ? 'mini' : viewer.appId === appIds.mp ? 'mp' : undefined;
@@ -64,7 +66,7 @@ export function createReminderService({
   async function started(livingId: string): Promise<void> {
     const counts = await store.counts(livingId);
     if (counts.started || counts.pending === 0) return;
-    if (!(await store.markStarted(livingId))) return;
+    if (!(await store.markStarted(livingId, now()))) return;
     const queued = await enqueueUnsent(livingId);
     logger.info({ event: 'reminders_queued', livingId, queued }, 'live started: reminders queued');
   }

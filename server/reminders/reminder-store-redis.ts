@@ -108,15 +108,16 @@ export function createRedisReminderStore({
         pending: Math.max(0, Number(all.pending ?? 0)),
         sent: Number(all.sent ?? 0),
         failed,
-        started: info.started === '1',
+        started: info.started !== undefined,
+        startedAt: info.started === undefined ? undefined : Number(info.started),
         startMs: info.start === undefined ? undefined : Number(info.start),
       };
     },
     async move(livingId, startMs) {
       await run(redis.eval(MOVE, 3, subs(livingId), meta(livingId), due, startMs, livingId));
     },
-    async markStarted(livingId) {
-      return (await run(redis.hsetnx(meta(livingId), 'started', '1'))) === 1;
+    async markStarted(livingId, atMs) {
+      return (await run(redis.hsetnx(meta(livingId), 'started', String(atMs)))) === 1;
     },
     async drop(livingId) {
       await run(redis.multi().del(subs(livingId), counts(livingId), meta(livingId)).zrem(due, livingId).exec());

@@ -24,6 +24,7 @@ function describeReminderStoreContract(name: string, make: () => ReminderStore) 
         sent: 0,
         failed: {},
         started: false,
+        startedAt: undefined,
         startMs: 1000,
       });
       expect(await store.status('L', 'mini', 'o-alice')).toBe('pending');
@@ -66,9 +67,9 @@ function describeReminderStoreContract(name: string, make: () => ReminderStore) 
       await store.move('L', 7000);
       expect(await store.due(6000)).toEqual([]);
       expect((await store.due(10_000)).map((d) => d.livingId).sort()).toEqual(['L', 'M']);
-      expect(await store.markStarted('M')).toBe(true);
-      expect(await store.markStarted('M')).toBe(false);
-      expect((await store.counts('M')).started).toBe(true);
+      expect(await store.markStarted('M', 1234)).toBe(true);
+      expect(await store.markStarted('M', 5678)).toBe(false);
+      expect(await store.counts('M')).toMatchObject({ started: true, startedAt: 1234 });
       await store.drop('L');
       expect(await store.counts('L')).toMatchObject({ subscribers: 0, pending: 0 });
       expect(await store.due(10_000)).toEqual([{ livingId: 'M', startMs: 9000 }]);
