@@ -3,6 +3,8 @@
  * Measures ratios within one run, since these machines are noisy. Needs the server build for the workers figure
  * (`npm run build:server`) and redis-server on PATH (or REDIS_URL_TEST). `--fuzz-requests N` sizes the fuzzing run.
  *
+ * `--reminder-subscribers N` and `--reminder-rate R` size the reminders run (100,000 at 500 a second: 200 s).
+ *
  * `npm run bench -- --soak [--soak-minutes 10]` adds the soak (bench/soak.ts) at the end: ten minutes of mixed
  * traffic and faults on two instances, opt-in because of its length; a missed soak target makes the run exit 1.
  */
@@ -14,6 +16,7 @@ import { measureFanout } from './push-fanout';
 import { measureStaffStats } from './staff-stats';
 import { runSoak } from './soak';
 import { runStartRush, startRushSummary, startRushTargets } from './start-rush';
+import { remindersSummary, runReminders } from './reminders';
 import { runSurge } from './surge';
 import { countUpstreamCalls } from './upstream-counts';
 import { MAIN } from '../test/cluster/support/bff-process';
@@ -126,6 +129,24 @@ async function main() {
     console.log(`target: ${target.name} → ${verdict(target.met)}`);
   console.log(`cold rush (above) p95 wait ${s.waitSeconds.p95} s (issue 20: within noise of 80 s)`);
   console.log(startRushSummary(prepared, baseline, s.waitSeconds.p95));
+
+  const subscribers = Number(argument('--reminder-subscribers') ?? 100_000);
+  const reminderRate = Number(argument('--reminder-rate') ?? 500);
+  console.log(
+    `\n## Reminders: ${subscribers} subscribers of one live, 2 instances, one Redis (BullMQ), the start heard by ` +
+      `both, ${reminderRate} messages a second`,
+  );
+  const r = await runReminders({ subscribers, rate: reminderRate });
+  console.log(JSON.stringify(r, null, 2));
+  console.log(
+    `target: every subscriber exactly one message → ${verdict(r.sentOnce === subscribers && r.duplicates === 0)}`,
+  );
+  console.log(`target: within 5 % of the rate in every full second → ${verdict(r.rateMaxDeviationPct <= 5)}`);
+  console.log(
+    `target: last message ≈ subscribers / rate (${r.expectedSeconds} s): ${r.secondsToLastMessage} s → ` +
+      verdict(r.secondsToLastMessage <= r.expectedSeconds * 1.1 + 2),
+  );
+  console.log(remindersSummary(r));
 
   const fuzzRequests = Number(argument('--fuzz-requests') ?? 50_000);
   console.log(

@@ -103,6 +103,8 @@ export interface ServiceOptions {
 /** The reminders' background work: the reconciler and the queue's worker, started and stopped with the instance. */
 export interface ReminderJobs {
   start(): void;
+  /** One pass of the reconciler now (tests, benchmarks): resolves to the lives asked about. */
+  tick(): Promise<number>;
   /** `force`: as a killed process would (jobs in hand are not waited for). */
   stop(options?: { force?: boolean }): Promise<void>;
 }
@@ -230,9 +232,11 @@ export function createServices({
     logger,
     ...reminderTuning,
   };
-  // On Redis: BullMQ, one queue for every instance. In memory mode: this process alone, lost on restart.
+  // On Redis: BullMQ, one queue for every instance. In memory mode: this process alone, lost on restart. Without a
+  // template nothing is ever queued, and no worker holds Redis connections for nothing.
+  const offersReminders = config.reminders.mini !== undefined || config.reminders.mp !== undefined;
   const reminderQueue =
-    redis && config.redis
+    redis && config.redis && offersReminders
       ? createBullmqReminderQueue({ ...queueOptions, redisUrl: config.redis.url, keyPrefix: config.redis.keyPrefix })
       : createMemoryReminderQueue(queueOptions);
   const reminders = createReminderService({
@@ -243,6 +247,7 @@ export function createServices({
     appIds: { mini: config.wechat.miniAppId, mp: config.officialAccount.appId },
     maxPerLive: config.reminders.maxPerLive,
     logger,
+    now,
   });
   const reconciler = createReminderReconciler({
     store: reminderStore,
@@ -259,6 +264,7 @@ export function createServices({
     logger.warn({ event: 'reminder_update_failed', err: String(err) }, 'reminders not updated');
   let stopWatchingCards: (() => void) | undefined;
   const reminderJobs: ReminderJobs = {
+    tick: () => reconciler.tick(),
     start() {
       reconciler.start();
       // Cards pushed from any instance: every instance hears a start, a move or a cancellation.

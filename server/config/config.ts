@@ -340,7 +340,7 @@ const envSchema = z.object({
   WX_MINI_REMINDER_FIELDS: reminderFields,
   WX_MP_REMINDER_TEMPLATE_ID: templateId,
   WX_MP_REMINDER_FIELDS: reminderFields,
-  REMINDER_SEND_RATE: count(1, 100_000).default(1000),
+  REMINDER_SEND_RATE: count(1, 100_000).default(500),
   REMINDER_ATTEMPTS: count(1, 20).default(6),
   REMINDER_BACKOFF_MS: count(10, 600_000).default(2000),
   REMINDERS_PER_LIVE: count(1, 10_000_000).default(500_000),

@@ -24,8 +24,27 @@ export class FinalSendError extends Error {
   }
 }
 
-/** What sends one reminder; throws `FinalSendError` (no retry) or any other error (retried with back-off). */
-export type ReminderProcessor = (job: ReminderJob, attempt: { number: number; last: boolean }) => Promise<void>;
+/** The send must wait for the next second (the rate is spent): the job goes back to wait, not an attempt. */
+export class PacedError extends Error {
+  override readonly name = 'PacedError';
+  constructor() {
+    super('reminder paced to the next second');
+  }
+}
+
+/** One run of a job: which attempt it is, and (BullMQ) the rate's gate, asked right before the message leaves. */
+export interface ReminderAttempt {
+  number: number;
+  last: boolean;
+  /** True: send now; false: the second's share is spent (throw `PacedError`). Absent: the queue paces itself. */
+  pace?: () => Promise<boolean>;
+}
+
+/**
+ * What sends one reminder; throws `FinalSendError` (no retry), `PacedError` (later, not an attempt) or any other
+ * error (retried with back-off).
+ */
+export type ReminderProcessor = (job: ReminderJob, attempt: ReminderAttempt) => Promise<void>;
 
 /** Where reminder jobs wait, and who works them: BullMQ on Redis, or this process alone. */
 export interface ReminderQueue {

@@ -69,7 +69,8 @@ export function createMemoryReminderQueue({
     while (!closed && head < ready.length && active < concurrency) {
       const t = Date.now();
       if (t - windowStart >= 1000) {
-        windowStart = t;
+        // Clock seconds, as the BullMQ queue's gate counts them.
+        windowStart = t - (t % 1000);
         startedInWindow = 0;
       }
       if (startedInWindow >= ratePerSecond) {

@@ -60,6 +60,8 @@ export function createReminderReconciler({
   async function look(livingId: string, startMs: number): Promise<boolean> {
     const counts = await store.counts(livingId);
     if (counts.started) {
+      // The instance that heard the start is queueing: only long after it may it have died halfway.
+      if (now() - (counts.startedAt ?? 0) < REQUEUE_EVERY_MS) return false;
       if (await shared.add(`reminders:requeue:${livingId}`, true, REQUEUE_EVERY_MS)) {
         await reminders.enqueueUnsent(livingId);
       }

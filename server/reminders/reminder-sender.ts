@@ -3,7 +3,7 @@ import type { LiveCard } from '../../shared/live-card';
 import type { ReminderTemplate } from '../config/config';
 import { isUpstreamError } from '../errors/upstream-error';
 import type { SubscribeMessageApi } from '../wechat/subscribe-message-api';
-import { FinalSendError, type ReminderProcessor } from './reminder-job';
+import { FinalSendError, PacedError, type ReminderProcessor } from './reminder-job';
 import { reminderData, reminderPagePath } from './reminder-message';
 import type { ReminderApp, ReminderStore } from './reminder-store';
 
@@ -53,10 +53,16 @@ export function createReminderSender({
         pagePath: reminderPagePath(livingId),
         data: reminderData(fields, await card(livingId)),
       };
+      // The rate is counted as close to the send as can be: a late message would land in the next second.
+      if (attempt.pace && !(await attempt.pace())) {
+        if (claim === 'go') await store.release(livingId, app, openid);
+        throw new PacedError();
+      }
       if (app === 'mini') await api.sendFromMiniProgram(message);
       else await api.sendFromServiceAccount(message);
       await store.finish(livingId, app, openid, { sent: true });
     } catch (err) {
+      if (err instanceof PacedError) throw err;
       const errcode = isUpstreamError(err) ? err.errcode : undefined;
       if (claim === 'resume' && errcode === 43101) {
         await store.finish(livingId, app, openid, { sent: true });

@@ -20,6 +20,7 @@ export interface ReminderServiceOptions {
   /** The most reminders one live takes (documented as `REMINDERS_PER_LIVE`). */
   maxPerLive: number;
   logger: Logger;
+  now?: () => number;
 }
 
 const notThisTemplate = () =>
@@ -38,6 +39,7 @@ export function createReminderService({
   appIds,
   maxPerLive,
   logger,
+  now = Date.now,
 }: ReminderServiceOptions) {
   const appOf = (viewer: Viewer): ReminderApp | undefined =>
     viewer.appId === appIds.mini ? 'mini' : viewer.appId === appIds.mp ? 'mp' : undefined;
@@ -57,11 +59,14 @@ export function createReminderService({
     return queued;
   }
 
-  /** The live started: its reminders go out (the first time this is heard; later it is the reconciler's to redo). */
+  /**
+   * The live started: its reminders go into the queue, by the one instance that marks the start first (the others
+   * hear it too and leave it; should that instance die while queueing, the reconciler queues the rest).
+   */
   async function started(livingId: string): Promise<void> {
     const counts = await store.counts(livingId);
     if (counts.started || counts.pending === 0) return;
-    await store.markStarted(livingId);
+    if (!(await store.markStarted(livingId, now()))) return;
     const queued = await enqueueUnsent(livingId);
     logger.info({ event: 'reminders_queued', livingId, queued }, 'live started: reminders queued');
   }

@@ -9,6 +9,7 @@ interface LiveReminders {
   entries: Map<string, Entry>;
   startMs: number;
   started: boolean;
+  startedAt?: number;
   sent: number;
   failed: Map<string, number>;
   unsent: number;
@@ -43,6 +44,7 @@ export function createMemoryReminderStore(): ReminderStore {
         sent: live?.sent ?? 0,
         failed: Object.fromEntries(live?.failed ?? []),
         started: live?.started ?? false,
+        startedAt: live?.startedAt,
         startMs: live?.startMs,
       };
     },
@@ -50,9 +52,12 @@ export function createMemoryReminderStore(): ReminderStore {
       const live = lives.get(livingId);
       if (live) live.startMs = startMs;
     },
-    async markStarted(livingId) {
+    async markStarted(livingId, atMs) {
       const live = lives.get(livingId);
-      if (live) live.started = true;
+      if (!live || live.started) return false;
+      live.started = true;
+      live.startedAt = atMs;
+      return true;
     },
     async drop(livingId) {
       lives.delete(livingId);

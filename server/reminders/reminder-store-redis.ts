@@ -10,6 +10,7 @@ const KEEP_MS = 400 * 24 * 3600_000;
 const SUBSCRIBE = `
 redis.call('HSET', KEYS[3], 'start', ARGV[3])
 redis.call('PEXPIRE', KEYS[3], ARGV[6])
+if redis.call('ZSCORE', KEYS[4], ARGV[5]) then redis.call('ZADD', KEYS[4], ARGV[3], ARGV[5]) end
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 'exists' end
 if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[4]) then return 'full' end
 redis.call('HSET', KEYS[1], ARGV[1], 'p|' .. ARGV[2])
@@ -107,15 +108,16 @@ export function createRedisReminderStore({
         pending: Math.max(0, Number(all.pending ?? 0)),
         sent: Number(all.sent ?? 0),
         failed,
-        started: info.started === '1',
+        started: info.started !== undefined,
+        startedAt: info.started === undefined ? undefined : Number(info.started),
         startMs: info.start === undefined ? undefined : Number(info.start),
       };
     },
     async move(livingId, startMs) {
       await run(redis.eval(MOVE, 3, subs(livingId), meta(livingId), due, startMs, livingId));
     },
-    async markStarted(livingId) {
-      await run(redis.hset(meta(livingId), 'started', '1'));
+    async markStarted(livingId, atMs) {
+      return (await run(redis.hsetnx(meta(livingId), 'started', String(atMs)))) === 1;
     },
     async drop(livingId) {
       await run(redis.multi().del(subs(livingId), counts(livingId), meta(livingId)).zrem(due, livingId).exec());

@@ -25,6 +25,8 @@ export interface ReminderCounts {
   failed: Record<string, number>;
   /** The start was seen: messages are being queued or sent. */
   started: boolean;
+  /** When the start was first heard (ms). */
+  startedAt: number | undefined;
   /** The start the reminders are for (ms), the live's reserve_start when last recorded or moved. */
   startMs: number | undefined;
 }
@@ -47,8 +49,8 @@ export interface ReminderStore {
   counts(livingId: string): Promise<ReminderCounts>;
   /** The live's start moved: its reminders wait for the new one. No-op for a live without reminders. */
   move(livingId: string, startMs: number): Promise<void>;
-  /** The start was seen (staff see "sending"). */
-  markStarted(livingId: string): Promise<void>;
+  /** The start was seen (staff see "sending"): true for the one caller that marked it first. */
+  markStarted(livingId: string, atMs: number): Promise<boolean>;
   /** The live was cancelled: every reminder of it is forgotten. */
   drop(livingId: string): Promise<void>;
   /** Subscribers not sent yet, a page at a time (`cursor` '0' to begin; '0' back when done). */

@@ -62,6 +62,9 @@ describe('GET /openapi.json', () => {
         'POST /api/visitors',
         'GET /api/staff/lives/{livingId}/funnel',
         'POST /api/session/weapp',
+        'GET /api/lives/{livingId}/reminder',
+        'POST /api/lives/{livingId}/reminder',
+        'GET /api/staff/lives/{livingId}/reminders',
       ].sort(),
     );
     // Each documented route really exists: none answers 404 NOT_FOUND / 405.
