@@ -135,3 +135,44 @@ describe('configuration', () => {
     expect(run.stderr).not.toContain('WECOM_CORP_ID');
   });
 });
+
+describe('configuration of 开播提醒', () => {
+  it('offers no reminder on a platform without a template, and reads the keywords a template names', () => {
+    const none = loadConfig({ ...REAL });
+    expect(none.reminders.mini).toBeUndefined();
+    expect(none.reminders.mp).toBeUndefined();
+    const config = loadConfig({
+      ...REAL,
+      WX_MINI_REMINDER_TEMPLATE_ID: 'tmplMini',
+      WX_MP_REMINDER_TEMPLATE_ID: 'tmplMp',
+      WX_MP_REMINDER_FIELDS: ' thing4:theme , date5:start,name6:anchor ',
+      REMINDER_SEND_RATE: '200',
+    });
+    expect(config.reminders.mini).toEqual({
+      templateId: 'tmplMini',
+      fields: [
+        { keyword: 'thing1', source: 'theme' },
+        { keyword: 'time2', source: 'start' },
+        { keyword: 'thing3', source: 'note' },
+      ],
+    });
+    expect(config.reminders.mp?.fields).toEqual([
+      { keyword: 'thing4', source: 'theme' },
+      { keyword: 'date5', source: 'start' },
+      { keyword: 'name6', source: 'anchor' },
+    ]);
+    expect(config.reminders.sendRatePerSecond).toBe(200);
+  });
+
+  it.each([
+    [{ WX_MINI_REMINDER_FIELDS: 'thing1' }, 'WX_MINI_REMINDER_FIELDS: "thing1": write keyword:source'],
+    [{ WX_MINI_REMINDER_FIELDS: 'title1:theme' }, 'write keyword:source'],
+    [{ WX_MINI_REMINDER_FIELDS: 'thing1:price' }, 'write keyword:source'],
+    [{ WX_MP_REMINDER_FIELDS: 'thing1:start' }, 'a time/date keyword takes start'],
+    [{ WX_MP_REMINDER_FIELDS: 'time2:theme' }, 'a time/date keyword takes start'],
+    [{ WX_MP_REMINDER_FIELDS: ' , ' }, 'name at least one keyword'],
+    [{ REMINDER_SEND_RATE: '0' }, 'REMINDER_SEND_RATE'],
+  ])('refuses %j', (env, problem) => {
+    expect(() => loadConfig({ ...REAL, ...env })).toThrow(problem);
+  });
+});

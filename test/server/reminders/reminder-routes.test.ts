@@ -143,3 +143,31 @@ describe('without reminder templates', () => {
     }
   });
 });
+
+describe('a live full of reminders', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.services.reminderJobs.stop();
+    await h.close();
+  });
+
+  it('answers 429 past REMINDERS_PER_LIVE and records no more, while those already in keep their reminder', async () => {
+    h = await startHarness({
+      config: { reminders: reminderConfig(loadConfig({ SANDBOX: '1' }).reminders, { maxPerLive: 2 }) },
+    });
+    const viewers = await Promise.all([h.login(), h.login(), h.login()]);
+    const post = (token: string) =>
+      h.http
+        .post(`/api/lives/${RESERVED}/reminder`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ templateId: MINI_TEMPLATE });
+    await post(viewers[0]!.token).expect(200);
+    await post(viewers[1]!.token).expect(200);
+    const third = await post(viewers[2]!.token);
+    expect([third.status, third.body.error.code]).toEqual([429, 'TOO_MANY_REQUESTS']);
+    expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+    // Asking again is harmless for a viewer already in, full or not.
+    expect((await post(viewers[0]!.token).expect(200)).body).toEqual({ templateId: MINI_TEMPLATE, subscribed: true });
+    expect((await h.services.reminders.stats(RESERVED)).subscribers).toBe(2);
+  });
+});
