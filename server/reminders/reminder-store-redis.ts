@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { StoreUnavailableError } from '../store/store-unavailable-error';
+import { storeCommand } from '../store/store-unavailable-error';
 import { memberOf, subscriberOf, type Claim, type ReminderStatus, type ReminderStore } from './reminder-store';
 
 /** A live's reminders are kept this long after their last change (a live moved months ahead keeps them). */
@@ -80,25 +80,20 @@ export function createRedisReminderStore({
   const counts = (id: string) => `${base}${id}:counts`;
   const meta = (id: string) => `${base}${id}:meta`;
   const due = `${base}due`;
-  const run = async <T>(command: Promise<T>): Promise<T> => {
-    try {
-      return await command;
-    } catch (err) {
-      throw new StoreUnavailableError(err);
-    }
-  };
   return {
     async subscribe(livingId, { app, openid, templateId }, startMs, cap) {
       const keys = [subs(livingId), counts(livingId), meta(livingId), due];
       const args = [memberOf(app, openid), templateId, startMs, cap, livingId, KEEP_MS];
-      return (await run(redis.eval(SUBSCRIBE, keys.length, ...keys, ...args))) as 'added' | 'exists' | 'full';
+      return (await storeCommand(redis.eval(SUBSCRIBE, keys.length, ...keys, ...args))) as 'added' | 'exists' | 'full';
     },
     async status(livingId, app, openid) {
-      const entry = await run(redis.hget(subs(livingId), memberOf(app, openid)));
+      const entry = await storeCommand(redis.hget(subs(livingId), memberOf(app, openid)));
       return entry ? STATUS[entry[0] ?? ''] : undefined;
     },
     async counts(livingId) {
-      const [all, info] = await run(Promise.all([redis.hgetall(counts(livingId)), redis.hgetall(meta(livingId))]));
+      const [all, info] = await storeCommand(
+        Promise.all([redis.hgetall(counts(livingId)), redis.hgetall(meta(livingId))]),
+      );
       const failed: Record<string, number> = {};
       for (const [field, value] of Object.entries(all)) {
         if (field.startsWith('failed:')) failed[field.slice('failed:'.length)] = Number(value);
@@ -114,16 +109,18 @@ export function createRedisReminderStore({
       };
     },
     async move(livingId, startMs) {
-      await run(redis.eval(MOVE, 3, subs(livingId), meta(livingId), due, startMs, livingId));
+      await storeCommand(redis.eval(MOVE, 3, subs(livingId), meta(livingId), due, startMs, livingId));
     },
     async markStarted(livingId, atMs) {
-      return (await run(redis.hsetnx(meta(livingId), 'started', String(atMs)))) === 1;
+      return (await storeCommand(redis.hsetnx(meta(livingId), 'started', String(atMs)))) === 1;
     },
     async drop(livingId) {
-      await run(redis.multi().del(subs(livingId), counts(livingId), meta(livingId)).zrem(due, livingId).exec());
+      await storeCommand(
+        redis.multi().del(subs(livingId), counts(livingId), meta(livingId)).zrem(due, livingId).exec(),
+      );
     },
     async unsent(livingId, cursor) {
-      const [next, flat] = await run(redis.hscan(subs(livingId), cursor, 'COUNT', 1000));
+      const [next, flat] = await storeCommand(redis.hscan(subs(livingId), cursor, 'COUNT', 1000));
       const subscribers = [];
       for (let i = 0; i + 1 < flat.length; i += 2) {
         const [status = '', templateId = ''] = flat[i + 1]!.split('|');
@@ -133,17 +130,19 @@ export function createRedisReminderStore({
       return { subscribers, cursor: next };
     },
     async claim(livingId, app, openid) {
-      return (await run(redis.eval(CLAIM, 1, subs(livingId), memberOf(app, openid)))) as Claim;
+      return (await storeCommand(redis.eval(CLAIM, 1, subs(livingId), memberOf(app, openid)))) as Claim;
     },
     async release(livingId, app, openid) {
-      await run(redis.eval(RELEASE, 1, subs(livingId), memberOf(app, openid)));
+      await storeCommand(redis.eval(RELEASE, 1, subs(livingId), memberOf(app, openid)));
     },
     async finish(livingId, app, openid, outcome) {
       const reason = 'sent' in outcome ? '' : outcome.failed;
-      await run(redis.eval(FINISH, 3, subs(livingId), counts(livingId), due, memberOf(app, openid), reason, livingId));
+      await storeCommand(
+        redis.eval(FINISH, 3, subs(livingId), counts(livingId), due, memberOf(app, openid), reason, livingId),
+      );
     },
     async due(untilMs) {
-      const flat = await run(redis.zrangebyscore(due, '-inf', untilMs, 'WITHSCORES'));
+      const flat = await storeCommand(redis.zrangebyscore(due, '-inf', untilMs, 'WITHSCORES'));
       const lives = [];
       for (let i = 0; i + 1 < flat.length; i += 2) lives.push({ livingId: flat[i]!, startMs: Number(flat[i + 1]) });
       return lives;

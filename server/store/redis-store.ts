@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { plainErrorCodec, type ErrorCodec } from './error-codec';
 import type { Store } from './store';
-import { StoreUnavailableError } from './store-unavailable-error';
+import { StoreUnavailableError, storeCommand } from './store-unavailable-error';
 
 export interface RedisStoreOptions {
   redis: Redis;
@@ -74,13 +74,7 @@ export function createRedisStore({
   const wrap = (value: unknown, ttlMs: number) => JSON.stringify({ e: now() + ttlMs, v: value } satisfies Envelope);
 
   /** A Redis command of a flight's bookkeeping: its failure says the store is unusable, not that the work failed. */
-  const bookkeeping = async <R>(command: Promise<R>): Promise<R> => {
-    try {
-      return await command;
-    } catch (err) {
-      throw new StoreUnavailableError(err);
-    }
-  };
+  const bookkeeping = storeCommand;
 
   async function runOrWait<T>(key: string, work: () => Promise<T>): Promise<T> {
     const lockKey = k(`flight:${key}`);

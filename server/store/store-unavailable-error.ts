@@ -6,3 +6,12 @@ export class StoreUnavailableError extends Error {
     super(`shared store unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }
+
+/** A shared-store command whose failure (Redis away, timed out) rejects as `StoreUnavailableError`. */
+export async function storeCommand<T>(command: Promise<T>): Promise<T> {
+  try {
+    return await command;
+  } catch (err) {
+    throw new StoreUnavailableError(err);
+  }
+}
