@@ -13,6 +13,7 @@ import {
   launchChromium,
   newPhoneContext,
   requireStaffBuild,
+  signInWechatH5,
   startBffStack,
   takeCspViolations,
   watchCsp,
@@ -70,7 +71,7 @@ async function viewer(env: PhoneEnv): Promise<Page> {
     await context.addCookies([{ name: 'sandbox_wx_user', value: 'a11y-viewer', domain: '127.0.0.1', path: '/' }]);
   }
   const page = await track(context);
-  if (env === 'wechat') await page.goto(`${stack.baseUrl}/api/session/h5?returnTo=${encodeURIComponent('/healthz')}`);
+  if (env === 'wechat') await signInWechatH5(page, stack.baseUrl);
   return page;
 }
 

@@ -6,16 +6,18 @@
  */
 import type { Page } from 'playwright-core';
 import { SANDBOX_LIVES } from '../../sandbox';
-import { viewerSuite, wechatStandIn, type PhoneEnv } from './support';
+import { signInWechatH5, viewerSuite, wechatStandIn, type PhoneEnv } from './support';
 
 jest.setTimeout(120_000);
 
 const suite = viewerSuite();
 
+/** A page looking like `env`; in WeChat with the stand-ins and signed in, so the app does not leave for the sign-in. */
 async function open(env: PhoneEnv, { javascript = true } = {}): Promise<Page> {
   const page = await suite.page(env, async (context) => {
     if (env === 'wechat') await context.addInitScript(wechatStandIn());
   });
+  if (env === 'wechat') await signInWechatH5(page, suite.stack.baseUrl);
   if (!javascript) await page.route('**/*.js', (route) => route.abort());
   return page;
 }

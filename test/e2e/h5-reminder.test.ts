@@ -11,7 +11,14 @@ import {
   SANDBOX_REMINDER_TEMPLATES,
   SANDBOX_WX_USER_COOKIE,
 } from '../../sandbox';
-import { axeReport, SUBSCRIBE_ACCEPTED_BINDING, viewerSuite, wechatStandIn, type PhoneEnv } from './support';
+import {
+  axeReport,
+  signInWechatH5,
+  SUBSCRIBE_ACCEPTED_BINDING,
+  viewerSuite,
+  wechatStandIn,
+  type PhoneEnv,
+} from './support';
 
 jest.setTimeout(60_000);
 
@@ -46,8 +53,7 @@ async function viewer(env: PhoneEnv, user = SANDBOX_DEFAULT_WX_USER): Promise<Pa
       for (const id of ids) suite.stack.sandbox.subscriptions.accept('mp', openid, id);
     });
   });
-  if (env === 'wechat')
-    await page.goto(`${suite.stack.baseUrl}/api/session/h5?returnTo=${encodeURIComponent('/healthz')}`);
+  if (env === 'wechat') await signInWechatH5(page, suite.stack.baseUrl);
   return page;
 }
 

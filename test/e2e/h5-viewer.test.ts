@@ -17,6 +17,7 @@ import {
   H5_DIR,
   launchChromium,
   newPhoneContext,
+  signInWechatH5,
   startBffStack,
   takeCspViolations,
   wechatStandIn,
@@ -111,16 +112,9 @@ async function openPhone(env: PhoneEnv = 'browser', options: PhoneOptions = {}):
     await context.addInitScript(wechatStandIn(wx));
     // Cookies are per host, not per port: the sandbox's authorize page on 127.0.0.1 sees it.
     await context.addCookies([{ name: 'sandbox_wx_user', value: wechatUser, domain: '127.0.0.1', path: '/' }]);
-    if (signedIn) await signIn(page);
+    if (signedIn) await signInWechatH5(page, stack.baseUrl);
   }
   return page;
-}
-
-/** Signs the page's browser in through the BFF's H5 sign-in (sandbox OAuth) and checks the session cookie. */
-async function signIn(page: Page) {
-  await page.goto(`${stack.baseUrl}/api/session/h5?returnTo=${encodeURIComponent('/healthz')}`);
-  expect(new URL(page.url()).pathname).toBe('/healthz');
-  expect((await page.context().cookies()).map((c) => c.name)).toContain('wlv_session');
 }
 
 const standInLog = (page: Page) =>

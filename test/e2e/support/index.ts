@@ -25,3 +25,4 @@ export { AXE_TAGS, axeReport, axeViolations, blockingOnly, describeViolations, t
 export { withoutFirstScreen } from './first-screen';
 export { viewerSuite, type ViewerSuite } from './viewer-suite';
 export { copiedTexts, recordCopies } from './copies';
+export { signInWechatH5 } from './wechat-sign-in';
