@@ -133,3 +133,19 @@ export interface ReminderRequest {
 
 /** The campaign tag a reminder's page carries, so its taps are counted in the funnel under it. */
 export const REMINDER_CAMPAIGN_TAG = 'remind';
+
+/**
+ * `GET /api/lives/:livingId/url-link[?replay=1][&from=TAG]` (no session: the link is the same for every viewer):
+ * a WeChat URL Link that opens **our** mini program's live page for this live, for phone browsers outside WeChat
+ * (「打开微信观看」). Links carry the live id, the replay flag and the campaign tag, never a living code. 404 for a
+ * live that does not exist.
+ */
+export interface UrlLinkResponse {
+  /**
+   * `https://wxaurl.cn/…`; `null`: no link can be offered now (the day's quota is nearly spent, or WeChat refused):
+   * the page offers the QR code and copy link instead.
+   */
+  urlLink: string | null;
+  /** ISO 8601, when the link stops working; present with a link. */
+  expiresAt?: string;
+}

@@ -75,6 +75,18 @@ export interface StaffShareKit {
     /** The poster: theme, start time, description and the mini program code (PNG). */
     poster: string;
   };
+  /**
+   * WeChat URL Links (`wxa/generate_urllink`) to our mini program's live page, carrying the tag; `null` when none can
+   * be made now (quota, WeChat refused): the console says so and offers the stable links.
+   */
+  urlLinks: { live: string | null; replay: string | null };
+  /** Ready SMS texts (theme, start time in China time, the URL Link — or the stable link when there is none). */
+  sms: { live: string; replay: string };
+  /**
+   * For the service account's articles and menus (the editor's mini program card): our mini program's appid and the
+   * live page's path with its query, `pages/live/index?id=…[&replay=1][&from=TAG]`.
+   */
+  miniProgram: { appId: string; paths: { live: string; replay: string } };
 }
 
 /** `POST /api/staff/lives` (managers): a reserved live, created with `living/create`. */
