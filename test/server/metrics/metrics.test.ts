@@ -19,6 +19,18 @@ describe('/metrics', () => {
   });
   afterEach(() => h.close());
 
+  it("shows the day's URL Links against the daily quota", async () => {
+    const before = await metrics.registry.metrics();
+    expect(before).toContain('bff_url_links_generated_today 0');
+    expect(before).toContain('bff_url_links_daily_limit 500000');
+    await h.http.get(`/api/lives/${SANDBOX_LIVES.living}/url-link`).expect(200);
+    await h.http.get(`/api/lives/${SANDBOX_LIVES.living}/url-link?replay=1`).expect(200);
+    await h.http.get(`/api/lives/${SANDBOX_LIVES.living}/url-link`).expect(200);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('bff_url_links_generated_today 2');
+    expect(text).toContain('bff_upstream_calls_total{platform="wechat",api="wxa/generate_urllink",outcome="0"} 2');
+  });
+
   it('counts requests by route pattern, upstream calls by API and errcode, card lookups and the budget', async () => {
     await h.http.get(`/api/lives/${SANDBOX_LIVES.living}`).expect(200);
     await h.http.get(`/api/lives/${SANDBOX_LIVES.living}`).expect(200);
