@@ -48,6 +48,15 @@ describe('start time in words', () => {
     expect(formatStartTime(iso, NOW)).toBe(words);
   });
 
+  it.each([
+    ['today', at(2025, 11, 28, 19, 30), '11月28日 19:30'],
+    ['tomorrow', at(2025, 11, 29, 9, 0), '11月29日 09:00'],
+    ['yesterday', at(2025, 11, 27, 21, 15), '11月27日 21:15'],
+    ['next year', at(2026, 1, 5, 18, 0), '2026年1月5日 18:00'],
+  ])('as a date, never in relative words (an SMS is read another day): %s → %s', (_case, startsAt, words) => {
+    expect(formatStartTime(startsAt, NOW, undefined, { relative: false })).toBe(words);
+  });
+
   it('returns nothing for a time that does not parse', () => {
     expect(formatStartTime('not a date', NOW)).toBe('');
   });
