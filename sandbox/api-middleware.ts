@@ -19,6 +19,7 @@ import { authorizeFaultPage, authorizePage } from './oauth-authorize-page';
 import type { PageAnswer } from './core/page-answer';
 import { stableToken } from './wechat/stable-token';
 import { getwxacodeUnlimit } from './wechat/wxacode';
+import { generateUrlLink } from './wechat/url-links/generate-urllink';
 import { subscribeMessageBizsend, subscribeMessageSend } from './wechat/subscribe/subscribe-send';
 import { getUserInfo } from './wecom/sign-in/getuserinfo';
 import { wecomErrorPage } from './wecom/sign-in/sign-in-page';
@@ -46,6 +47,7 @@ const ENDPOINTS: Record<Exclude<SandboxApi, PageApi | ImageApi>, Endpoint> = {
   'ticket/getticket': getticket,
   'message/subscribe/send': subscribeMessageSend,
   'message/subscribe/bizsend': subscribeMessageBizsend,
+  'wxa/generate_urllink': generateUrlLink,
 };
 
 /**
@@ -111,7 +113,14 @@ export function apiMiddleware({ state, faults, calls, wait }: ApiMiddlewareOptio
       return;
     }
     const ip = ctx.ip.replace(/^::ffff:/, '');
-    const req = { method: ctx.method, query: call.query, rawBody, ip, cookies: parseCookies(ctx.get('Cookie')) };
+    const req = {
+      method: ctx.method,
+      query: call.query,
+      rawBody,
+      ip,
+      cookies: parseCookies(ctx.get('Cookie')),
+      origin: `${ctx.protocol}://${ctx.host}`,
+    };
     if (api === 'connect/oauth2/authorize' || api === 'wwlogin/sso/login') {
       const failed = fault.kind === 'failNext' ? fault.errcode : undefined;
       let page: PageAnswer;

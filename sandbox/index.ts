@@ -41,6 +41,13 @@ export {
   type SubscribeApp,
   type SubscribeTemplate,
 } from './wechat/subscribe/subscribe-templates';
+export {
+  URL_LINK_DAILY_QUOTA,
+  type SandboxUrlLinks,
+  type IssuedUrlLink,
+  type UrlLinkOpen,
+} from './wechat/url-links/url-link-registry';
+export { URL_LINK_PATH_PREFIX } from './wechat/url-links/url-link-page';
 
 // callbacks/: WeCom's living_status_change callbacks to the BFF.
 export type { SandboxCallbacks, CallbackDelivery, CallbackUrlCheck } from './callbacks/deliverer';

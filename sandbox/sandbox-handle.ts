@@ -12,6 +12,7 @@ import type { SandboxWechat } from './wechat/mini-program-logins';
 import type { SandboxOAuth } from './wechat/oauth-logins';
 import type { SandboxMembers } from './wecom/sign-in/member-logins';
 import type { SandboxSubscriptions } from './wechat/subscribe/subscriptions';
+import type { SandboxUrlLinks } from './wechat/url-links/url-link-registry';
 
 /** What tests may do to the service account's server-side credentials. */
 export interface SandboxMp {
@@ -57,6 +58,11 @@ export interface Sandbox {
   mp: SandboxMp;
   /** Subscribe messages: record users' accepts and refusals, read what was delivered to whom. */
   subscriptions: SandboxSubscriptions;
+  /**
+   * The mini program's URL Links (`wxa/generate_urllink`): those issued, the visits to their pages (`/wxaurl/ID` on
+   * the sandbox's origin), the day's quota (set `used` to `perDay` to exhaust it), expiring them all.
+   */
+  urlLinks: SandboxUrlLinks;
   /** Every living_code issued, with its live, openid and lifetime. */
   livingCodes: SandboxLivingCodes;
   /**

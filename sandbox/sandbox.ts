@@ -22,6 +22,8 @@ import { createOAuthLogins } from './wechat/oauth-logins';
 import { createMemberLogins } from './wecom/sign-in/member-logins';
 import { createSubscriptionRegistry } from './wechat/subscribe/subscriptions';
 import { SANDBOX_REMINDER_TEMPLATES } from './wechat/subscribe/subscribe-templates';
+import { createUrlLinkRegistry } from './wechat/url-links/url-link-registry';
+import { urlLinkPage } from './wechat/url-links/url-link-page';
 
 export interface SandboxOptions {
   /** Defaults: {@link SANDBOX_CREDENTIALS}. */
@@ -84,7 +86,7 @@ export interface SandboxOptions {
  * WeChat's `/sns/jscode2session`, the service account's `/connect/oauth2/authorize`, `/sns/oauth2/access_token`,
  * `/cgi-bin/stable_token` and `/cgi-bin/ticket/getticket`, both apps' subscribe messages
  * (`/cgi-bin/message/subscribe/send`, `/cgi-bin/message/subscribe/bizsend`), the mini program's `/wxa/getwxacodeunlimit` (its
- * codes), and the `/__sandbox/*` control endpoints, all in one Koa app. It emulates the platforms' documented
+ * codes) and `/wxa/generate_urllink` (its URL Links, whose pages `/wxaurl/ID` it serves too), and the `/__sandbox/*` control endpoints, all in one Koa app. It emulates the platforms' documented
  * behaviour and quirks (HTTP 200 errors, errmsg hints, token reuse, single-use login codes, minute limits) rather
  * than whatever would be convenient, so the BFF's tests fail where production would.
  */
@@ -161,6 +163,7 @@ export function createSandbox({
     jsapiTickets: createJsapiTicketRegistry({ now, ttlSeconds: jsapiTicketTtlSeconds }),
     subscriptions: createSubscriptionRegistry(SANDBOX_REMINDER_TEMPLATES),
     limiter: createMinuteWindowLimiter(now),
+    urlLinks: createUrlLinkRegistry({ now }),
   };
   const faults = createFaultInjector();
   const callLog = createCallLog();
@@ -237,6 +240,7 @@ export function createSandbox({
     },
     livingCodes: state.livingCodes,
     subscriptions: state.subscriptions,
+    urlLinks: state.urlLinks.handle,
     callbacks: {
       configure: (target) => callbacks.configure(target),
       target: () => callbacks.target(),
@@ -269,12 +273,15 @@ export function createSandbox({
       state.jsapiTickets.clear();
       state.limiter.clear();
       state.subscriptions.clear();
+      state.urlLinks.clear();
       state.lives.reseed();
     },
   };
 
   // Control endpoints first: they answer before the API middleware can record or fault them.
   app.use(createControlRouter(sandbox).routes());
+  // The links' own pages (wxaurl.cn in reality): opened by browsers, never recorded as API calls nor faulted.
+  app.use(urlLinkPage(state.urlLinks));
   app.use(apiMiddleware({ state, faults, calls: callLog, wait }));
   return sandbox;
 }

@@ -54,6 +54,8 @@ import { secureCookies } from './http/middleware/secure-cookies';
 import type { ReminderService } from './reminders/reminder-service';
 import { reminderRoutes } from './http/routes/reminder-routes';
 import { staffReminderRoutes } from './http/routes/staff-reminder-routes';
+import { urlLinkRoutes } from './http/routes/url-link-routes';
+import type { UrlLinkService } from './url-links/url-link-service';
 
 export interface AppDeps {
   logger: Logger;
@@ -82,6 +84,8 @@ export interface AppDeps {
   funnel: FunnelService;
   /** Links, QR codes, mini program codes and posters for marketing. */
   shareKit: ShareKit;
+  /** WeChat URL Links to our mini program's live page (phone browsers, SMS, email). */
+  urlLinks: UrlLinkService;
   /** What the scenes of our mini program codes stand for. */
   sceneAliases: SceneAliases;
   /** Managers' reserved lives (WeCom's living/create, modify, cancel, delete_replay_data). */
@@ -105,6 +109,7 @@ export function apiRoutes(deps: AppDeps, hotCards?: HotCards): RouteSpec[] {
   return [
     ...healthRoutes(deps),
     ...liveRoutes({ ...deps, hotCards }),
+    ...urlLinkRoutes(deps),
     ...sessionRoutes(deps),
     ...h5SessionRoutes(deps),
     ...jssdkRoutes({ ...deps, subscribeTag: deps.remindersInH5 ?? false }),

@@ -50,6 +50,9 @@ import { LIVING_CODE_API, createLivingReadApi } from './wecom/living-read-api';
 import { createWatchStatApi } from './wecom/watch-stat-api';
 import { createWecomClient } from './wecom/wecom-client';
 import { createSubscribeMessageApi } from './wechat/subscribe-message-api';
+import { createUrlLinkApi } from './wechat/url-link-api';
+import { createUrlLinkQuota } from './url-links/url-link-quota';
+import { createUrlLinkService } from './url-links/url-link-service';
 import { createMemoryReminderStore } from './reminders/reminder-store-memory';
 import { createRedisReminderStore } from './reminders/reminder-store-redis';
 import { createReminderSender } from './reminders/reminder-sender';
@@ -202,6 +205,25 @@ export function createServices({
   const counters = redis
     ? createRedisAudienceCounters({ redis, keyPrefix: config.redis?.keyPrefix, logger, now })
     : createMemoryAudienceCounters({ now });
+  const urlLinks = createUrlLinkService({
+    generate: createUrlLinkApi({ wechat: miniProgram }),
+    store,
+    counters,
+    quota: createUrlLinkQuota({
+      counters,
+      store,
+      perDay: config.urlLinks.quotaPerDay,
+      stopPercent: config.urlLinks.stopPercent,
+      now,
+    }),
+    tagsPerLive: config.funnel.tagsPerLive,
+    lifetimeDays: config.urlLinks.lifetimeDays,
+    renewDays: config.urlLinks.renewDays,
+    refusalHoldMs: config.urlLinks.refusalHoldMs,
+    logger,
+    now,
+  });
+  metrics?.watchUrlLinkQuota(() => urlLinks.quota());
   const codes = createLivingCodeService({
     livingApi,
     cards,
@@ -345,6 +367,7 @@ export function createServices({
     }),
     watchStats: createWatchStatsService({ watchStatApi: createWatchStatApi(wecom), cards, store, now }),
     sceneAliases,
+    urlLinks,
     shareKit: createShareKit({
       cards,
       aliases: sceneAliases,
@@ -354,6 +377,9 @@ export function createServices({
       }),
       renderPoster: createPosterRenderer({ fontFile: config.posterFont }),
       publicOrigin: config.publicOrigin,
+      urlLinks,
+      miniAppId: config.wechat.miniAppId,
+      now,
     }),
     reservedLives: createReservedLives({
       livingManageApi: createLivingManageApi(wecom),

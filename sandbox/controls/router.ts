@@ -6,6 +6,7 @@ import { badRequest, notFound, readJson } from './answers';
 import { addMemberRoutes } from './member-routes';
 import { addWatchStatRoutes } from './watch-stat-routes';
 import { addSubscribeRoutes } from './subscribe-routes';
+import { addUrlLinkRoutes } from './url-link-routes';
 import type { Sandbox } from '../sandbox-handle';
 import { SANDBOX_APIS, isSandboxApi, type SandboxApi } from '../core/sandbox-api';
 import { SANDBOX_MEMBERS } from '../wecom/members';
@@ -95,6 +96,10 @@ export function createControlRouter(sandbox: Sandbox): Router {
         'POST /__sandbox/subscribe/accepts',
         'POST /__sandbox/subscribe/refusals',
         'GET /__sandbox/subscribe/deliveries',
+        'GET /__sandbox/url-links',
+        'GET /__sandbox/url-links/opens',
+        'GET|PUT /__sandbox/url-links/quota',
+        'POST /__sandbox/url-links/expire',
       ],
     };
   });
@@ -227,6 +232,7 @@ export function createControlRouter(sandbox: Sandbox): Router {
   addCallbackRoutes(router, sandbox.callbacks);
   addMemberRoutes(router, sandbox.members);
   addSubscribeRoutes(router, sandbox.subscriptions);
+  addUrlLinkRoutes(router, sandbox.urlLinks);
   addWatchStatRoutes(router, { lives: sandbox.lives, watchStats: sandbox.watchStats, resolve: resolveLiveName });
 
   router.all('/{*rest}', (ctx) => notFound(ctx, `no control endpoint ${ctx.method} ${ctx.path}`));

@@ -10,6 +10,7 @@ import type { WechatLogins } from '../wechat/mini-program-logins';
 import type { OAuthLogins } from '../wechat/oauth-logins';
 import type { MemberLogins } from '../wecom/sign-in/member-logins';
 import type { SubscriptionRegistry } from '../wechat/subscribe/subscriptions';
+import type { UrlLinkRegistry } from '../wechat/url-links/url-link-registry';
 
 /** One API request, reduced to what the emulated platforms look at. */
 export interface ApiRequest {
@@ -21,6 +22,8 @@ export interface ApiRequest {
   ip: string;
   /** The request's cookies: the sign-in pages read which WeChat or WeCom user is "logged in" from one. */
   cookies: Record<string, string>;
+  /** The sandbox's origin as the caller reached it (`http://127.0.0.1:PORT`): where its URL Links point. */
+  origin?: string;
 }
 
 /** The emulated platforms' state, shared by every endpoint. */
@@ -51,6 +54,8 @@ export interface SandboxState {
   subscriptions: SubscriptionRegistry;
   /** WeCom's per-API-per-corp limit and WeChat's per-user login limit. */
   limiter: MinuteWindowLimiter;
+  /** The mini program's URL Links: issued, opened, and the day's quota. */
+  urlLinks: UrlLinkRegistry;
 }
 
 /** One emulated API: the JSON it answers with HTTP 200 (success or `{errcode, errmsg}`). */

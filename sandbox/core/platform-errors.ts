@@ -38,7 +38,9 @@ const WECHAT_ERRMSG: Record<number, string> = {
   40125: 'invalid appsecret',
   40129: 'invalid scene',
   40163: 'code been used',
+  40165: 'invalid weapp pagepath',
   40169: 'invalid length for scene, or the data is not json string',
+  40212: 'invalid query',
   40226: 'high risk user',
   41001: 'access_token missing',
   41002: 'appid missing',
@@ -54,6 +56,9 @@ const WECHAT_ERRMSG: Record<number, string> = {
   47001: 'data format error',
   47003: 'argument invalid!',
   48001: 'api unauthorized',
+  85400: 'reach max long time quota limit',
+  85401: 'invalid expire time',
+  85402: 'invalid env_version',
 };
 
 /** An error body as WeCom or WeChat sends it (always HTTP 200). */

@@ -17,6 +17,7 @@ export type SandboxApi =
   | 'stable_token'
   | 'ticket/getticket'
   | 'wxa/getwxacodeunlimit'
+  | 'wxa/generate_urllink'
   | 'message/subscribe/send'
   | 'message/subscribe/bizsend';
 
@@ -38,6 +39,7 @@ export const SANDBOX_APIS: readonly SandboxApi[] = [
   'stable_token',
   'ticket/getticket',
   'wxa/getwxacodeunlimit',
+  'wxa/generate_urllink',
   'message/subscribe/send',
   'message/subscribe/bizsend',
 ];
@@ -70,6 +72,7 @@ const ROUTES: Record<SandboxApi, { path: string; platform: Platform }> = {
   stable_token: { path: '/cgi-bin/stable_token', platform: 'wechat' },
   'ticket/getticket': { path: '/cgi-bin/ticket/getticket', platform: 'wechat' },
   'wxa/getwxacodeunlimit': { path: '/wxa/getwxacodeunlimit', platform: 'wechat' },
+  'wxa/generate_urllink': { path: '/wxa/generate_urllink', platform: 'wechat' },
   'message/subscribe/send': { path: '/cgi-bin/message/subscribe/send', platform: 'wechat' },
   'message/subscribe/bizsend': { path: '/cgi-bin/message/subscribe/bizsend', platform: 'wechat' },
 };

@@ -89,6 +89,19 @@ export interface Config {
     tagsPerLive: number;
   };
   /**
+   * WeChat URL Links to the live page (`server/url-links/`): the mini program's daily quota (links and schemes
+   * together), the share of it spent before generation stops (the rest a reserve), each link's life, when it is
+   * renewed, and how long a refusal from WeChat holds generation back. Tags per live with a link of their own:
+   * `funnel.tagsPerLive`.
+   */
+  urlLinks: {
+    quotaPerDay: number;
+    stopPercent: number;
+    lifetimeDays: number;
+    renewDays: number;
+    refusalHoldMs: number;
+  };
+  /**
    * The HTTP server's own guards (Node's `headersTimeout`, `requestTimeout`, `keepAliveTimeout`, `maxConnections`):
    * a client that trickles its headers or body, or idles on a connection, is dropped, and no more than
    * `maxConnections` sockets (event sockets included) are open at once. `maxEventSockets`: event sockets this
@@ -321,6 +334,11 @@ const envSchema = z.object({
   UNKNOWN_LIVES_REFUSED_SECONDS: count(1, 86_400).default(600),
   FUNNEL_NEW_VISITORS_PER_IP_PER_MINUTE: count(1, 1_000_000).default(60),
   FUNNEL_TAGS_PER_LIVE: count(1, 10_000).default(50),
+  URL_LINK_QUOTA_PER_DAY: count(1, 10_000_000).default(500_000),
+  URL_LINK_QUOTA_STOP_PERCENT: count(1, 100).default(95),
+  URL_LINK_DAYS: count(1, 30).default(30),
+  URL_LINK_RENEW_DAYS: count(1, 29).default(7),
+  URL_LINK_REFUSAL_HOLD_SECONDS: count(1, 86_400).default(60),
   LIMIT_SOCKETS_PER_INSTANCE: count(1, 1_000_000).default(10_000),
   SERVER_HEADERS_TIMEOUT_MS: count(500, 120_000).default(10_000),
   SERVER_REQUEST_TIMEOUT_MS: count(1000, 600_000).default(30_000),
@@ -435,6 +453,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'SERVER_MAX_CONNECTIONS: must be more than LIMIT_SOCKETS_PER_INSTANCE (event sockets are connections too; leave room for requests)',
     );
   }
+  if (parsed.success && parsed.data.URL_LINK_RENEW_DAYS >= parsed.data.URL_LINK_DAYS) {
+    problems.push('URL_LINK_RENEW_DAYS: must be fewer than URL_LINK_DAYS (a link is renewed before it expires)');
+  }
   if (problems.length || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -481,6 +502,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     funnel: {
       newVisitorsPerIpPerMinute: e.FUNNEL_NEW_VISITORS_PER_IP_PER_MINUTE,
       tagsPerLive: e.FUNNEL_TAGS_PER_LIVE,
+    },
+    urlLinks: {
+      quotaPerDay: e.URL_LINK_QUOTA_PER_DAY,
+      stopPercent: e.URL_LINK_QUOTA_STOP_PERCENT,
+      lifetimeDays: e.URL_LINK_DAYS,
+      renewDays: e.URL_LINK_RENEW_DAYS,
+      refusalHoldMs: e.URL_LINK_REFUSAL_HOLD_SECONDS * 1000,
     },
     server: {
       headersTimeoutMs: e.SERVER_HEADERS_TIMEOUT_MS,

@@ -77,6 +77,27 @@ export function createMetrics({ defaults = true }: { defaults?: boolean } = {}) 
     },
   });
 
+  let urlLinkQuota: () => Promise<{ used: number; limit: number }> = async () => ({ used: 0, limit: 0 });
+  const quotaReading = () => urlLinkQuota().catch(() => undefined);
+  new Gauge({
+    name: 'bff_url_links_generated_today',
+    help: "WeChat URL Links generated today (China day) by every instance, against the mini program's daily quota",
+    registers: [registry],
+    async collect() {
+      const reading = await quotaReading();
+      if (reading) this.set(reading.used);
+    },
+  });
+  new Gauge({
+    name: 'bff_url_links_daily_limit',
+    help: "The mini program's daily quota of URL Links and URL Schemes (WeChat: 500,000)",
+    registers: [registry],
+    async collect() {
+      const reading = await quotaReading();
+      if (reading) this.set(reading.limit);
+    },
+  });
+
   return {
     registry,
     httpRequest(route: string, method: string, status: number, seconds: number) {
@@ -95,6 +116,10 @@ export function createMetrics({ defaults = true }: { defaults?: boolean } = {}) 
     },
     watchStore(degraded: () => boolean) {
       storeDegraded = degraded;
+    },
+    /** Where the day's count of URL Links and its limit are read (from the shared counters) at each scrape. */
+    watchUrlLinkQuota(read: () => Promise<{ used: number; limit: number }>) {
+      urlLinkQuota = read;
     },
     watchSockets(size: () => number) {
       openSockets = size;

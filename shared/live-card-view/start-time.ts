@@ -53,15 +53,21 @@ function calendarDaysBetween(from: WallClock, to: WallClock): number {
 /**
  * A start time in the words people use, on the viewer's wall clock (the device's, or `timeZone`'s):
  * `今天 19:30`, `明天 09:00`, `昨天 21:15`, `11月28日 14:00`, and for another year `2025年3月1日 14:00`.
+ * `relative: false` never says 今天/明天/昨天 (a text read on another day than it was written, such as an SMS).
  * Returns `''` for a time that does not parse.
  */
-export function formatStartTime(startsAt: Date | string, now: Date, timeZone?: string): string {
+export function formatStartTime(
+  startsAt: Date | string,
+  now: Date,
+  timeZone?: string,
+  { relative = true }: { relative?: boolean } = {},
+): string {
   const at = typeof startsAt === 'string' ? new Date(startsAt) : startsAt;
   if (Number.isNaN(at.getTime())) return '';
   const start = wallClock(at, timeZone);
   const today = wallClock(now, timeZone);
   const clock = `${pad(start.hour)}:${pad(start.minute)}`;
-  switch (calendarDaysBetween(today, start)) {
+  switch (relative ? calendarDaysBetween(today, start) : undefined) {
     case 0:
       return `今天 ${clock}`;
     case 1:

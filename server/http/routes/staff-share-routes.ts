@@ -27,6 +27,21 @@ export const StaffShareKitSchema = z
         poster: z.string().describe('The poster (PNG)'),
       })
       .strict(),
+    urlLinks: z
+      .object({ live: z.url().nullable(), replay: z.url().nullable() })
+      .strict()
+      .describe('WeChat URL Links to the live page, carrying the tag; null when none can be made now'),
+    sms: z
+      .object({ live: z.string(), replay: z.string() })
+      .strict()
+      .describe('Ready SMS texts: theme, start time in China, the URL Link (or the stable link)'),
+    miniProgram: z
+      .object({
+        appId: z.string(),
+        paths: z.object({ live: z.string(), replay: z.string() }).strict(),
+      })
+      .strict()
+      .describe("For the service account's mini program cards: our appid, the live page's path with its query"),
   })
   .strict();
 export const shareKitMatchesType: SameShape<z.output<typeof StaffShareKitSchema>, StaffShareKit> = true;

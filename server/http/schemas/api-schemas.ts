@@ -10,6 +10,7 @@ import {
   type ReminderRequest,
   type ReminderState,
   type SessionResponse,
+  type UrlLinkResponse,
   type WeappLoginRequest,
 } from '../../../shared/api';
 import { CAMPAIGN_TAG_PATTERN } from '../../../shared/campaign-tag';
@@ -65,6 +66,26 @@ export const CampaignTagSchema = z
   .regex(CAMPAIGN_TAG_PATTERN, 'not a campaign tag (1–32 of A–Z a–z 0–9 _ -)')
   .optional()
   .describe('Campaign tag (?from=…) the links and codes carry, counted in our funnel');
+
+/** `GET /api/lives/:livingId/url-link`: `replay` 1/true for the replay; a malformed `from` is dropped (untagged). */
+export const UrlLinkQuerySchema = z.object({
+  replay: z.enum(['1', 'true', '0', 'false']).optional().describe('1 or true for the replay'),
+  from: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .describe('Campaign tag the link carries (?from=…); one that is not a campaign tag is dropped'),
+});
+
+export const UrlLinkResponseSchema = z
+  .object({
+    urlLink: z
+      .url()
+      .nullable()
+      .describe("WeChat's URL Link to our mini program's live page; null when none can be offered now"),
+    expiresAt: z.iso.datetime().optional().describe('When the link stops working; present with a link'),
+  })
+  .strict();
 
 /** Unknown keys (an `openid`, say) are dropped: the viewer is whoever the session says. */
 export const LivingCodeBodySchema = z.object({
@@ -179,4 +200,5 @@ export const livingCodeBodyMatchesSharedType: SameShape<
   LivingCodeRequest
 > = true;
 export const reminderStateMatchesSharedType: SameShape<Sent<typeof ReminderStateSchema>, ReminderState> = true;
+export const urlLinkMatchesSharedType: SameShape<Sent<typeof UrlLinkResponseSchema>, UrlLinkResponse> = true;
 export const reminderBodyMatchesSharedType: SameShape<Accepted<typeof ReminderBodySchema>, ReminderRequest> = true;
