@@ -176,3 +176,45 @@ describe('configuration of 开播提醒', () => {
     expect(() => loadConfig({ ...REAL, ...env })).toThrow(problem);
   });
 });
+
+describe('configuration of URL Links', () => {
+  it("defaults to WeChat's quota of 500,000 a day, a stop at 95 %, 30-day links renewed 7 days before", () => {
+    expect(loadConfig({}).urlLinks).toEqual({
+      quotaPerDay: 500_000,
+      stopPercent: 95,
+      lifetimeDays: 30,
+      renewDays: 7,
+      refusalHoldMs: 60_000,
+    });
+  });
+
+  it('reads each setting', () => {
+    const config = loadConfig({
+      ...REAL,
+      URL_LINK_QUOTA_PER_DAY: '100000',
+      URL_LINK_QUOTA_STOP_PERCENT: '80',
+      URL_LINK_DAYS: '14',
+      URL_LINK_RENEW_DAYS: '3',
+      URL_LINK_REFUSAL_HOLD_SECONDS: '300',
+    });
+    expect(config.urlLinks).toEqual({
+      quotaPerDay: 100_000,
+      stopPercent: 80,
+      lifetimeDays: 14,
+      renewDays: 3,
+      refusalHoldMs: 300_000,
+    });
+  });
+
+  it.each([
+    [{ URL_LINK_QUOTA_PER_DAY: '0' }, 'URL_LINK_QUOTA_PER_DAY'],
+    [{ URL_LINK_QUOTA_STOP_PERCENT: '101' }, 'URL_LINK_QUOTA_STOP_PERCENT'],
+    [{ URL_LINK_QUOTA_STOP_PERCENT: '0' }, 'URL_LINK_QUOTA_STOP_PERCENT'],
+    [{ URL_LINK_DAYS: '31' }, 'URL_LINK_DAYS'],
+    [{ URL_LINK_DAYS: '1.5' }, 'URL_LINK_DAYS'],
+    [{ URL_LINK_DAYS: '10', URL_LINK_RENEW_DAYS: '10' }, 'URL_LINK_RENEW_DAYS: must be fewer than URL_LINK_DAYS'],
+    [{ URL_LINK_REFUSAL_HOLD_SECONDS: '0' }, 'URL_LINK_REFUSAL_HOLD_SECONDS'],
+  ])('refuses %o', (env, problem) => {
+    expect(() => loadConfig({ ...REAL, ...env })).toThrow(problem);
+  });
+});

@@ -31,6 +31,7 @@ describe('GET /openapi.json', () => {
       [
         'GET /api/lives',
         'GET /api/lives/{livingId}',
+        'GET /api/lives/{livingId}/url-link',
         'GET /api/session/h5',
         'GET /api/session/h5/callback',
         'GET /api/jssdk/config',

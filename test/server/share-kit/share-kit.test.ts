@@ -8,6 +8,7 @@ import { staffSessionCookie, staffSignIn } from '../sign-in/staff-session';
 
 const STAFF = { agentId: '1000002', userIds: ['zhaomin'], managers: [] as string[], loginBase: '' };
 const LIVE = SANDBOX_LIVES.reservedSoon;
+const URL_LINK = /^http:\/\/127\.0\.0\.1:\d+\/wxaurl\/[0-9A-Za-z]{12}$/;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Share of pixels that are not (near) white: a blank poster has none. */
@@ -57,6 +58,15 @@ describe('share kit for staff', () => {
         miniProgramCode: `/api/staff/lives/${LIVE}/mini-program-code.png?from=wx-article`,
         poster: `/api/staff/lives/${LIVE}/poster.png?from=wx-article`,
       },
+      urlLinks: { live: expect.stringMatching(URL_LINK), replay: expect.stringMatching(URL_LINK) },
+      sms: { live: expect.any(String), replay: expect.any(String) },
+      miniProgram: {
+        appId: h.sandbox.credentials.miniAppId,
+        paths: {
+          live: `pages/live/index?id=${LIVE}&from=wx-article`,
+          replay: `pages/live/index?id=${LIVE}&replay=1&from=wx-article`,
+        },
+      },
     });
     // Without a tag, a 32-character id is its own scene.
     const untagged = await get(`/api/staff/lives/${LIVE}/share`).expect(200);
@@ -66,6 +76,34 @@ describe('share kit for staff', () => {
     const redirect = await h.http.get(new URL(res.body.links.replay as string).pathname + '?replay=1&from=wx-article');
     expect(redirect.status).toBe(302);
     expect(redirect.headers.location).toBe(`/pages/live/index?id=${LIVE}&replay=1&from=wx-article`);
+  });
+
+  it('gives URL Links carrying the tag, and SMS texts with the theme, the start in China time and the link', async () => {
+    const { body } = await get(`/api/staff/lives/${LIVE}/share?from=sms-1212`).expect(200);
+    const issued = h.sandbox.urlLinks.issued();
+    expect(issued.map((l) => [l.url, l.query])).toEqual([
+      [body.urlLinks.live, `id=${LIVE}&from=sms-1212`],
+      [body.urlLinks.replay, `id=${LIVE}&replay=1&from=sms-1212`],
+    ]);
+    const info = h.sandbox.lives.get(LIVE)!;
+    // The China wall clock of the reserved start, as a date (an SMS is read another day): 12月6日 19:30.
+    const china = new Date((info.reserve_start + 8 * 3600) * 1000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const start = `${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`;
+    expect(body.sms.live).toBe(`「${info.theme}」${start} 开播，点此观看：${body.urlLinks.live}`);
+    expect(body.sms.replay).toBe(`「${info.theme}」直播回放（${start}），点此观看：${body.urlLinks.replay}`);
+    // Seen again: the same links, nothing generated.
+    const again = await get(`/api/staff/lives/${LIVE}/share?from=sms-1212`).expect(200);
+    expect(again.body.urlLinks).toEqual(body.urlLinks);
+    expect(h.sandbox.urlLinks.issued()).toHaveLength(2);
+  });
+
+  it('says null and puts the stable links in the SMS texts when no URL Link can be made', async () => {
+    h.sandbox.urlLinks.setQuota({ perDay: 0 });
+    const { body } = await get(`/api/staff/lives/${LIVE}/share`).expect(200);
+    expect(body.urlLinks).toEqual({ live: null, replay: null });
+    expect(body.sms.live).toMatch(new RegExp(`点此观看：http://live\\.test/live/${LIVE}$`));
+    expect(body.sms.replay).toMatch(new RegExp(`点此观看：http://live\\.test/live/${LIVE}\\?replay=1$`));
   });
 
   it('asks WeChat for the live page code with exactly this body, once per scene', async () => {
