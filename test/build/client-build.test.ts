@@ -32,6 +32,8 @@ const H5_ONLY_WORDS = [
   '微信暂时无法从网页打开直播，请刷新后再试',
   '这里不能直接打开直播，请复制链接到微信打开',
   '"请在微信中打开"',
+  '打开微信观看',
+  '正在打开微信…',
 ];
 
 function filesUnder(dir: string): string[] {

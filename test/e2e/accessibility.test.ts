@@ -235,6 +235,36 @@ describe('accessibility (axe-core: wcag2a, wcag2aa, wcag21a, wcag21aa, best-prac
     expect(reports.join('\n\n')).toBe('');
   });
 
+  it('H5 in a phone browser outside WeChat: 打开微信观看, a tap waiting for its link and the QR code standing in have no serious or critical violation', async () => {
+    for (const env of ['browser', 'iphone'] as const) {
+      const page = await viewer(env);
+      await page.goto(`${stack.baseUrl}${livePath(SANDBOX_LIVES.living)}&from=a11y_${env}`);
+      await page.waitForResponse((res) => new URL(res.url()).pathname.endsWith('/url-link'));
+      await page.getByRole('button', { name: '打开微信观看' }).waitFor();
+      await check(page, `H5 live page in a phone browser (${env}): 打开微信观看 and copy link`);
+    }
+
+    // A tap before the link arrived: the button busy, saying it is opening WeChat.
+    const waiting = await viewer('browser');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await waiting.route('**/url-link**', async (route) => {
+      await held;
+      await route.fulfill({ json: { urlLink: null } });
+    });
+    await waiting.goto(`${stack.baseUrl}${livePath(SANDBOX_LIVES.endedReplayReady, true)}&from=a11y_wait`);
+    await waiting.getByRole('button', { name: '打开微信观看' }).click();
+    await waiting.getByText('正在打开微信…').waitFor();
+    await check(waiting, 'H5 replay page in a phone browser, a tap waiting for the URL Link');
+
+    // No link (the BFF answered null): the QR code and copy link stand in.
+    release();
+    await waiting.locator('.web-launch__qr-image').waitFor();
+    await check(waiting, 'H5 replay page in a phone browser without a URL Link (QR code, copy link)');
+
+    expect(reports.join('\n\n')).toBe('');
+  });
+
   it('the H5 page may be zoomed, and at 200 % the open tag still lies exactly over its button', async () => {
     const page = await viewer('wechat');
     await page.goto(`${stack.baseUrl}${livePath(SANDBOX_LIVES.living)}`);

@@ -47,6 +47,22 @@ const layoutOf = (page: Page, root: string) =>
     return rows;
   }, root);
 
+/**
+ * What the action says inside, and where: each leaf under the action's box (a button's label, a hint, a link), by
+ * its box and words, whatever element draws it. For the actions the app draws as the BFF does (a phone browser's
+ * 打开微信观看, WeCom's way out), not WeChat's open tag or the QR code's image.
+ */
+const actionWordsOf = (page: Page, root: string) =>
+  page.evaluate((root) => {
+    const rows: string[] = [];
+    for (const el of document.querySelectorAll(`${root} .live-card__action *`)) {
+      if (el.children.length > 0 || !el.textContent) continue;
+      const b = el.getBoundingClientRect();
+      rows.push(`@${[b.x, b.y, b.width, b.height].map(Math.round).join(',')} ${el.textContent}`);
+    }
+    return rows;
+  }, root);
+
 describe('the first screen: drawn by the BFF, taken over in place by the app', () => {
   const cases: Array<[PhoneEnv, string, string]> = [
     ...(['browser', 'wechat'] as const).flatMap((env): Array<[PhoneEnv, string, string]> => [
@@ -56,6 +72,8 @@ describe('the first screen: drawn by the BFF, taken over in place by the app', (
       [env, 'replay still generating (disabled, with a hint)', livePath(SANDBOX_LIVES.endedReplayGenerating)],
       [env, 'the replay asked for', livePath(SANDBOX_LIVES.endedReplayReady, true)],
     ]),
+    ['iphone', 'live now', livePath(SANDBOX_LIVES.living)],
+    ['iphone', 'the replay asked for', livePath(SANDBOX_LIVES.endedReplayReady, true)],
     ['wxwork', 'live now', livePath(SANDBOX_LIVES.living)],
     ['desktop', 'live now', livePath(SANDBOX_LIVES.living)],
     ['miniProgramWebView', 'live now', livePath(SANDBOX_LIVES.living)],
@@ -75,6 +93,12 @@ describe('the first screen: drawn by the BFF, taken over in place by the app', (
     const steady = (rows: string[]) =>
       rows.map((row) => row.replace(/,\d+,(\d+) 距开播 \d\d:\d\d:\d\d$/, ',…,$1 距开播 …'));
     expect(steady(app).slice(0, drawn.length)).toEqual(steady(drawn));
+    // A phone browser's 打开微信观看 (its label, hint and copy link) and WeCom's way out: inside too.
+    if (['browser', 'iphone', 'wxwork'].includes(env) && path !== '/') {
+      const words = await actionWordsOf(before, '#first-screen');
+      expect(words.length).toBeGreaterThanOrEqual(2);
+      expect(await actionWordsOf(after, '.taro_page')).toEqual(words);
+    }
   });
 
   it.each([

@@ -75,11 +75,22 @@ const focused = (page: Page) =>
   });
 
 describe('H5 by keyboard', () => {
-  it('in a phone browser: Tab reaches the copy button, which shows its focus; Enter and Space copy the link', async () => {
+  it('in a phone browser: Tab reaches 打开微信观看, whose Enter goes to the URL Link', async () => {
+    const page = await phone('browser');
+    const answered = page.waitForResponse((res) => new URL(res.url()).pathname.endsWith('/url-link'));
+    await page.goto(`${suite.stack.baseUrl}${livePath(SANDBOX_LIVES.living)}`);
+    const { urlLink } = (await (await answered).json()) as { urlLink: string };
+    const open = page.locator('.taro_page .live-page .action__button', { hasText: '打开微信观看' });
+    await tabTo(page, open);
+    expect(await focused(page)).toMatchObject({ role: 'button', text: '打开微信观看', outline: { style: 'solid' } });
+    await Promise.all([page.waitForURL(urlLink), page.keyboard.press('Enter')]);
+  });
+
+  it('in a phone browser: Tab reaches the copy link, which shows its focus; Enter and Space copy the link', async () => {
     const id = SANDBOX_LIVES.living;
     const page = await phone('browser');
     await page.goto(`${suite.stack.baseUrl}${livePath(id)}`);
-    const copy = page.locator('.taro_page .live-page .web-launch__copy');
+    const copy = page.locator('.taro_page .live-page .action__link', { hasText: '复制链接' });
     await copy.waitFor();
     await recordCopies(page);
 

@@ -91,7 +91,7 @@ describe('H5 开播提醒', () => {
     const page = await viewer('browser');
     const asked = reminderRequests(page);
     await page.goto(`${suite.stack.baseUrl}${livePath}`);
-    await page.locator('.web-launch').waitFor();
+    await page.getByRole('button', { name: '打开微信观看' }).waitFor();
     await page.waitForTimeout(500);
     await expect(page.getByText(ASK).count()).resolves.toBe(0);
     expect(asked).toEqual([]);

@@ -268,8 +268,8 @@ describe('H5 viewer in Chromium', () => {
       stale: false,
     };
     expect(await readLivePage(page)).toMatchObject(expected);
-    // Outside WeChat the action is a QR code to scan with WeChat.
-    await page.locator('.live-page .web-launch__qr-image').waitFor();
+    // In a phone browser outside WeChat the action goes to a WeChat URL Link (h5-url-link.test.ts).
+    await page.locator('.live-page').getByRole('button', { name: '打开微信观看' }).waitFor();
     await page.waitForFunction((theme) => document.title === theme, live.theme, { timeout: 5000 });
     await page.screenshot({ path: artifactPath('live.png') });
 

@@ -218,6 +218,80 @@ describe('staff console', () => {
     expect(size.height).toBeGreaterThan(size.width);
   });
 
+  it('shows the tag’s URL Links, SMS texts and the mini program card’s appid and paths, each with a copy button', async () => {
+    const { context, page } = await browserOf('zhaomin');
+    // What the console's copy buttons put on the clipboard (127.0.0.1 is a secure context: the Clipboard API).
+    await context.addInitScript(() => {
+      const copies: string[] = [];
+      (window as unknown as { __copies: string[] }).__copies = copies;
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: async (text: string) => void copies.push(text) },
+      });
+    });
+    await page.goto(`${stack.baseUrl}/staff/lives/${LIVE}/share?from=sms_spring`);
+    const section = (name: string) => page.locator('section.panel', { has: page.getByRole('heading', { name }) });
+    const urlLinks = section('微信外打开（URL Link）');
+    await urlLinks.getByLabel('直播页').waitFor();
+    const links = stack.sandbox.urlLinks.issued();
+    const live = links.find((l) => l.query === `id=${LIVE}&from=sms_spring`);
+    const replay = links.find((l) => l.query === `id=${LIVE}&replay=1&from=sms_spring`);
+    expect(live?.path).toBe('pages/live/index');
+    await expect(urlLinks.getByLabel('直播页').inputValue()).resolves.toBe(live?.url);
+    await expect(urlLinks.getByLabel('回放页').inputValue()).resolves.toBe(replay?.url);
+
+    const sms = section('短信文案');
+    await expect(sms.getByLabel('直播').inputValue()).resolves.toContain(live!.url);
+    await expect(sms.getByLabel('回放').inputValue()).resolves.toContain(replay!.url);
+
+    const card = section('公众号文章和菜单的小程序卡片');
+    await expect(card.getByLabel('AppID').inputValue()).resolves.toMatch(/^wx[0-9a-f]{16}$/);
+    await expect(card.getByLabel('回放页').inputValue()).resolves.toBe(
+      `pages/live/index?id=${LIVE}&replay=1&from=sms_spring`,
+    );
+
+    const copy = async (region: typeof urlLinks, field: string, button: string) => {
+      const row = region.locator('.link-row', { has: page.getByLabel(field, { exact: true }) });
+      await row.getByRole('button', { name: button }).click();
+      await row.getByRole('button', { name: '已复制' }).waitFor();
+      return row.getByLabel(field, { exact: true }).inputValue();
+    };
+    const expected = [
+      await copy(urlLinks, '回放页', '复制链接'),
+      await copy(sms, '回放', '复制文案'),
+      await copy(card, 'AppID', '复制 AppID'),
+      await copy(card, '回放页', '复制路径'),
+    ];
+    await expect(page.evaluate(() => (window as unknown as { __copies: string[] }).__copies)).resolves.toEqual(
+      expected,
+    );
+    await page.screenshot({ path: artifactPath('staff-2-share-url-links.png'), fullPage: true });
+  });
+
+  it('says where no URL Link can be made (WeChat’s quota spent), and the SMS texts carry the stable links', async () => {
+    const { urlLinks } = stack.sandbox;
+    urlLinks.setQuota({ used: urlLinks.quota().perDay });
+    try {
+      const { page } = await browserOf('zhaomin');
+      await page.goto(`${stack.baseUrl}/staff/lives/${LIVE}/share?from=quota_spent`);
+      const section = page.locator('section.panel', {
+        has: page.getByRole('heading', { name: '微信外打开（URL Link）' }),
+      });
+      await section
+        .getByText(/暂时无法生成/)
+        .first()
+        .waitFor();
+      await expect(section.getByText(/暂时无法生成/).count()).resolves.toBe(2);
+      await expect(section.locator('input').count()).resolves.toBe(0);
+      const sms = page.locator('section.panel', { has: page.getByRole('heading', { name: '短信文案' }) });
+      await expect(sms.getByLabel('直播').inputValue()).resolves.toContain(
+        `${stack.baseUrl}/live/${LIVE}?from=quota_spent`,
+      );
+      await sms.getByText('没有 URL Link 时，文案里是稳定链接。').waitFor();
+    } finally {
+      urlLinks.setQuota({ perDay: 500_000, used: 0 });
+    }
+  });
+
   it('says 生成失败 for an image the BFF could not draw, without a download, and 重试 draws it', async () => {
     const { page } = await browserOf('zhaomin');
     // WeCom refusing the mini program code once (the BFF's 503 POSTER_UNAVAILABLE), then answering.

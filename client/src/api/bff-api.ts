@@ -9,6 +9,7 @@ import type {
   ReminderRequest,
   ReminderState,
   SessionResponse,
+  UrlLinkResponse,
   VisitorResponse,
   WeappLoginRequest,
 } from '../../../shared/api';
@@ -59,6 +60,11 @@ export interface BffApi {
   reminder(livingId: string, token?: string): Promise<ReminderState>;
   /** Records the reminder after the viewer accepted `templateId` in WeChat's prompt; asking again is harmless. */
   remind(livingId: string, templateId: string, token?: string): Promise<ReminderState>;
+  /**
+   * A WeChat URL Link to our mini program's live page (phone browsers outside WeChat), for the live or its replay,
+   * carrying the campaign tag; no session. `urlLink: null`: none can be offered now.
+   */
+  urlLink(livingId: string, options: { replay: boolean; from?: string }): Promise<UrlLinkResponse>;
 }
 
 const livePath = (livingId: string) => `/api/lives/${encodeURIComponent(livingId)}`;
@@ -125,6 +131,15 @@ export function createBffApi(http: HttpClient): BffApi {
         path: `${livePath(livingId)}/reminder`,
         body: { templateId } satisfies ReminderRequest,
         headers: bearer(token),
+      });
+      return res.data;
+    },
+    async urlLink(livingId, { replay, from }) {
+      // A campaign tag is letters, digits, `_` and `-` (`isCampaignTag`); encoded all the same.
+      const query = [replay ? 'replay=1' : '', from ? `from=${encodeURIComponent(from)}` : ''].filter(Boolean);
+      const res = await http<UrlLinkResponse>({
+        method: 'GET',
+        path: `${livePath(livingId)}/url-link${query.length ? `?${query.join('&')}` : ''}`,
       });
       return res.data;
     },

@@ -36,8 +36,18 @@ function coverHtml(view: LiveCardView): string {
   );
 }
 
-/** The action as the H5 launch button first draws it: a button, or the QR frame with its code still to come. */
+/**
+ * The action as the H5 launch button first draws it: a button, or the QR frame with its code still to come. The URL
+ * Link view is its button (the app shows it while the link is fetched, so a tap can wait for it) with the hint and
+ * the copy link under it.
+ */
 function launchHtml(action: LaunchView, size: 'small' | 'large'): string {
+  if (action.kind === 'url-link') {
+    return launchHtml(
+      { kind: 'button', label: action.label, disabled: false, hint: action.hint, secondaryLabel: action.copyLabel },
+      size,
+    );
+  }
   if (action.kind === 'qr') {
     return (
       `<div class="web-launch"><div class="web-launch__qr"></div><div class="web-launch__body">` +

@@ -27,12 +27,13 @@ const IPHONE_UA =
 
 /**
  * The user agent of each place an H5 page runs (`client/src/launch/wechat-env.ts` tells them apart):
- * a phone browser, WeChat's in-app browser on Android and on iOS (open tags may work; iOS signs JS-SDK configs
+ * a phone browser (Chrome on Android; `iphone`: Safari on an iPhone), WeChat's in-app browser on Android and on iOS (open tags may work; iOS signs JS-SDK configs
  * for the landing URL), a mini program's web-view (Android's says `miniProgram`), WeCom's (its UA also says
  * MicroMessenger), a desktop browser.
  */
 export const USER_AGENTS = {
   browser: ANDROID_UA,
+  iphone: `${IPHONE_UA.replace(' Mobile/', ' Version/17.5 Mobile/')} Safari/604.1`,
   wechat: `${ANDROID_UA} XWEB/1160065 MMWEBSDK/20240404 MMWEBID/2307 MicroMessenger/8.0.50.2701(0x28003237) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64`,
   wechatIos: `${IPHONE_UA} MicroMessenger/8.0.50(0x1800322c) NetType/WIFI Language/zh_CN`,
   miniProgramWebView: `${ANDROID_UA} XWEB/1160065 MMWEBSDK/20240404 MMWEBID/2307 MicroMessenger/8.0.50.2701(0x28003237) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64 miniProgram/wx8d4b2f6a0c1e3957`,

@@ -117,12 +117,17 @@ describe('H5 pages with their first screen', () => {
     );
   });
 
-  it('offers the action the way the app will where the page runs: a QR frame in a phone browser, a button in WeChat', async () => {
+  it('offers the action the way the app will where the page runs: 打开微信观看 in a phone browser, a QR frame on a desktop, a button in WeChat', async () => {
     const path = `/pages/live/index?id=${SANDBOX_LIVES.living}`;
-    const browser = await http.get(path).set('User-Agent', USER_AGENTS.browser).expect(200);
-    expect(firstScreenMarkup(browser.text)).toContain(
-      '<span class="taro-text web-launch__title">在微信中进入直播</span>',
-    );
+    for (const phone of [USER_AGENTS.browser, USER_AGENTS.iphone]) {
+      const browser = await http.get(path).set('User-Agent', phone).expect(200);
+      expect(firstScreenMarkup(browser.text)).toContain(
+        '<div class="action__button taro-button-core">打开微信观看</div></div><div class="action__footer">' +
+          '<span class="taro-text action__hint action__hint--muted">在微信小程序里进入直播</span>' +
+          '<span class="taro-text action__link">复制链接</span></div>',
+      );
+      expect(firstScreenMarkup(browser.text)).not.toContain('web-launch');
+    }
     const desktop = await http.get(path).set('User-Agent', USER_AGENTS.desktop).expect(200);
     expect(firstScreenMarkup(desktop.text)).toContain('用微信扫码进入直播');
     const wechat = await http.get(path).set('User-Agent', USER_AGENTS.wechat).expect(200);

@@ -147,12 +147,15 @@ export function createMiniProgramHost(weappDir: string) {
      * WeChat checks before `requestSubscribeMessage` shows its prompt.
      */
     inTap: () => tapping,
-    /** Runs app.js (which loads the shared chunks) and the app's launch lifecycle, as WeChat does once. */
-    launch(route: string) {
+    /**
+     * Runs app.js (which loads the shared chunks) and the app's launch lifecycle, as WeChat does once: by default
+     * from the list of recent mini programs (scene 1001); a URL Link launches with scene 1194 and its query.
+     */
+    launch(route: string, { scene = 1001, query = {} }: { scene?: number; query?: Record<string, string> } = {}) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       require(join(weappDir, 'app.js'));
       if (!app) throw new Error('app.js did not call App()');
-      const launchOptions = { path: route, query: {}, scene: 1001, referrerInfo: {} };
+      const launchOptions = { path: route, query, scene, referrerInfo: {} };
       call(app, 'onLaunch', launchOptions);
       call(app, 'onShow', launchOptions);
     },

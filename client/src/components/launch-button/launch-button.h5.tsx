@@ -8,6 +8,7 @@ import { copyLink } from './copy-link';
 import { loadQrCodeLibrary } from './qr-code';
 import { QrLaunch } from './qr-launch';
 import type { LaunchButtonProps } from './types';
+import { UrlLinkLaunch } from './url-link-launch';
 
 /**
  * Each place a page can run has its own way out, and a page only ever needs one of them: each is its own chunk, so
@@ -20,7 +21,8 @@ const LOADERS: Record<WechatEnv, (() => Promise<unknown>) | undefined> = {
   wechat: loadWechat,
   'mini-program': loadWebView,
   wxwork: undefined,
-  mobile: loadQrCodeLibrary,
+  // A phone browser goes to the URL Link; the QR code's library comes only if the page falls back to it.
+  mobile: undefined,
   desktop: loadQrCodeLibrary,
 };
 const WechatLaunch = lazy(() => loadWechat().then((m) => ({ default: m.WechatLaunch })));
@@ -32,8 +34,10 @@ void LOADERS[currentWechatEnv()]?.().catch(() => undefined);
 /**
  * H5, by where the page runs (`WechatEnv`): in WeChat the `wx-open-launch-weapp` open tag (`WechatLaunch`); in a
  * mini program's web-view, that mini program's own live page (`WebViewLaunch`); in WeCom's browser, where open tags
- * do not work, the way into WeChat and a copy-link action; anywhere else a QR code to scan with WeChat (`QrLaunch`).
- * Links are the live's short link (with the page's campaign tag), not the address bar.
+ * do not work, the way into WeChat and a copy-link action; in another phone browser 「打开微信观看」, a WeChat URL Link
+ * of our mini program's live page (`UrlLinkLaunch`, the QR code when there is none); on a desktop a QR code to scan
+ * with WeChat (`QrLaunch`). Copied links are the live's short link (with the page's campaign tag), not the address
+ * bar.
  */
 export default function LaunchButton({ livingId, action, onNotWatchable, from, reservedStart }: LaunchButtonProps) {
   const env = useWechatEnv();
@@ -43,6 +47,10 @@ export default function LaunchButton({ livingId, action, onNotWatchable, from, r
   const link = from ? `${short}${action.enabled && action.replay ? '&' : '?'}from=${from}` : short;
 
   if (view.kind === 'qr') return <QrLaunch link={link} view={view} />;
+  if (view.kind === 'url-link') {
+    const replay = action.enabled && action.replay;
+    return <UrlLinkLaunch livingId={livingId} replay={replay} from={from} link={link} view={view} />;
+  }
   if (view.disabled || !action.enabled) {
     return (
       <ActionButton

@@ -9,6 +9,7 @@ import { QR_OPTIONS } from '../../../../client/src/components/launch-button/qr-c
 import { unavailableH5Launcher, type H5Launcher } from '../../../../client/src/launch/h5-launcher';
 import type { LaunchTargetAnswer } from '../../../../client/src/launch/launch-target-answer';
 import { WechatSdkError } from '../../../../client/src/launch/wechat-sdk';
+import { stubBff } from '../../support/bff-stub';
 import { aLaunch, aLive } from '../../support/fixtures';
 import { renderWithServices } from '../../support/render';
 import { taroMock } from '../../stand-ins/taro';
@@ -108,8 +109,9 @@ describe('H5 launch button', () => {
       await waitFor(() => expect(taroMock.taro.showToast).toHaveBeenCalledWith({ title: '链接已复制', icon: 'none' }));
     });
 
-    it('in a phone browser: copying the link comes first, since the phone cannot scan its own screen', async () => {
+    it('in a phone browser the BFF has no URL Link for: copying the link comes first, since the phone cannot scan its own screen', async () => {
       withUserAgent(UA.phoneBrowser);
+      stubBff(() => ({ status: 200, body: { urlLink: null } }));
       await renderButton(<LaunchButton livingId="lv_1" action={living()} />, {
         h5Launcher: launcher(() => aLaunch('C')),
       });
