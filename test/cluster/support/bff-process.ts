@@ -82,7 +82,8 @@ export async function startBff({
     child,
     logs: () => lines,
     async stop() {
-      if (child.exitCode !== null) return child.exitCode;
+      // Already gone (exited, or killed by a signal: then `exitCode` stays null and no 'exit' event will come).
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       const [code] = (await once(child, 'exit')) as [number | null];
       return code;
