@@ -152,6 +152,9 @@ export function createBullmqReminderQueue({
       connection,
       prefix,
       concurrency,
+      // Not the rate (the booked seconds are): a loose bound on jobs taken, which `worker.rateLimit` needs to work
+      // at all (BullMQ checks its pause only for a queue with a limiter).
+      limiter: { max: ratePerSecond * 2, duration: 1000 },
       lockDuration: lockDurationMs,
       stalledInterval: stalledIntervalMs,
       maxStalledCount: 5,

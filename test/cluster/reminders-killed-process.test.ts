@@ -47,7 +47,15 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
 
 it('resumes on another instance what a SIGKILLed process was sending: each subscriber one message, all counted sent', async () => {
   const sandboxUrl = await sandbox.listen();
-  const loaded = loadConfig({ SANDBOX: '1', REDIS_URL: redis.url, REDIS_KEY_PREFIX: KEY_PREFIX, LOG_LEVEL: 'silent' });
+  // A patient store: the test polls counts while a process is killed and the whole suite loads the machine, and
+  // one command slower than the default 300 ms is not what it is about.
+  const loaded = loadConfig({
+    SANDBOX: '1',
+    REDIS_URL: redis.url,
+    REDIS_KEY_PREFIX: KEY_PREFIX,
+    REDIS_COMMAND_TIMEOUT_MS: '3000',
+    LOG_LEVEL: 'silent',
+  });
   const config: Config = {
     ...pointAtSandbox(loaded, sandboxUrl, sandbox.credentials),
     reminders: {
