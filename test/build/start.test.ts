@@ -173,7 +173,9 @@ describe('npm start (the built BFF, sandbox mode)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();
-    expect(html).toContain('<div id="app" role="main"></div><div id="first-screen"><div class="page home">');
+    expect(html).toContain(
+      '<div id="app" role="main"></div><div id="first-screen" tabindex="0"><div class="page home">',
+    );
     const start = /<script defer src="(\/app-start\.[0-9a-f]+\.js)" data-entries="([^"]+)"><\/script>/.exec(html);
     expect(start?.[2]?.split(' ')).toEqual(entries());
     const script = await get(start![1]!);
@@ -203,7 +205,7 @@ describe('npm start (the built BFF, sandbox mode)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();
-    expect(html).toContain('<div id="first-screen"><div class="page live-page">');
+    expect(html).toContain('<div id="first-screen" tabindex="0"><div class="page live-page">');
     expect(html).toContain(`data-entries="${entries().join(' ')}"`);
   });
 

@@ -7,6 +7,7 @@
  */
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { SANDBOX_LIVES } from '../../sandbox';
+import { FIRST_SCREEN_ID } from '../../shared/first-screen';
 import {
   DESKTOP_VIEWPORT,
   axeReport,
@@ -119,10 +120,18 @@ let reports: string[] = [];
 beforeEach(() => {
   reports = [];
 });
+/** Checks the page as the app shows it: once the app has taken over from the BFF's first screen, if it drew one. */
 const check = async (page: Page, where: string) => {
+  await page.locator(`#${FIRST_SCREEN_ID}`).waitFor({ state: 'detached' });
+  await checkAsItIs(page, where);
+};
+const checkAsItIs = async (page: Page, where: string) => {
   const report = await axeReport(page, where);
   if (report) reports.push(report);
 };
+
+/** Holds back the app's scripts (its entries and chunks): the page keeps the first screen the BFF drew into it. */
+const holdAppScripts = (page: Page) => page.route('**/js/**', () => undefined);
 
 describe('accessibility (axe-core: wcag2a, wcag2aa, wcag21a, wcag21aa, best-practice)', () => {
   it('H5: home, live, upcoming, replay, ended and unknown pages have no serious or critical violation', async () => {
@@ -166,6 +175,28 @@ describe('accessibility (axe-core: wcag2a, wcag2aa, wcag21a, wcag21aa, best-prac
     await page.goto(`${stack.baseUrl}/api/session/h5/callback?code=forged&state=forged`);
     await page.getByRole('link', { name: '重新进入' }).waitFor();
     await check(page, 'BFF sign-in failed page');
+
+    expect(reports.join('\n\n')).toBe('');
+  });
+
+  it('H5 first screens as the BFF draws them, before the app takes over, have no serious or critical violation', async () => {
+    const visits: Array<[PhoneEnv, string, string]> = [
+      ['browser', 'home', '/'],
+      ['browser', 'live page', livePath(SANDBOX_LIVES.living)],
+      ['browser', 'replay page', livePath(SANDBOX_LIVES.endedReplayReady, true)],
+      ['browser', 'starts soon (countdown)', livePath(SANDBOX_LIVES.reservedSoon)],
+      ['wechat', 'live page', livePath(SANDBOX_LIVES.living)],
+      ['desktop', 'live page (QR frame)', livePath(SANDBOX_LIVES.living)],
+      ['wxwork', 'live page', livePath(SANDBOX_LIVES.living)],
+    ];
+    for (const [env, what, path] of visits) {
+      const page = await viewer(env);
+      await holdAppScripts(page);
+      await page.goto(`${stack.baseUrl}${path}`);
+      await page.locator(`#${FIRST_SCREEN_ID} ${CARD}`).first().waitFor();
+      await checkAsItIs(page, `H5 first screen, ${what} (${env})`);
+      expect(await page.locator(`#${FIRST_SCREEN_ID}`).count()).toBe(1);
+    }
 
     expect(reports.join('\n\n')).toBe('');
   });
@@ -289,7 +320,6 @@ describe('accessibility (axe-core: wcag2a, wcag2aa, wcag21a, wcag21aa, best-prac
     // Text zoomed to 200 % (browser zoom on a phone-sized window): a viewport half as wide at twice the density.
     await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
     await page.setViewportSize({ width: 195, height: 422 });
-    await page.waitForFunction(() => document.documentElement.style.fontSize !== '');
     await expect(page.locator('.live-page .action__button').isVisible()).resolves.toBe(true);
     expect((await covers()).map((d) => Math.round(d))).toEqual([0, 0, 0, 0]);
     await cdp.detach();

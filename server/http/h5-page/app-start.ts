@@ -4,9 +4,11 @@ import { createHash } from 'node:crypto';
  * The script that starts the H5 app on a page served with its first screen, in place of the build's own
  * `<script defer>` tags. Deferred scripts run as soon as the HTML is parsed, and a browser may run them before it
  * paints anything: on a slow phone the first screen would then wait for the whole app to evaluate. This waits for
- * the frame that paints the first screen, then adds the entry scripts in their order (`async = false`). They were
- * fetched meanwhile (`<link rel="preload">`), so the app starts one frame later than it would, and the card shows
- * first. A file of its own (this origin's), not inline: the Content-Security-Policy stays as it is.
+ * the frame that paints the first screen, then adds the entry scripts in their order (`async = false`).
+ * Nor are they preloaded while the page is parsed: on a phone of two slow cores their download and background
+ * compile (~350 KB) compete with the first screen's layout, which measured ~50 ms later at 4× CPU for it
+ * (docs/benchmarks.md). The app takes over one request later; the first screen already shows everything it will.
+ * A file of its own (this origin's), not inline: the Content-Security-Policy stays as it is.
  */
 export const APP_START_SCRIPT = `(function () {
   var me = document.currentScript;
@@ -30,12 +32,11 @@ export const APP_START_SCRIPT = `(function () {
 export const APP_START_PATH = `/app-start.${createHash('sha256').update(APP_START_SCRIPT).digest('hex').slice(0, 12)}.js`;
 
 /**
- * The build's entry `<script defer src>` tags of `html`, and what replaces them on a page with a first screen: a
- * preload of each entry and the app-start script naming them.
+ * The build's entry `<script defer src>` tags of `html`, and what replaces them on a page with a first screen: the
+ * app-start script naming them.
  */
 export function startAppAfterFirstPaint(html: string): { entryTags: string[]; replacement: string } {
   const entries = [...html.matchAll(/<script defer="defer" src="([^"]+)"><\/script>/g)];
-  const preloads = entries.map(([, src]) => `<link rel="preload" as="script" href="${src}">`).join('');
   const start = `<script defer src="${APP_START_PATH}" data-entries="${entries.map(([, src]) => src).join(' ')}"></script>`;
-  return { entryTags: entries.map(([tag]) => tag), replacement: entries.length ? preloads + start : '' };
+  return { entryTags: entries.map(([tag]) => tag), replacement: entries.length ? start : '' };
 }

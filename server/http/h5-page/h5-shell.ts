@@ -38,7 +38,9 @@ const PAGE_ROOT_CLASS: Record<ShellPage, string> = { home: '.home__', live: '.li
  * The first screen lies over the app's root (`#app`) until the app has drawn the same page under it and removes it
  * (`client/src/hooks/first-screen-handover`). What the app's script injects when it runs, and the first screen
  * needs before: the router's page container (a full-height box that scrolls, line height 1.6) and the layout of
- * Taro's H5 button (a centred flex box as wide as its parent; our classes give it its looks).
+ * Taro's H5 button (a centred flex box as wide as its parent; our classes give it its looks). A box that scrolls
+ * and holds nothing focusable (its buttons come alive with the app) takes the keyboard focus itself
+ * (`tabindex="0"`), so a keyboard can scroll it too (axe: scrollable-region-focusable).
  */
 const FIRST_SCREEN_STYLE =
   `body{margin:0}` +
@@ -89,7 +91,7 @@ export function loadH5Shell(h5Dir: string, publicOrigin: string): H5Shell | unde
         .join('');
       const head = `${meta}${stylesheet}<style>${FIRST_SCREEN_STYLE}</style></head>`;
       const body =
-        `${app}<div id="${FIRST_SCREEN_ID}">${markup}</div>` +
+        `${app}<div id="${FIRST_SCREEN_ID}" tabindex="0">${markup}</div>` +
         `<script type="application/json" id="${FIRST_SCREEN_DATA_ID}">${jsonInScript(data)}</script>`;
       return template
         .replace(/<title>[^<]*<\/title>/, () => `<title>${htmlText(title)}</title>`)

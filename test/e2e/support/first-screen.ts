@@ -11,7 +11,7 @@ export async function withoutFirstScreen(page: Page): Promise<void> {
     async (route) => {
       if (route.request().resourceType() !== 'document') return route.continue();
       const response = await route.fetch();
-      const body = (await response.text()).replace(/<div id="first-screen">[\s\S]*?<\/script>(?=<\/body>)/, '');
+      const body = (await response.text()).replace(/<div id="first-screen"[^>]*>[\s\S]*?<\/script>(?=<\/body>)/, '');
       await route.fulfill({ response, body });
     },
   );
