@@ -12,15 +12,25 @@ jest.setTimeout(120_000);
 
 const suite = viewerSuite();
 
-/** A page looking like `env`; in WeChat with the stand-ins and signed in, so the app does not leave for the sign-in. */
-async function open(env: PhoneEnv, { javascript = true } = {}): Promise<Page> {
+/**
+ * A page looking like `env`; in WeChat with the stand-ins and signed in, so the app does not leave for the sign-in.
+ * Without `app`, the app's scripts never load: the page keeps the first screen the BFF drew (the app-start script
+ * still runs and shows what the first frame left out).
+ */
+async function open(env: PhoneEnv, { app = true } = {}): Promise<Page> {
   const page = await suite.page(env, async (context) => {
     if (env === 'wechat') await context.addInitScript(wechatStandIn());
   });
   if (env === 'wechat') await signInWechatH5(page, suite.stack.baseUrl);
-  if (!javascript) await page.route('**/*.js', (route) => route.abort());
+  if (!app) await page.route('**/js/**', (route) => route.abort());
   return page;
 }
+
+/** The first screen as it stands once its first frame is painted: nothing of it hidden any more. */
+const wholeFirstScreen = (page: Page) =>
+  page.waitForFunction(
+    () => document.querySelector('#first-screen') && !document.querySelector('#first-screen [hidden]'),
+  );
 
 const livePath = (id: string, replay = false) => `/pages/live/index?id=${id}${replay ? '&replay=1' : ''}`;
 
@@ -80,8 +90,9 @@ describe('the first screen: drawn by the BFF, taken over in place by the app', (
   ];
 
   it.each(cases)('%s, %s: every element where the app will draw it, saying the same', async (env, _, path) => {
-    const before = await open(env, { javascript: false });
+    const before = await open(env, { app: false });
     await before.goto(`${suite.stack.baseUrl}${path}`);
+    await wholeFirstScreen(before);
     const drawn = await layoutOf(before, '#first-screen');
     expect(drawn.filter((row) => row.startsWith('div.live-card.')).length).toBeGreaterThan(0);
 
@@ -147,6 +158,26 @@ describe('the first screen: drawn by the BFF, taken over in place by the app', (
     },
   );
 
+  it('home: the first frame lays out the header and the first card; the next cards show one frame later, before the app', async () => {
+    const page = await open('browser', { app: false });
+    await page.addInitScript(`(() => {
+      const frames = (window.__cardsPerFrame = []);
+      const frame = () => {
+        const cards = [...document.querySelectorAll('#first-screen .live-card')];
+        frames.push(cards.filter((card) => card.getBoundingClientRect().height > 0).length);
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    })();`);
+    await page.goto(`${suite.stack.baseUrl}/`);
+    await wholeFirstScreen(page);
+    await page.waitForTimeout(200);
+    const frames = await page.evaluate(() => (window as unknown as { __cardsPerFrame: number[] }).__cardsPerFrame);
+    const shown = frames.filter((cards, i) => cards > 0 && cards !== frames[i - 1]);
+    expect(shown).toEqual([1, 3]);
+    await expect(page.locator('#first-screen .live-card').count()).resolves.toBe(3);
+  });
+
   it('keeps where the viewer had scrolled the first screen when the app takes over', async () => {
     const page = await open('browser');
     // The app's code waits until the viewer has scrolled the drawn home page.
@@ -175,7 +206,7 @@ describe('the first screen: drawn by the BFF, taken over in place by the app', (
     suite.stack.sandbox.lives.upsert(id, { theme, description: '<b>not bold</b>', status: 0 } as never);
     const dialogs: string[] = [];
 
-    const before = await open('browser', { javascript: false });
+    const before = await open('browser', { app: false });
     before.on('dialog', (dialog) => dialogs.push(dialog.message()));
     await before.goto(`${suite.stack.baseUrl}${livePath(id)}`);
     await expect(before.locator('#first-screen .live-card__theme').textContent()).resolves.toBe(theme);

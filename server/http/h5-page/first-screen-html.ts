@@ -21,16 +21,18 @@ export interface DrawOptions {
 
 /**
  * Home draws this many cards into the HTML: what a phone's first screen shows (header and two and a half cards on a
- * 390×844 screen); the app draws the rest. Each card more is layout and text the first paint waits for.
+ * 390×844 screen); the app draws the rest. The first frame lays out the header and the first card only: the others
+ * follow one frame later (`afterFirstPaint`), so the first card waits for one card's layout and CJK text, not three
+ * (on a slow phone's CPU that layout is most of what a drawn page costs over a static one: docs/benchmarks.md).
  */
 export const HOME_CARDS_DRAWN = 3;
 
 /** The home page's first screen: its header and its first cards, as `pages/index` renders them. */
 export function homeFirstScreenHtml(lives: readonly LiveCard[], { now, timeZone }: DrawOptions): string {
-  const cards = lives.slice(0, HOME_CARDS_DRAWN).map((live) => {
+  const cards = lives.slice(0, HOME_CARDS_DRAWN).map((live, i) => {
     const view = liveCardView(live, { now, timeZone });
     // The list opens the live page: its cards' action is always the plain button.
-    return liveCardHtml(view, 'compact', buttonView(view.action));
+    return liveCardHtml(view, 'compact', buttonView(view.action), { afterFirstPaint: i > 0 });
   });
   return (
     `<div class="page home"><div class="home__header">` +

@@ -1,14 +1,25 @@
 import type { LaunchView, LiveCardView } from '../../../shared/live-card-view';
+import { AFTER_FIRST_PAINT_ATTRIBUTE } from './app-start';
 import { htmlText } from './html-text';
+
+/** Left out of the first frame (`hidden`); the app-start script shows it once that frame is painted. */
+const AFTER_FIRST_PAINT_ATTRIBUTES = `hidden ${AFTER_FIRST_PAINT_ATTRIBUTE}`;
 
 /**
  * A live card as HTML, the same elements and classes the Taro component renders on H5 (`View` is a `div`, `Text` a
  * `span.taro-text`, `Button` a `div.taro-button-core`), so the app's own stylesheet lays it out the same before and
- * after the app takes over. Every word comes from the shared view and is escaped here.
+ * after the app takes over. Every word comes from the shared view and is escaped here. `afterFirstPaint`: the card
+ * is shown one frame after the page's first (`app-start.ts`).
  */
-export function liveCardHtml(view: LiveCardView, variant: 'compact' | 'full', action: LaunchView): string {
+export function liveCardHtml(
+  view: LiveCardView,
+  variant: 'compact' | 'full',
+  action: LaunchView,
+  { afterFirstPaint = false } = {},
+): string {
+  const shown = afterFirstPaint ? ` ${AFTER_FIRST_PAINT_ATTRIBUTES}` : '';
   return (
-    `<div class="live-card live-card--${variant}">${coverHtml(view)}<div class="live-card__body">` +
+    `<div class="live-card live-card--${variant}"${shown}>${coverHtml(view)}<div class="live-card__body">` +
     text('live-card__theme', view.theme) +
     text('live-card__when', view.when) +
     (view.countdown ? text('live-card__countdown', view.countdown) : '') +

@@ -82,6 +82,9 @@ describe('H5 pages with their first screen', () => {
     const markup = firstScreenMarkup(res.text)!;
     expect(markup).toContain('<span class="taro-text home__title">精选直播</span>');
     for (const live of (api.body.lives as LiveCard[]).slice(0, 3)) expect(markup).toContain(live.theme);
+    // The first card in the first frame; the others shown by the app-start script once it is painted.
+    const cards = [...markup.matchAll(/<div class="live-card live-card--compact"([^>]*)>/g)].map(([, attrs]) => attrs);
+    expect(cards).toEqual(['', ' hidden data-after-first-paint', ' hidden data-after-first-paint']);
     // The markup and the data sit beside #app, which the app still owns.
     expect(res.text).toContain('<div id="app" role="main"></div><div id="first-screen" tabindex="0">');
   });
