@@ -14,8 +14,8 @@ export const AFTER_FIRST_PAINT_ATTRIBUTE = 'data-after-first-paint';
  * the frame that paints the first screen, then shows what that frame left out (`AFTER_FIRST_PAINT_ATTRIBUTE`) and
  * adds the entry scripts in their order (`async = false`).
  * Nor are they preloaded while the page is parsed: on a phone of two slow cores their download and background
- * compile (~350 KB) compete with the first screen's layout, which measured ~50 ms later at 4× CPU for it
- * (docs/benchmarks.md). The app takes over one request later; the first screen already shows everything it will.
+ * compile (~350 KB) compete with the first screen's layout, which then paints later (~50 ms at 4× CPU,
+ * docs/benchmarks.md). The app takes over one request later; the first screen already shows everything it will.
  * A file of its own (this origin's), not inline: the Content-Security-Policy stays as it is.
  */
 export const APP_START_SCRIPT = `(function () {
